@@ -1,0 +1,27 @@
+# at1_add_plugin(<domain> SOURCES a.cc b.cc ...)
+#
+# Builds plugins/<domain> as a shared object `libat1-<domain>.so` in
+# ${AT1_PLUGIN_OUTPUT_DIR}, linked only against the SDK, exporting only the
+# entry symbol. Also builds a static library `at1_codec_<domain>` from the same
+# sources so tests can call the codec in-process.
+function(at1_add_plugin domain)
+  cmake_parse_arguments(P "" "" "SOURCES" ${ARGN})
+  set(codec at1_codec_${domain})
+  add_library(${codec} STATIC ${P_SOURCES})
+  target_link_libraries(${codec} PUBLIC at1::sdk)
+  set_target_properties(${codec} PROPERTIES CXX_VISIBILITY_PRESET hidden VISIBILITY_INLINES_HIDDEN ON)
+  at1_warnings(${codec})
+
+  set(plugin at1-${domain})
+  add_library(${plugin} MODULE ${P_SOURCES})
+  target_link_libraries(${plugin} PRIVATE at1::sdk)
+  set_target_properties(${plugin} PROPERTIES
+    PREFIX "lib"
+    LIBRARY_OUTPUT_DIRECTORY ${AT1_PLUGIN_OUTPUT_DIR}
+    CXX_VISIBILITY_PRESET hidden
+    VISIBILITY_INLINES_HIDDEN ON)
+  target_link_options(${plugin} PRIVATE
+    -Wl,--version-script=${AT1_SDK_DIR}/plugin.version -Wl,--no-undefined)
+  at1_warnings(${plugin})
+  install(TARGETS ${plugin} LIBRARY DESTINATION lib/at1/plugins)
+endfunction()

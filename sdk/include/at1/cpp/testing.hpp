@@ -1,0 +1,173 @@
+// at1/cpp/testing.hpp — an in-memory host for unit-testing a codec without
+// the at1 core: encode a buffer to streams, decode the streams back.
+//
+// Header-only C++17 helpers of the at1 plugin SDK. For tests only: the real
+// host (libat1) also compresses the streams, verifies frames and falls back
+// to raw storage; this one just keeps the streams in memory.
+//
+//   const at1_codec* c = ...;
+//   auto enc = at1::sdk::testing::encode(c, text);      // enc.status, enc.streams
+//   auto dec = at1::sdk::testing::decode(c, enc.streams, text.size(), lines);
+//   EXPECT_EQ(dec.output, text);
+#ifndef AT1_CPP_TESTING_HPP
+#define AT1_CPP_TESTING_HPP
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "at1/codec.h"
+
+namespace at1::sdk::testing {
+
+using StreamMap = std::map<std::string, std::string>;
+
+struct EncodeResult {
+  at1_status status = AT1_OK;
+  std::string error;
+  StreamMap streams;
+  std::map<std::string, std::pair<std::string, std::string>> stats;  // name -> (min, max) bytes
+  size_t total_stream_bytes() const {
+    size_t n = 0;
+    for (auto& kv : streams) n += kv.second.size();
+    return n;
+  }
+};
+
+struct DecodeResult {
+  at1_status status = AT1_OK;
+  std::string error;
+  std::string output;
+};
+
+inline size_t count_lines(std::string_view text) {
+  size_t n = static_cast<size_t>(std::count(text.begin(), text.end(), '\n'));
+  if (!text.empty() && text.back() != '\n') ++n;
+  return n;
+}
+
+inline at1_frame_info frame_info(std::string_view text, uint64_t frame_index = 0) {
+  at1_frame_info info{};
+  info.struct_size = sizeof info;
+  info.frame_index = frame_index;
+  info.line_count = count_lines(text);
+  info.raw_size = text.size();
+  return info;
+}
+
+namespace detail {
+struct EncodeState {
+  EncodeResult* result;
+  const std::map<std::string, std::string>* options;
+};
+inline at1_status put_stream(void* ctx, const char* name, const uint8_t* data, size_t size) {
+  auto* s = static_cast<EncodeState*>(ctx);
+  if (!name || !*name || std::string_view(name).size() > AT1_MAX_NAME) return AT1_E_INVALID;
+  auto [it, fresh] = s->result->streams.emplace(name, std::string(reinterpret_cast<const char*>(data), size));
+  (void)it;
+  return fresh ? AT1_OK : AT1_E_INVALID;  // duplicate stream names are a codec bug
+}
+inline at1_status put_stat(void* ctx, const char* name, uint32_t, const void* min, size_t min_size,
+                           const void* max, size_t max_size) {
+  auto* s = static_cast<EncodeState*>(ctx);
+  s->result->stats[name] = {std::string(static_cast<const char*>(min), min_size),
+                            std::string(static_cast<const char*>(max), max_size)};
+  return AT1_OK;
+}
+inline const char* get_option(void* ctx, const char* key) {
+  auto* s = static_cast<EncodeState*>(ctx);
+  if (!s->options) return nullptr;
+  auto it = s->options->find(key);
+  return it == s->options->end() ? nullptr : it->second.c_str();
+}
+inline void set_error_enc(void* ctx, const char* msg) {
+  static_cast<EncodeState*>(ctx)->result->error = msg ? msg : "";
+}
+
+struct DecodeState {
+  DecodeResult* result;
+  const StreamMap* streams;
+  uint64_t limit;
+};
+inline at1_status get_stream(void* ctx, const char* name, const uint8_t** data, size_t* size) {
+  auto* s = static_cast<DecodeState*>(ctx);
+  auto it = s->streams->find(name);
+  if (it == s->streams->end()) return AT1_E_NOT_FOUND;
+  *data = reinterpret_cast<const uint8_t*>(it->second.data());
+  *size = it->second.size();
+  return AT1_OK;
+}
+inline at1_status write(void* ctx, const uint8_t* data, size_t size) {
+  auto* s = static_cast<DecodeState*>(ctx);
+  if (s->result->output.size() + size > s->limit) return AT1_E_HOST;
+  s->result->output.append(reinterpret_cast<const char*>(data), size);
+  return AT1_OK;
+}
+inline void set_error_dec(void* ctx, const char* msg) {
+  static_cast<DecodeState*>(ctx)->result->error = msg ? msg : "";
+}
+}  // namespace detail
+
+// Encodes `text` as one frame.
+inline EncodeResult encode(const at1_codec* codec, std::string_view text, uint64_t frame_index = 0,
+                           const std::map<std::string, std::string>* options = nullptr) {
+  EncodeResult r;
+  detail::EncodeState st{&r, options};
+  at1_encode_host host{};
+  host.struct_size = sizeof host;
+  host.ctx = &st;
+  host.put_stream = &detail::put_stream;
+  host.put_stat = &detail::put_stat;
+  host.get_option = &detail::get_option;
+  host.set_error = &detail::set_error_enc;
+  at1_frame_info info = frame_info(text, frame_index);
+  r.status = codec->encode(&host, &info, reinterpret_cast<const uint8_t*>(text.data()), text.size());
+  return r;
+}
+
+// Decodes streams into a frame that should be raw_size bytes / line_count lines.
+inline DecodeResult decode(const at1_codec* codec, const StreamMap& streams, uint64_t raw_size,
+                           uint64_t line_count, uint64_t frame_index = 0) {
+  DecodeResult r;
+  detail::DecodeState st{&r, &streams, raw_size};
+  at1_decode_host host{};
+  host.struct_size = sizeof host;
+  host.ctx = &st;
+  host.get_stream = &detail::get_stream;
+  host.write = &detail::write;
+  host.set_error = &detail::set_error_dec;
+  at1_frame_info info{};
+  info.struct_size = sizeof info;
+  info.frame_index = frame_index;
+  info.line_count = line_count;
+  info.raw_size = raw_size;
+  r.status = codec->decode(&host, &info);
+  return r;
+}
+
+// Encode then decode; returns true when the text came back byte for byte (or
+// when encode declined with AT1_E_UNSUPPORTED, which the host handles).
+inline bool round_trips(const at1_codec* codec, std::string_view text, std::string* why = nullptr,
+                        uint64_t frame_index = 0) {
+  EncodeResult e = encode(codec, text, frame_index);
+  if (e.status == AT1_E_UNSUPPORTED) return true;
+  if (e.status != AT1_OK) {
+    if (why) *why = "encode failed: " + e.error;
+    return false;
+  }
+  DecodeResult d = decode(codec, e.streams, text.size(), count_lines(text), frame_index);
+  if (d.status != AT1_OK) {
+    if (why) *why = "decode failed: " + d.error;
+    return false;
+  }
+  if (d.output != text) {
+    if (why) *why = "decoded text differs";
+    return false;
+  }
+  return true;
+}
+
+}  // namespace at1::sdk::testing
+
+#endif  // AT1_CPP_TESTING_HPP
