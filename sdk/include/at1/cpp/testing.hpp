@@ -16,6 +16,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "at1/codec.h"
 
@@ -166,6 +167,66 @@ inline bool round_trips(const at1_codec* codec, std::string_view text, std::stri
     return false;
   }
   return true;
+}
+
+// --- Fuzzing a decoder -------------------------------------------------------
+// A fuzz input is a frame in a simple serial form, so libFuzzer's mutations
+// reach every stream of the codec:
+//   varint raw_size (capped at 1 MiB), varint line_count,
+//   then for each name in `names`, in order: varint length, bytes.
+// Input that ends early leaves the remaining streams missing.
+
+inline void put_varint(std::string& out, uint64_t v) {
+  while (v >= 0x80) {
+    out.push_back(static_cast<char>(v | 0x80));
+    v >>= 7;
+  }
+  out.push_back(static_cast<char>(v));
+}
+
+// Serialises a real encoding (a good fuzz seed) in the form above.
+inline std::string fuzz_seed(const StreamMap& streams, const std::vector<std::string>& names,
+                             uint64_t raw_size, uint64_t line_count) {
+  std::string out;
+  put_varint(out, raw_size);
+  put_varint(out, line_count);
+  for (const auto& n : names) {
+    auto it = streams.find(n);
+    const std::string empty;
+    const std::string& b = it == streams.end() ? empty : it->second;
+    put_varint(out, b.size());
+    out += b;
+  }
+  return out;
+}
+
+// Decodes a fuzz input. Any status is fine; crashing, hanging or reading out
+// of bounds is not (the sanitizers and the fuzzer watch for those). Returns
+// the decode status.
+inline at1_status fuzz_decode(const at1_codec* codec, const std::vector<std::string>& names,
+                              const uint8_t* data, size_t size) {
+  size_t pos = 0;
+  auto varint = [&](uint64_t* v) {
+    *v = 0;
+    for (int shift = 0; shift < 64 && pos < size; shift += 7) {
+      uint8_t b = data[pos++];
+      *v |= static_cast<uint64_t>(b & 0x7f) << shift;
+      if (!(b & 0x80)) return true;
+    }
+    return false;
+  };
+  uint64_t raw_size = 0, line_count = 0;
+  if (!varint(&raw_size) || !varint(&line_count)) return AT1_E_CORRUPT;
+  if (raw_size > (1u << 20)) raw_size = 1u << 20;
+  StreamMap streams;
+  for (const auto& n : names) {
+    uint64_t len = 0;
+    if (!varint(&len)) break;
+    if (len > size - pos) len = size - pos;
+    streams[n] = std::string(reinterpret_cast<const char*>(data + pos), static_cast<size_t>(len));
+    pos += static_cast<size_t>(len);
+  }
+  return decode(codec, streams, raw_size, line_count).status;
 }
 
 }  // namespace at1::sdk::testing
