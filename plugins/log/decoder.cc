@@ -1,0 +1,207 @@
+// Frame decoder of the `log` codec: parse templates, pull every numeric,
+// hex and float column into flat arrays, then rebuild the lines in order.
+// All lengths and counts from the streams are checked before use.
+#include <cstring>
+#include <string_view>
+#include <vector>
+
+#include "at1/cpp/lines.hpp"
+#include "encoder.hpp"
+#include "format.hpp"
+#include "template.hpp"
+#include "timestamp.hpp"
+
+namespace at1::log {
+namespace {
+
+using at1::sdk::ByteReader;
+using at1::sdk::fail_corrupt;
+
+constexpr char kHexLo[] = "0123456789abcdef";
+constexpr char kHexUp[] = "0123456789ABCDEF";
+
+// Writes v in decimal; returns the length (<= 20).
+inline size_t put_u64(char* out, uint64_t v) {
+  char tmp[20];
+  size_t k = 0;
+  do tmp[k++] = static_cast<char>('0' + v % 10), v /= 10; while (v);
+  for (size_t i = 0; i < k; ++i) out[i] = tmp[k - 1 - i];
+  return k;
+}
+
+inline size_t put_fixed(char* out, uint64_t v, size_t width) {
+  for (size_t i = width; i-- > 0;) out[i] = static_cast<char>('0' + v % 10), v /= 10;
+  return width;
+}
+
+inline size_t put_hexnum(char* out, uint64_t v, const char* digits) {
+  char tmp[16];
+  size_t k = 0;
+  do tmp[k++] = digits[v & 15], v >>= 4; while (v);
+  for (size_t i = 0; i < k; ++i) out[i] = tmp[k - 1 - i];
+  return k;
+}
+
+struct Templates {
+  std::vector<Op> ops;
+  std::vector<uint32_t> begin;  // ops of template t: [begin[t], begin[t+1])
+};
+
+std::vector<TsLayout> read_layouts(at1::sdk::Bytes b) {
+  ByteReader r(b);
+  const uint64_t n = r.varint_max(kMaxLayouts, "log: too many layouts");
+  std::vector<TsLayout> layouts(n);
+  for (auto& l : layouts) {
+    std::memcpy(&l, r.bytes(sizeof l).data, sizeof l);
+    if (!valid_layout(l)) fail_corrupt("log: bad timestamp layout");
+  }
+  if (!r.at_end()) fail_corrupt("log: trailing layout bytes");
+  return layouts;
+}
+
+Templates read_templates(at1::sdk::Bytes b, size_t layout_count) {
+  Templates t;
+  t.begin.push_back(0);  // template 0 = verbatim, no ops
+  t.begin.push_back(0);
+  std::string_view s = b.view();
+  while (!s.empty()) {
+    const size_t nl = s.find('\n');
+    if (nl == std::string_view::npos) fail_corrupt("log: unterminated template");
+    if (!parse_template(s.substr(0, nl), layout_count, &t.ops)) fail_corrupt("log: malformed template");
+    t.begin.push_back(static_cast<uint32_t>(t.ops.size()));
+    s.remove_prefix(nl + 1);
+  }
+  return t;
+}
+
+}  // namespace
+
+void decode_frame(at1::sdk::DecodeContext& ctx) {
+  at1::sdk::EolDecoder eol(ctx.get(kStreamEol));
+  const uint64_t line_count = eol.count();
+  if (line_count > ctx.info().raw_size) fail_corrupt("log: more lines than bytes");
+  const std::vector<TsLayout> layouts = read_layouts(ctx.get(kStreamLayouts));
+  Templates tp = read_templates(ctx.get(kStreamTemplates), layouts.size());
+  const size_t tcount = tp.begin.size() - 1;  // including the verbatim id 0
+
+  // Template id per line and lines per template.
+  std::vector<uint32_t> tids(line_count);
+  std::vector<uint64_t> uses(tcount, 0);
+  {
+    ByteReader r(ctx.get(kStreamTemplateIds));
+    for (auto& id : tids) {
+      id = static_cast<uint32_t>(r.varint_max(tcount - 1, "log: template id out of range"));
+      ++uses[id];
+    }
+    if (!r.at_end()) fail_corrupt("log: trailing template ids");
+  }
+
+  // Columns, in (template, slot) order, into flat arrays.
+  at1::sdk::Bytes num_b = ctx.get(kStreamNumbers), hex_b = ctx.get(kStreamHex);
+  ByteReader num(num_b), mode(ctx.get(kStreamModes)), hex(hex_b);
+  std::string_view flt = ctx.get(kStreamFloats).view();
+  std::vector<uint64_t> nums;
+  std::vector<std::string_view> floats;
+  for (size_t t = 1; t < tcount; ++t) {
+    const uint64_t c = uses[t];
+    for (uint32_t o = tp.begin[t]; o < tp.begin[t + 1]; ++o) {
+      Op& op = tp.ops[o];
+      if (kind_is_numeric(op.kind)) {
+        if (c > num.remaining()) fail_corrupt("log: numeric column past end");
+        const uint8_t m = mode.u8();
+        if (m > kModeDelta) fail_corrupt("log: bad column mode");
+        op.base = nums.size();
+        uint64_t prev = 0;
+        for (uint64_t k = 0; k < c; ++k) {
+          uint64_t v = num.varint();
+          if (m == kModeDelta) v = prev + static_cast<uint64_t>(at1::sdk::zigzag_decode(v));
+          else if (op.kind == kVarInt) v = static_cast<uint64_t>(at1::sdk::zigzag_decode(v));
+          nums.push_back(v);
+          prev = v;
+        }
+      } else if (kind_is_hex(op.kind)) {
+        if (c > hex.remaining() / op.len) fail_corrupt("log: hex column past end");
+        op.base = static_cast<uint64_t>(hex.position() - hex_b.data);
+        hex.bytes(static_cast<size_t>(c * op.len));
+      } else if (op.kind == kVarFloat) {
+        op.base = floats.size();
+        for (uint64_t k = 0; k < c; ++k) {
+          const size_t nl = flt.find('\n');
+          if (nl == std::string_view::npos) fail_corrupt("log: float column past end");
+          floats.push_back(flt.substr(0, nl));
+          flt.remove_prefix(nl + 1);
+        }
+      }
+    }
+  }
+  if (!num.at_end() || !mode.at_end() || !hex.at_end() || !flt.empty())
+    fail_corrupt("log: trailing column bytes");
+
+  // Lines.
+  ByteReader ts(ctx.get(kStreamTimes));
+  std::string_view raw = ctx.get(kStreamVerbatim).view();
+  std::vector<int64_t> prev_ts(layouts.size(), 0);
+  std::vector<uint64_t> occ(tcount, 0);
+  char buf[kTsMaxText + 64];
+  for (uint64_t line = 0; line < line_count; ++line) {
+    const uint32_t t = tids[line];
+    if (t == 0) {
+      const size_t nl = raw.find('\n');
+      if (nl == std::string_view::npos) fail_corrupt("log: verbatim stream too short");
+      ctx.write(raw.data(), nl);
+      raw.remove_prefix(nl + 1);
+    } else {
+      const uint64_t k = occ[t]++;
+      for (uint32_t o = tp.begin[t]; o < tp.begin[t + 1]; ++o) {
+        const Op& op = tp.ops[o];
+        switch (op.kind) {
+          case 0:
+            ctx.write(op.text, op.len);
+            break;
+          case kVarInt: {
+            const uint64_t v = nums[op.base + k];
+            size_t n = 0;
+            if (static_cast<int64_t>(v) < 0) buf[n++] = '-';
+            n += put_u64(buf + n, static_cast<int64_t>(v) < 0 ? 0 - v : v);
+            ctx.write(buf, n);
+            break;
+          }
+          case kVarZint:
+            ctx.write(buf, put_fixed(buf, nums[op.base + k], op.param));
+            break;
+          case kVarHexNumLo:
+          case kVarHexNumUp:
+            ctx.write(buf, put_hexnum(buf, nums[op.base + k], op.kind == kVarHexNumLo ? kHexLo : kHexUp));
+            break;
+          case kVarHexLo:
+          case kVarHexUp: {
+            const char* digits = op.kind == kVarHexLo ? kHexLo : kHexUp;
+            const uint8_t* p = hex_b.data + op.base + k * op.len;
+            for (size_t i = 0; i < op.param; ++i)
+              buf[i] = digits[(i & 1) ? (p[i >> 1] & 15) : (p[i >> 1] >> 4)];
+            ctx.write(buf, op.param);
+            break;
+          }
+          case kVarFloat:
+            ctx.write(floats[op.base + k]);
+            break;
+          case kVarTs: {
+            const int64_t v = static_cast<int64_t>(static_cast<uint64_t>(prev_ts[op.param]) +
+                                                   static_cast<uint64_t>(ts.svarint()));
+            prev_ts[op.param] = v;
+            const size_t n = format_ts(layouts[op.param], v, buf);
+            if (!n) fail_corrupt("log: timestamp out of range");
+            ctx.write(buf, n);
+            break;
+          }
+          default:
+            fail_corrupt("log: bad op");
+        }
+      }
+    }
+    ctx.write(at1::sdk::eol_text(eol.next()));
+  }
+  if (!raw.empty() || !ts.at_end()) fail_corrupt("log: trailing stream bytes");
+}
+
+}  // namespace at1::log

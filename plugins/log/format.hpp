@@ -1,0 +1,60 @@
+// The `log` codec's stream layout (format version 1): placeholder bytes in
+// templates, variable kinds and stream names. See README.md for the prose.
+#ifndef AT1_LOG_FORMAT_HPP
+#define AT1_LOG_FORMAT_HPP
+
+#include <cstddef>
+#include <cstdint>
+
+namespace at1::log {
+
+constexpr uint32_t kFormatVersion = 1;
+
+// A template is the line's static text with one placeholder byte per
+// variable. Lines holding any byte <= kMaxPlaceholder go verbatim, so a
+// template byte in that range is always a placeholder. Kinds with a
+// parameter (width, length, layout index) store it in the next byte as
+// kParamBias + value, so templates stay free of '\n'.
+enum VarKind : uint8_t {
+  kVarInt = 1,       // decimal integer, optional '-', no leading zero: zigzag in "num"
+  kVarZint = 2,      // fixed-width digits (leading zeros kept); param = width 1..19: "num"
+  kVarHexLo = 3,     // fixed-length lowercase hex; param = length 1..64: packed in "hex"
+  kVarHexUp = 4,     // same, uppercase
+  kVarHexNumLo = 5,  // hex after "0x" without leading zeros, <= 16 digits: value in "num"
+  kVarHexNumUp = 6,  // same, uppercase
+  kVarTs = 7,        // timestamp; param = layout index: delta in "ts"
+  kVarFloat = 8,     // d+.d+ kept as text: "flt"
+};
+constexpr uint8_t kMaxPlaceholder = 8;
+constexpr uint8_t kParamBias = 0x20;
+constexpr size_t kMaxZintWidth = 19;
+constexpr size_t kMaxHexLen = 64;
+constexpr size_t kMaxLayouts = 200;
+// Longer lines go verbatim: templates stay small and hash cheaply.
+constexpr size_t kMaxModelledLine = 1 << 16;
+
+inline bool kind_has_param(uint8_t k) { return k == kVarZint || k == kVarHexLo || k == kVarHexUp || k == kVarTs; }
+// Kinds whose values live in the numeric column stream.
+inline bool kind_is_numeric(uint8_t k) {
+  return k == kVarInt || k == kVarZint || k == kVarHexNumLo || k == kVarHexNumUp;
+}
+inline bool kind_is_hex(uint8_t k) { return k == kVarHexLo || k == kVarHexUp; }
+
+// Numeric column modes (one byte each in "mode").
+enum NumMode : uint8_t { kModeRaw = 0, kModeDelta = 1 };
+
+// Stream names.
+constexpr const char* kStreamEol = "eol";
+constexpr const char* kStreamTemplates = "tpl";
+constexpr const char* kStreamLayouts = "tsl";
+constexpr const char* kStreamTemplateIds = "tid";
+constexpr const char* kStreamVerbatim = "raw";
+constexpr const char* kStreamNumbers = "num";
+constexpr const char* kStreamModes = "mode";
+constexpr const char* kStreamHex = "hex";
+constexpr const char* kStreamFloats = "flt";
+constexpr const char* kStreamTimes = "ts";
+
+}  // namespace at1::log
+
+#endif  // AT1_LOG_FORMAT_HPP

@@ -1,0 +1,67 @@
+// Timestamp layouts of the `log` codec: recognise a date/time at a token
+// start, turn it into one integer (units since 1970 in the layout's finest
+// resolution) and print it back byte for byte. A layout is a small value
+// type, so any mix of separators, paddings and fraction widths found in a
+// frame becomes its own entry in the frame's layout table — no per-system
+// rules.
+#ifndef AT1_LOG_TIMESTAMP_HPP
+#define AT1_LOG_TIMESTAMP_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+
+namespace at1::log {
+
+enum TsKind : uint8_t {
+  kTsNumeric = 0,  // 2015-10-18 18:01:47,978 / 17/06/09 20:10:40 / 20171223-22:15:29:606 / 081109 203615
+  kTsSyslog = 1,   // Jul  1 09:00:55
+  kTsCtime = 2,    // Sun Dec 04 04:47:44 2005
+  kTsClf = 3,      // 04/Dec/2005:04:47:44
+  kTsEpoch = 4,    // 1117838570[.123]
+  kTsKindCount = 5,
+};
+
+// Eight bytes, serialised as-is into the frame's layout table.
+struct TsLayout {
+  uint8_t kind = 0;
+  uint8_t year = 0;         // numeric: 0 (no year), 2 or 4 digits
+  uint8_t date_sep = 0;     // numeric: separator inside the date, 0 = compact
+  uint8_t dt_sep = 0;       // separator between date and time, 0 = date only
+  uint8_t time_sep = 0;     // ':' or '.', 0 = compact hhmmss
+  uint8_t frac_sep = 0;     // 0 = no fraction
+  uint8_t frac_digits = 0;  // 1..9 digits of fraction (3 when minimal)
+  uint8_t minimal = 0;      // numeric: h/m/s/fraction printed without zero
+                            // padding; syslog/ctime: day padded with ' '
+  bool operator==(const TsLayout& o) const { return std::memcmp(this, &o, sizeof o) == 0; }
+};
+static_assert(sizeof(TsLayout) == 8);
+
+// Longest text a layout prints (bounds decode buffers).
+constexpr size_t kTsMaxText = 48;
+
+// Tries to read a timestamp starting at s[0] (s has n bytes). On success
+// returns its length, fills *layout and *value; the text is guaranteed to be
+// exactly what format_ts(*layout, *value) prints.
+size_t parse_ts(const char* s, size_t n, TsLayout* layout, int64_t* value);
+
+// Prints value in layout into out (>= kTsMaxText bytes); returns the length,
+// or 0 when the value is outside the printable range (corrupt input).
+size_t format_ts(const TsLayout& layout, int64_t value, char* out);
+
+// Checks that a layout read from a stream is one parse_ts can produce.
+bool valid_layout(const TsLayout& layout);
+
+// Units per second of the layout's value.
+int64_t ts_units_per_second(const TsLayout& layout);
+
+// The value as milliseconds since 1970 (the text's clock taken as UTC).
+int64_t ts_to_millis(const TsLayout& layout, int64_t value);
+
+// True when the layout carries a full date (year included), i.e. its value is
+// a meaningful point in time for the frame's "time" statistic.
+bool ts_has_year(const TsLayout& layout);
+
+}  // namespace at1::log
+
+#endif  // AT1_LOG_TIMESTAMP_HPP

@@ -1,0 +1,225 @@
+// Line tokeniser of the `log` codec (see tokenizer.hpp). One pass over the
+// line with a hand-written scanner; no allocation besides the caller's
+// reusable template buffer and variable vector.
+#include "tokenizer.hpp"
+
+#include <cstring>
+
+namespace at1::log {
+namespace {
+
+inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
+inline bool is_lower_hex(char c) { return is_digit(c) || (c >= 'a' && c <= 'f'); }
+inline bool is_upper_hex(char c) { return is_digit(c) || (c >= 'A' && c <= 'F'); }
+inline bool is_alnum(char c) {
+  return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+inline void put_kind(std::string* tpl, uint8_t kind) { tpl->push_back(static_cast<char>(kind)); }
+inline void put_param(std::string* tpl, size_t v) { tpl->push_back(static_cast<char>(kParamBias + v)); }
+
+// All of s[0..n) is hex of one case (digits count as either); 1 = lower, 2 = upper.
+int hex_case(const char* s, size_t n) {
+  bool lo = true, up = true;
+  for (size_t i = 0; i < n; ++i) {
+    lo = lo && is_lower_hex(s[i]);
+    up = up && is_upper_hex(s[i]);
+  }
+  return lo ? 1 : (up ? 2 : 0);
+}
+
+void emit_hex(const char* s, size_t n, int hcase, std::string* tpl, std::vector<Var>* vars) {
+  put_kind(tpl, hcase == 2 ? kVarHexUp : kVarHexLo);
+  put_param(tpl, n);
+  vars->push_back(Var{0, std::string_view(s, n)});
+}
+
+// 8-4-4-4-12 hex groups of one case at s (a word start); returns the length.
+size_t match_uuid(const char* s, size_t n, int* hcase) {
+  if (n < 36 || (n > 36 && is_alnum(s[36]))) return 0;
+  bool lo = true, up = true;
+  for (size_t i = 0; i < 36; ++i) {
+    if (i == 8 || i == 13 || i == 18 || i == 23) {
+      if (s[i] != '-') return 0;
+      continue;
+    }
+    lo = lo && is_lower_hex(s[i]);
+    up = up && is_upper_hex(s[i]);
+  }
+  if (!lo && !up) return 0;
+  *hcase = lo ? 1 : 2;
+  return 36;
+}
+
+uint64_t parse_u64(const char* s, size_t n) {
+  uint64_t v = 0;
+  for (size_t i = 0; i < n; ++i) v = v * 10 + static_cast<uint64_t>(s[i] - '0');
+  return v;
+}
+
+}  // namespace
+
+void emit_number(const char* s, size_t len, bool negative, std::string* tpl, std::vector<Var>* vars) {
+  while (len > kMaxZintWidth) {  // longer runs: fixed-width pieces
+    put_kind(tpl, kVarZint);
+    put_param(tpl, kMaxZintWidth);
+    vars->push_back(Var{parse_u64(s, kMaxZintWidth), {}});
+    s += kMaxZintWidth, len -= kMaxZintWidth;
+  }
+  uint64_t v = parse_u64(s, len);
+  bool plain = (len == 1 || s[0] != '0') && v <= static_cast<uint64_t>(INT64_MAX);
+  if (plain) {
+    put_kind(tpl, kVarInt);
+    vars->push_back(Var{negative ? static_cast<uint64_t>(-static_cast<int64_t>(v)) : v, {}});
+  } else {
+    put_kind(tpl, kVarZint);
+    put_param(tpl, len);
+    vars->push_back(Var{v, {}});
+  }
+}
+
+int Tokenizer::layout_index(const TsLayout& l) {
+  for (size_t i = layouts_.size(); i-- > 0;)
+    if (layouts_[i] == l) return static_cast<int>(i);
+  if (layouts_.size() >= kMaxLayouts) return -1;
+  layouts_.push_back(l);
+  return static_cast<int>(layouts_.size() - 1);
+}
+
+size_t Tokenizer::try_timestamp(const char* s, size_t n, std::string* tpl, std::vector<Var>* vars) {
+  // Cheap filters first: most word starts are not timestamps.
+  if (!is_digit(s[0]) && !(n > 3 && s[3] == ' ')) return 0;
+  if (is_digit(s[0]) && (n < 8 || !is_digit(s[1]))) return 0;
+  TsLayout lay;
+  int64_t value = 0;
+  size_t len = parse_ts(s, n, &lay, &value);
+  if (!len) return 0;
+  if (lay.kind == kTsNumeric) {
+    if (lay.minimal) {
+      prefer_minimal_ = true;
+    } else if (prefer_minimal_ && lay.dt_sep && (!lay.frac_sep || lay.frac_digits == 3)) {
+      TsLayout alt = lay;
+      alt.minimal = 1;
+      char buf[kTsMaxText];
+      if (format_ts(alt, value, buf) == len && std::memcmp(buf, s, len) == 0) lay = alt;
+    }
+  }
+  int idx = layout_index(lay);
+  if (idx < 0) return 0;
+  put_kind(tpl, kVarTs);
+  put_param(tpl, static_cast<size_t>(idx));
+  vars->push_back(Var{static_cast<uint64_t>(value), {}});
+  return len;
+}
+
+bool Tokenizer::tokenize(std::string_view line, std::string* tpl, std::vector<Var>* vars) {
+  const char* s = line.data();
+  const size_t n = line.size();
+  if (n > kMaxModelledLine) return false;
+  const size_t tpl_start = tpl->size(), vars_start = vars->size();
+  size_t i = 0;
+  while (i < n) {
+    const char c = s[i];
+    if (static_cast<unsigned char>(c) <= kMaxPlaceholder) {
+      tpl->resize(tpl_start);
+      vars->resize(vars_start);
+      return false;
+    }
+    const bool boundary = i == 0 || !is_alnum(s[i - 1]);
+    if (!is_alnum(c)) {
+      // A '-' glued to a plain integer at a word start is its sign.
+      if (c == '-' && boundary && i + 1 < n && s[i + 1] >= '1' && s[i + 1] <= '9') {
+        size_t j = i + 1;
+        while (j < n && is_digit(s[j])) ++j;
+        if (j - i - 1 <= 18 && (j == n || (!is_alnum(s[j]) && s[j] != '.'))) {
+          emit_number(s + i + 1, j - i - 1, true, tpl, vars);
+          i = j;
+          continue;
+        }
+      }
+      tpl->push_back(c);
+      ++i;
+      continue;
+    }
+    if (boundary) {
+      if (size_t len = try_timestamp(s + i, n - i, tpl, vars)) {
+        i += len;
+        continue;
+      }
+    }
+    size_t j = i;
+    size_t digits = 0;
+    while (j < n && is_alnum(s[j])) digits += is_digit(s[j++]);
+    const size_t wlen = j - i;
+    if (digits == 0) {  // plain word: static text
+      tpl->append(s + i, wlen);
+      i = j;
+      continue;
+    }
+    if (boundary) {
+      int hcase = 0;
+      if (size_t len = match_uuid(s + i, n - i, &hcase)) {
+        for (size_t g = 0, pos = 0; g < 5; ++g) {
+          static const size_t kGroups[] = {8, 4, 4, 4, 12};
+          if (g) tpl->push_back('-'), ++pos;
+          emit_hex(s + i + pos, kGroups[g], hcase, tpl, vars);
+          pos += kGroups[g];
+        }
+        i += len;
+        continue;
+      }
+      // 0x-prefixed hex: a number when it has no leading zeros, else fixed width.
+      if (c == '0' && wlen > 2 && (s[i + 1] == 'x' || s[i + 1] == 'X')) {
+        const char* h = s + i + 2;
+        size_t hl = wlen - 2;
+        int hc = hex_case(h, hl);
+        if (hc && hl <= kMaxHexLen) {
+          tpl->append(s + i, 2);
+          if (hl <= 16 && (hl == 1 || h[0] != '0')) {
+            uint64_t v = 0;
+            for (size_t k = 0; k < hl; ++k) v = v * 16 + static_cast<uint64_t>(is_digit(h[k]) ? h[k] - '0' : (h[k] | 0x20) - 'a' + 10);
+            put_kind(tpl, hc == 2 ? kVarHexNumUp : kVarHexNumLo);
+            vars->push_back(Var{v, {}});
+          } else {
+            emit_hex(h, hl, hc, tpl, vars);
+          }
+          i = j;
+          continue;
+        }
+      }
+      // d+.d+ not part of a dotted chain (IPs, versions): a float kept as text.
+      if (digits == wlen && j + 1 < n && s[j] == '.' && is_digit(s[j + 1]) && (i == 0 || s[i - 1] != '.')) {
+        size_t k = j + 1;
+        while (k < n && is_digit(s[k])) ++k;
+        if ((k == n || (!is_alnum(s[k]) && !(s[k] == '.' && k + 1 < n && is_digit(s[k + 1])))) && k - i <= 40) {
+          put_kind(tpl, kVarFloat);
+          vars->push_back(Var{0, std::string_view(s + i, k - i)});
+          i = k;
+          continue;
+        }
+      }
+    }
+    if (digits != wlen && wlen <= kMaxHexLen) {
+      if (int hc = hex_case(s + i, wlen)) {
+        emit_hex(s + i, wlen, hc, tpl, vars);
+        i = j;
+        continue;
+      }
+    }
+    // Mixed word: letters stay static, each digit run is a number.
+    while (i < j) {
+      size_t k = i;
+      if (is_digit(s[i])) {
+        while (k < j && is_digit(s[k])) ++k;
+        emit_number(s + i, k - i, false, tpl, vars);
+      } else {
+        while (k < j && !is_digit(s[k])) ++k;
+        tpl->append(s + i, k - i);
+      }
+      i = k;
+    }
+  }
+  return true;
+}
+
+}  // namespace at1::log

@@ -1,0 +1,72 @@
+// Shared helpers of the `log` codec tests.
+#ifndef AT1_LOG_TEST_UTIL_HPP
+#define AT1_LOG_TEST_UTIL_HPP
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "at1/cpp/testing.hpp"
+#include "at1/plugin.h"
+
+extern "C" const at1_plugin* at1_plugin_entry(void);
+
+namespace at1::log::test {
+
+inline const at1_codec* codec() { return at1_plugin_entry()->get_codec(0); }
+
+inline std::string read_file(const std::filesystem::path& p) {
+  std::ifstream f(p, std::ios::binary);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+
+inline std::filesystem::path corpus_dir() { return std::filesystem::path(AT1_CORPUS_DIR) / "log"; }
+
+inline std::vector<std::filesystem::path> corpus_files() {
+  std::vector<std::filesystem::path> out;
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(corpus_dir(), ec))
+    if (e.is_regular_file()) out.push_back(e.path());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// Splits text into frames of `lines` whole lines each.
+inline std::vector<std::string> frames_of(const std::string& text, size_t lines) {
+  std::vector<std::string> out;
+  size_t start = 0, count = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n' && ++count == lines) {
+      out.push_back(text.substr(start, i + 1 - start));
+      start = i + 1;
+      count = 0;
+    }
+  }
+  if (start < text.size()) out.push_back(text.substr(start));
+  return out;
+}
+
+// Round trip that insists the codec modelled the input (no UNSUPPORTED).
+inline ::testing::AssertionResult exact(const std::string& text, uint64_t frame_index = 0) {
+  auto e = at1::sdk::testing::encode(codec(), text, frame_index);
+  if (e.status != AT1_OK) return ::testing::AssertionFailure() << "encode status " << e.status << ": " << e.error;
+  auto d = at1::sdk::testing::decode(codec(), e.streams, text.size(), at1::sdk::testing::count_lines(text),
+                                     frame_index);
+  if (d.status != AT1_OK) return ::testing::AssertionFailure() << "decode status " << d.status << ": " << d.error;
+  if (d.output != text) {
+    size_t i = 0;
+    while (i < text.size() && i < d.output.size() && text[i] == d.output[i]) ++i;
+    return ::testing::AssertionFailure() << "output differs at byte " << i << " of " << text.size() << ": got ["
+                                         << d.output.substr(i > 40 ? i - 40 : 0, 80) << "] want ["
+                                         << text.substr(i > 40 ? i - 40 : 0, 80) << "]";
+  }
+  return ::testing::AssertionSuccess();
+}
+
+}  // namespace at1::log::test
+
+#endif  // AT1_LOG_TEST_UTIL_HPP

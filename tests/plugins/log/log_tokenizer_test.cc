@@ -1,0 +1,145 @@
+// Unit tests of the `log` tokeniser and timestamp layouts.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "format.hpp"
+#include "timestamp.hpp"
+#include "tokenizer.hpp"
+
+namespace at1::log {
+namespace {
+
+// Renders a template readably: placeholders as <kind[:param]>.
+std::string show(const std::string& t) {
+  static const char* kNames[] = {"?", "INT", "ZINT", "HEX", "HEXU", "XNUM", "XNUMU", "TS", "FLT"};
+  std::string out;
+  for (size_t i = 0; i < t.size(); ++i) {
+    const uint8_t b = static_cast<uint8_t>(t[i]);
+    if (b > kMaxPlaceholder) {
+      out += t[i];
+      continue;
+    }
+    out += "<" + std::string(kNames[b]);
+    if (kind_has_param(b)) out += ":" + std::to_string(static_cast<uint8_t>(t[++i]) - kParamBias);
+    out += ">";
+  }
+  return out;
+}
+
+struct Tok {
+  bool ok;
+  std::string tpl;
+  std::vector<Var> vars;
+};
+Tok tok(const std::string& line) {
+  Tokenizer t;
+  Tok r;
+  r.ok = t.tokenize(line, &r.tpl, &r.vars);
+  r.tpl = show(r.tpl);
+  return r;
+}
+
+TEST(LogTokenizer, IntegersKeepTheirSpelling) {
+  auto r = tok("child 6725 slot 10 state -6 id 007");
+  ASSERT_TRUE(r.ok);
+  EXPECT_EQ(r.tpl, "child <INT> slot <INT> state <INT> id <ZINT:3>");
+  ASSERT_EQ(r.vars.size(), 4u);
+  EXPECT_EQ(r.vars[0].value, 6725u);
+  EXPECT_EQ(static_cast<int64_t>(r.vars[2].value), -6);
+  EXPECT_EQ(r.vars[3].value, 7u);
+}
+
+TEST(LogTokenizer, SignOnlyAtWordStart) {
+  EXPECT_EQ(tok("blk_-695229 R02-M1 -0").tpl, "blk_<INT> R<ZINT:2>-M<INT> -<INT>");
+  EXPECT_EQ(static_cast<int64_t>(tok("blk_-695229").vars[0].value), -695229);
+}
+
+TEST(LogTokenizer, HexAndUuid) {
+  EXPECT_EQ(tok("0x1f 0x00ff 0xAB").tpl, "0x<XNUM> 0x<HEX:4> 0x<XNUMU>");
+  EXPECT_EQ(tok("req-38101a0b-2096-447d-96ea-a692162415ae").tpl,
+            "req-<HEX:8>-<HEX:4>-<HEX:4>-<HEX:4>-<HEX:12>");
+  EXPECT_EQ(tok("54fadb412c4e40cd").tpl, "<HEX:16>");
+  EXPECT_EQ(tok("deadbeef").tpl, "deadbeef");  // no digit: a word
+}
+
+TEST(LogTokenizer, FloatsIpsAndMixedWords) {
+  EXPECT_EQ(tok("time: 0.2477829 ip 10.251.73.220:50010").tpl, "time: <FLT> ip <INT>.<INT>.<INT>.<INT>:<INT>");
+  EXPECT_EQ(tok("Brcm43xx v2 HTTP/1.1").tpl, "Brcm<INT>xx v<INT> HTTP/<FLT>");
+  EXPECT_EQ(tok("1.2.3").tpl, "<INT>.<INT>.<INT>");
+}
+
+TEST(LogTokenizer, LongDigitRunsSplitIntoFixedPieces) {
+  auto r = tok("123456789012345678901234567890");
+  EXPECT_EQ(r.tpl, "<ZINT:19><ZINT:11>");  // the rest starts with 0
+}
+
+TEST(LogTokenizer, TimestampsBecomeOneVariable) {
+  EXPECT_EQ(tok("2015-10-18 18:01:47,978 INFO [main]").tpl, "<TS:0> INFO [main]");
+  EXPECT_EQ(tok("[Sun Dec 04 04:47:44 2005] [notice]").tpl, "[<TS:0>] [notice]");
+  EXPECT_EQ(tok("Jul  1 09:00:55 host").tpl, "<TS:0> host");
+  EXPECT_EQ(tok("081109 203615 148 INFO").tpl, "<TS:0> <INT> INFO");
+  EXPECT_EQ(tok("- 1117838570 2005.06.03 x").tpl, "- <TS:0> <TS:1> x");
+}
+
+TEST(LogTokenizer, PlaceholderBytesForceVerbatim) {
+  EXPECT_FALSE(tok(std::string("a\x01 b")).ok);
+  EXPECT_FALSE(tok(std::string("a\0b", 3)).ok);
+  EXPECT_TRUE(tok("tab\there\x1b[0m").ok);
+}
+
+// --- timestamps ---
+
+struct Parsed {
+  size_t len;
+  TsLayout lay;
+  int64_t value;
+};
+Parsed ts(const std::string& s) {
+  Parsed p{};
+  p.len = parse_ts(s.data(), s.size(), &p.lay, &p.value);
+  return p;
+}
+
+TEST(LogTimestamp, IsoWithMillis) {
+  auto p = ts("2015-10-18 18:01:47,978 x");
+  ASSERT_EQ(p.len, 23u);
+  EXPECT_EQ(p.lay.frac_digits, 3);
+  EXPECT_EQ(ts_to_millis(p.lay, p.value), 1445191307978);
+  EXPECT_TRUE(ts_has_year(p.lay));
+}
+
+TEST(LogTimestamp, LayoutsRoundTrip) {
+  for (const char* s : {"2015-10-18 18:01:47,978", "2017-05-16T00:00:00.008", "17/06/09 20:10:40",
+                        "20171223-22:15:29:606", "20171224-0:28:0:83", "081109 203615", "10.30 16:49:06",
+                        "Jul  1 09:00:55", "Jul 11 09:00:55.123456", "Sun Dec 04 04:47:44 2005",
+                        "04/Dec/2005:04:47:44", "1117838570", "1117838570.123", "2005.06.03",
+                        "2005-06-03-15.42.50.675872", "2017-05-16_13:53:08"}) {
+    std::string text(s);
+    auto p = ts(text);
+    ASSERT_EQ(p.len, text.size()) << s;
+    char buf[kTsMaxText];
+    ASSERT_EQ(format_ts(p.lay, p.value, buf), text.size()) << s;
+    EXPECT_EQ(std::string(buf, text.size()), text) << s;
+  }
+}
+
+TEST(LogTimestamp, RejectsImpossibleDates) {
+  for (const char* s : {"2015-02-30 00:00:00", "2015-10-18 24:00:00", "Sat Dec 04 04:47:44 2005",
+                        "10.251.73.220", "12345678901"})
+    EXPECT_EQ(ts(s).len, 0u) << s;
+  // A fraction of more than 9 digits leaves only the date as a timestamp.
+  EXPECT_EQ(ts("2015-10-18 18:01:47,9781234567").len, 10u);
+}
+
+TEST(LogTimestamp, FormatRejectsOutOfRange) {
+  TsLayout l;
+  l.kind = kTsNumeric, l.year = 4, l.date_sep = '-';
+  char buf[kTsMaxText];
+  EXPECT_EQ(format_ts(l, INT64_MAX, buf), 0u);
+  EXPECT_EQ(format_ts(l, INT64_MIN, buf), 0u);
+}
+
+}  // namespace
+}  // namespace at1::log
