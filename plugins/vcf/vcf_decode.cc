@@ -1,0 +1,210 @@
+// Decoder side of vcf_frame.hpp: rebuilds each line in a reused buffer and
+// writes it in one piece. Samples are stored per subfield (all samples of a
+// row together), so a row's subfields are first decoded into an arena and
+// then interleaved back into sample order.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "at1/cpp/lines.hpp"
+#include "genotype_column.hpp"
+#include "info_keys.hpp"
+#include "vcf_frame.hpp"
+#include "vcf_number.hpp"
+
+namespace at1::vcf {
+namespace {
+
+constexpr uint64_t kMaxSamples = 1u << 24;
+constexpr uint64_t kMaxFormatKeys = 1u << 12;
+
+struct FormatEntry {
+  std::vector<std::string_view> keys;
+  std::vector<int> columns;  // -1 = GT
+};
+
+class FrameDecoder {
+ public:
+  explicit FrameDecoder(sdk::DecodeContext& ctx)
+      : ctx_(ctx),
+        eol_(ctx.get("eol")),
+        src_(ctx),
+        verbatim_gap_(src_.column("vl")),
+        verbatim_text_(src_.column("vt")),
+        ncol_(src_.column("row.n")),
+        chrom_id_(src_.column("chrom.i")),
+        chrom_str_(src_.column("chrom.s")),
+        pos_(src_.column("pos")),
+        id_kind_(src_.column("id.k")),
+        id_num_(src_.column("id.n")),
+        id_text_(src_.column("id.t")),
+        ref_(src_.column("ref")),
+        alt_(src_.column("alt")),
+        qual_(src_, "qual"),
+        filter_id_(src_.column("flt.i")),
+        filter_str_(src_.column("flt.s")),
+        info_(src_),
+        format_id_(src_.column("fmt.i")),
+        format_str_(src_.column("fmt.s")),
+        subfields_(src_.column("smp.m")),
+        genotypes_(src_) {}
+
+  void decode() {
+    uint64_t lines = eol_.count();
+    if (lines != ctx_.info().line_count) sdk::fail_corrupt("vcf: line count mismatch");
+    bool have_verbatim = !verbatim_gap_.at_end();
+    uint64_t next_verbatim = have_verbatim ? verbatim_gap_.varint() : 0;
+    for (uint64_t i = 0; i < lines; ++i) {
+      line_.clear();
+      if (have_verbatim && i == next_verbatim) {
+        line_.append(read_text(verbatim_text_));
+        have_verbatim = !verbatim_gap_.at_end();
+        if (have_verbatim) {
+          uint64_t gap = verbatim_gap_.varint_max(lines, "vcf: bad verbatim gap");
+          if (gap == 0) sdk::fail_corrupt("vcf: verbatim lines out of order");
+          next_verbatim += gap;
+        }
+      } else {
+        decode_row();
+      }
+      line_.append(sdk::eol_text(eol_.next()));
+      ctx_.write(line_);
+    }
+  }
+
+ private:
+  void decode_row() {
+    uint64_t extra = ncol_.varint_max(kMaxSamples + 1, "vcf: too many columns");
+    line_.append(chrom_dict_.get(chrom_id_, chrom_str_));
+    line_.push_back('\t');
+    int64_t pos = static_cast<int64_t>(prev_pos_) + pos_.svarint();
+    if (pos < 0) sdk::fail_corrupt("vcf: negative POS");
+    prev_pos_ = static_cast<uint64_t>(pos);
+    append_uint(line_, prev_pos_);
+    line_.push_back('\t');
+    switch (id_kind_.u8()) {
+      case 0: line_.push_back('.'); break;
+      case 1:
+        line_.append("rs");
+        append_uint(line_, id_num_.varint());
+        break;
+      case 2: line_.append(read_text(id_text_)); break;
+      default: sdk::fail_corrupt("vcf: bad ID kind");
+    }
+    line_.push_back('\t');
+    line_.append(read_text(ref_));
+    line_.push_back('\t');
+    line_.append(read_text(alt_));
+    line_.push_back('\t');
+    qual_.read(line_);
+    line_.push_back('\t');
+    line_.append(filter_dict_.get(filter_id_, filter_str_));
+    line_.push_back('\t');
+    info_.read(line_);
+    if (extra > 0) decode_samples(static_cast<size_t>(extra - 1));
+  }
+
+  void decode_samples(size_t nsamples) {
+    line_.push_back('\t');
+    size_t nformats = formats_.size();
+    uint64_t fid = format_id_.varint_max(nformats, "vcf: bad FORMAT id");
+    std::string_view text = format_dict_.resolve(fid, format_str_);
+    if (fid == nformats) add_format(text);
+    line_.append(text);
+    if (nsamples == 0) return;
+    const FormatEntry& entry = formats_[fid];
+    size_t nkeys = entry.keys.size();
+    counts_.assign(nsamples, nkeys);
+    if (subfields_.varint_max(1, "vcf: bad subfield flag") == 1)
+      for (size_t s = 0; s < nsamples; ++s)
+        counts_[s] = subfields_.varint_max(nkeys, "vcf: too many subfields");
+    spans_.resize(nsamples * nkeys);
+    arena_.clear();
+    for (size_t k = 0; k < nkeys; ++k) {
+      int col = entry.columns[k];
+      if (col < 0) {
+        gathered_.clear();
+        for (size_t s = 0; s < nsamples; ++s)
+          if (counts_[s] > k) gathered_.push_back(s);
+        if (gathered_.empty()) continue;
+        gts_.resize(gathered_.size());
+        genotypes_.read_row(gts_.data(), gts_.size());
+        for (size_t g = 0; g < gathered_.size(); ++g) {
+          spans_[gathered_[g] * nkeys + k] = {arena_.size(), gts_[g].size()};
+          arena_.append(gts_[g]);
+        }
+      } else {
+        ValueDecoder& dec = *sample_columns_[static_cast<size_t>(col)];
+        for (size_t s = 0; s < nsamples; ++s) {
+          if (counts_[s] <= k) continue;
+          size_t start = arena_.size();
+          dec.read(arena_);
+          spans_[s * nkeys + k] = {start, arena_.size() - start};
+        }
+      }
+    }
+    for (size_t s = 0; s < nsamples; ++s) {
+      line_.push_back('\t');
+      for (size_t k = 0; k < counts_[s]; ++k) {
+        if (k) line_.push_back(':');
+        const auto& sp = spans_[s * nkeys + k];
+        line_.append(arena_, sp.first, sp.second);
+      }
+    }
+  }
+
+  void add_format(std::string_view text) {
+    FormatEntry e;
+    size_t start = 0;
+    for (;;) {
+      size_t p = text.find(':', start);
+      std::string_view key = text.substr(start, p == std::string_view::npos ? p : p - start);
+      e.keys.push_back(key);
+      e.columns.push_back(column_for(key));
+      if (e.keys.size() > kMaxFormatKeys) sdk::fail_corrupt("vcf: too many FORMAT keys");
+      if (p == std::string_view::npos) break;
+      start = p + 1;
+    }
+    formats_.push_back(std::move(e));
+  }
+
+  int column_for(std::string_view key) {
+    if (key == "GT") return -1;
+    auto it = sample_column_ids_.find(key);
+    if (it != sample_column_ids_.end()) return it->second;
+    int id = static_cast<int>(sample_columns_.size());
+    sample_columns_.push_back(std::make_unique<ValueDecoder>(src_, "F:" + std::string(key)));
+    sample_column_ids_.emplace(key, id);
+    return id;
+  }
+
+  sdk::DecodeContext& ctx_;
+  sdk::EolDecoder eol_;
+  ColumnSource src_;
+  sdk::ByteReader verbatim_gap_, verbatim_text_, ncol_, chrom_id_, chrom_str_, pos_;
+  sdk::ByteReader id_kind_, id_num_, id_text_, ref_, alt_;
+  ValueDecoder qual_;
+  sdk::ByteReader filter_id_, filter_str_;
+  InfoDecoder info_;
+  sdk::ByteReader format_id_, format_str_, subfields_;
+  GenotypeDecoder genotypes_;
+  DictDecoder chrom_dict_, filter_dict_, format_dict_;
+  std::vector<FormatEntry> formats_;
+  std::vector<std::unique_ptr<ValueDecoder>> sample_columns_;
+  std::unordered_map<std::string_view, int> sample_column_ids_;
+
+  std::string line_, arena_;
+  std::vector<size_t> counts_, gathered_;
+  std::vector<std::pair<size_t, size_t>> spans_;
+  std::vector<std::string_view> gts_;
+  uint64_t prev_pos_ = 0;
+};
+
+}  // namespace
+
+void decode_frame(sdk::DecodeContext& ctx) {
+  auto decoder = std::make_unique<FrameDecoder>(ctx);
+  decoder->decode();
+}
+
+}  // namespace at1::vcf

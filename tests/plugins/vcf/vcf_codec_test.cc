@@ -1,0 +1,194 @@
+// Unit tests of the `vcf` codec through the SDK's in-memory host: layout
+// edge cases (samples, missing values, phasing, SVs, unsorted input,
+// malformed lines, line endings), statistics, probe and corrupt streams.
+#include <gtest/gtest.h>
+
+#include <cstring>
+
+#include "vcf_test_util.hpp"
+
+namespace {
+
+using vcf_test::codec;
+using vcf_test::exact;
+
+const char* kHeader =
+    "##fileformat=VCFv4.2\n"
+    "##INFO=<ID=DP,Number=1,Type=Integer,Description=\"Depth\">\n"
+    "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tA\tB\tC\n";
+
+void expect_exact(const std::string& text) {
+  std::string why;
+  EXPECT_TRUE(exact(text, &why)) << why << "\n--- input ---\n" << text;
+  EXPECT_TRUE(exact(text, &why, 3)) << "as frame 3: " << why;
+}
+
+TEST(VcfCodec, DescriptorIsSane) {
+  const at1_plugin* p = at1_plugin_entry();
+  EXPECT_EQ(p->abi_major, AT1_ABI_MAJOR);
+  ASSERT_EQ(p->codec_count, 1u);
+  EXPECT_STREQ(codec()->name, "vcf");
+  EXPECT_TRUE(codec()->capabilities & AT1_CAP_PROBE);
+  EXPECT_NE(codec()->probe, nullptr);
+  EXPECT_EQ(p->get_codec(1), nullptr);
+}
+
+TEST(VcfCodec, EmptyAndTinyInputs) {
+  for (const char* t : {"", "\n", "\r\n", "#", "#CHROM\n", "x", "\n\n\n", "\t\t\t\t\t\t\t",
+                        "1\t2\t.\tA\tC\t.\t.\t.", "1\t2\t.\tA\tC\t.\t.\t.\n"})
+    expect_exact(t);
+}
+
+TEST(VcfCodec, ZeroSamples) {
+  expect_exact(
+      "##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n"
+      "1\t100\trs1\tA\tG\t50\tPASS\tDP=10;AF=0.5\n"
+      "1\t200\t.\tAT\tA\t.\t.\t.\n"
+      "1\t250\t.\tA\tG\t1e+03\tq10;s50\tDB;DP=3\n");
+}
+
+TEST(VcfCodec, FormatWithoutSamples) {
+  expect_exact("1\t100\t.\tA\tG\t50\tPASS\tDP=10\tGT:DP\n1\t101\t.\tA\tG\t50\tPASS\tDP=10\tGT\n");
+}
+
+TEST(VcfCodec, OneSampleAndMissingValues) {
+  expect_exact(std::string("#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS\n") +
+               "1\t1\t.\tN\t<CGA_NOCALL>\t.\t.\tEND=10000\tGT\t./.\n"
+               "1\t10001\t.\tT\t.\t.\t.\tNS=1\tGT:PS\t0/0:0\n"
+               "1\t10002\t.\tT\tC\t.\t.\tNS=1\tGT:PS:DP\t.:.:.\n"
+               "1\t10003\t.\tT\tC\t.\t.\tNS=1\tGT:PS:DP\t.\n"
+               "1\t10004\t.\tT\tC\t.\t.\tNS=1\tGT:PS:DP\t\n"
+               "1\t10005\t.\tT\tC\t.\t.\tNS=1\tGT:PS:DP\t1:\n");
+}
+
+TEST(VcfCodec, PhasingAndGenotypeVariety) {
+  expect_exact(std::string(kHeader) +
+               "22\t16050075\trs1\tA\tG\t100\tPASS\tAC=1\tGT:DS:GL\t0|0:0.000:-0.00,-2.77,-5.00\t"
+               "0/1:1.000:-0.48,-0.48,-0.48\t1|1:2.000:-5.00,-2.00,-0.00\n"
+               "22\t16050076\trs2\tA\tG,T\t100\tPASS\tAC=1,2\tGT:DS:GL\t.|.:.:.\t1/2:1.5:"
+               "-0.1,-0.2,-0.3,-0.4,-0.5,-0.6\t0\n"
+               "22\t16050077\trs3\tA\tG\t100\tPASS\tAC=1\tGT\t0|1\t1|0\t./1\n"
+               "22\t16050078\trs4\tA\tG\t100\tPASS\tAC=1\tGT\t0/0/1\t1\t.\n");
+}
+
+TEST(VcfCodec, ManySamples) {
+  std::string text = "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT";
+  const int kSamples = 400;
+  for (int s = 0; s < kSamples; ++s) text += "\tS" + std::to_string(s);
+  text += "\n";
+  uint32_t rng = 12345;
+  for (int row = 0; row < 60; ++row) {
+    text += "7\t" + std::to_string(1000 + row * 37) + "\trs" + std::to_string(77 + row) +
+            "\tC\tT\t" + std::to_string(row * 3) + ".5\tPASS\tAF=0." + std::to_string(row) +
+            "\tGT:GQ:PL";
+    for (int s = 0; s < kSamples; ++s) {
+      rng = rng * 1103515245u + 12345u;
+      int g = (rng >> 16) % 10;
+      const char* gt = g < 7 ? "0/0" : g < 8 ? "0/1" : g < 9 ? "1|1" : "./.";
+      text += std::string("\t") + gt + ":" + std::to_string((rng >> 8) % 100) + ":0," +
+              std::to_string(g * 3) + "," + std::to_string(g * 30);
+    }
+    text += "\n";
+  }
+  expect_exact(text);
+}
+
+TEST(VcfCodec, StructuralVariantsAndBreakends) {
+  expect_exact(std::string(kHeader) +
+               "2\t321681\tbnd_W\tG\tG]17:198982]\t6\tPASS\tSVTYPE=BND;MATEID=bnd_Y\tGT\t0/1\t0/0\t1/1\n"
+               "2\t321682\tbnd_V\tT\t]13:123456]T\t6\tPASS\tSVTYPE=BND;MATEID=bnd_U\tGT\t0/1\t0/0\t0/0\n"
+               "13\t123456\tbnd_U\tC\tC[2:321682[\t6\tPASS\tSVTYPE=BND;MATEID=bnd_V\tGT\t0/1\t0/0\t0/0\n"
+               "1\t2827694\trs2376870\tCGTGGATGCGGGGAC\tC\t.\tPASS\tSVTYPE=DEL;END=2827708;"
+               "HOMLEN=1;HOMSEQ=G;SVLEN=-14\tGT:GQ\t1/1:14\t0/0:1\t0/1:.\n"
+               "3\t12665100\t.\tA\t<DUP>\t14\tPASS\tSVTYPE=DUP;END=12686200;SVLEN=21100;"
+               "CIPOS=-500,500;CIEND=-500,500\tGT:GQ:CN:CNQ\t./.:0:3:16.2\t.\t1\n"
+               "4\t18665128\t.\tT\t<DUP:TANDEM>\t11\tPASS\tSVTYPE=DUP;END=18665204\tGT\t1\n");
+}
+
+TEST(VcfCodec, UnsortedInputAndMixedChromosomes) {
+  expect_exact(std::string(kHeader) +
+               "X\t500\t.\tA\tG\t1\tPASS\tDP=1\tGT\t0|0\t0|1\t0|0\n"
+               "1\t900000000\t.\tA\tG\t1\tPASS\tDP=1\tGT\t0|0\t0|1\t0|0\n"
+               "1\t3\t.\tA\tG\t1\tPASS\tDP=1\tGT\t0|0\t0|1\t0|0\n"
+               "chrUn_gl000220\t0\t.\tA\tG\t1\tPASS\tDP=1\tGT\t0|0\t0|1\t0|0\n"
+               "X\t499\t.\tA\tG\t1\tPASS\tDP=1\tGT\t0|0\t0|1\t0|0\n");
+}
+
+TEST(VcfCodec, MalformedLinesGoVerbatim) {
+  expect_exact(std::string(kHeader) +
+               "1\t0100\t.\tA\tG\t1\tPASS\tDP=1\tGT\t0\t1\t0\n"   // leading zero POS
+               "1\t-5\t.\tA\tG\t1\tPASS\tDP=1\n"                   // negative POS
+               "1\t99999999999999999999\t.\tA\tG\t1\tPASS\tDP=1\n"  // huge POS
+               "1\t5\t.\tA\tG\t1\tPASS\n"                          // 7 fields
+               "1\t6\t.\tA\tG\t1\tPASS\tDP=1\tGT\t0:1:2\n"          // more subfields than keys
+               "garbage line without tabs\n"
+               "#comment in the middle\n"
+               "1\t7\t.\tA\tG\t1\tPASS\tDP=1\tGT\t0\t1\t0\t1\t1\n"  // extra samples
+               "1\t8\t\t\t\t\t\t\t\t\t\n"                          // empty fields
+               "1\t9\t.\tA\tG\t007\tPASS\tDP=1;DP=2;;=;X=a=b;Y=1,,2;Z=-0;W=+3;V=1.;U=.5;T=1e5\n"
+               "1\t10\trs0\tA\tG\t-0.0\tPASS\tK=rs012;L=99999999999999999999\n"
+               "1\t11\trs012\tA\tG\t3.1415926535897932384\tPASS\tK=-9223372036854775808\n");
+}
+
+TEST(VcfCodec, LineEndingsAndBytes) {
+  std::string body = "1\t5\t.\tA\tG\t1\tPASS\tDP=1\tGT\t0|1\t0|0\t1|1";
+  expect_exact(body + "\r\n" + body + "\r\n");                 // CRLF
+  expect_exact(body + "\n" + body + "\r\n" + body);            // mixed, no final newline
+  expect_exact(body + " \n" + body + "\t\n");                  // trailing space / tab
+  expect_exact(body + "\r\r\n" + "1\t5\t.\tA\tG\t1\tPASS\tDP=\r1\n");  // bare CR inside
+  expect_exact(std::string("1\t5\t.\t\xff\xfe\tG\t1\tPASS\tD\xe9=1\tGT\t0\xff\n"));  // non-UTF-8
+  expect_exact(std::string("1\t5\t.\tA\0C\tG\t1\tPASS\tDP=1\n", 30));              // NUL byte
+  std::string big(1 << 20, 'A');
+  expect_exact("1\t5\t.\t" + big + "\tG\t1\tPASS\tDP=1\n" + big + "\n");  // lines over 1 MB
+}
+
+TEST(VcfCodec, ReportsChromAndPosRange) {
+  std::string text = std::string(kHeader) +
+                     "2\t500\t.\tA\tG\t1\tPASS\tDP=1\n"
+                     "10\t20\t.\tA\tG\t1\tPASS\tDP=1\n"
+                     "X\t900\t.\tA\tG\t1\tPASS\tDP=1\n";
+  auto e = at1::sdk::testing::encode(codec(), text);
+  ASSERT_EQ(e.status, AT1_OK);
+  ASSERT_EQ(e.stats.count("chrom"), 1u);
+  EXPECT_EQ(e.stats["chrom"].first, "10");
+  EXPECT_EQ(e.stats["chrom"].second, "X");
+  ASSERT_EQ(e.stats.count("pos"), 1u);
+  int64_t lo, hi;
+  std::memcpy(&lo, e.stats["pos"].first.data(), 8);
+  std::memcpy(&hi, e.stats["pos"].second.data(), 8);
+  EXPECT_EQ(lo, 20);
+  EXPECT_EQ(hi, 900);
+  auto header_only = at1::sdk::testing::encode(codec(), kHeader);
+  EXPECT_EQ(header_only.stats.count("pos"), 0u);
+}
+
+TEST(VcfCodec, ProbeScoresVcfAboveOtherText) {
+  auto probe = [](const std::string& s) {
+    return codec()->probe(reinterpret_cast<const uint8_t*>(s.data()), s.size());
+  };
+  EXPECT_EQ(probe(kHeader), 100);
+  EXPECT_GE(probe("1\t100\trs1\tA\tG\t50\tPASS\tDP=1\n1\t200\t.\tA\tG\t50\tPASS\tDP=1\n"), 70);
+  EXPECT_LT(probe("a,b,c\n1,2,3\n"), 10);
+  EXPECT_LT(probe("Jan 1 00:00:00 host sshd[1]: hello\n"), 10);
+  EXPECT_EQ(probe(""), 0);
+}
+
+TEST(VcfCodec, CorruptStreamsAreRejected) {
+  std::string text = std::string(kHeader) + "1\t5\t.\tA\tG\t1\tPASS\tDP=1\tGT\t0|1\t0|0\t1|1\n";
+  auto e = at1::sdk::testing::encode(codec(), text);
+  ASSERT_EQ(e.status, AT1_OK);
+  for (const auto& kv : e.streams) {
+    if (kv.second.empty()) continue;
+    auto broken = e.streams;
+    broken[kv.first].pop_back();
+    auto d = at1::sdk::testing::decode(codec(), broken, text.size(), 4);
+    EXPECT_NE(d.status, AT1_OK) << "truncated " << kv.first;
+    auto missing = e.streams;
+    missing.erase(kv.first);
+    EXPECT_NE(at1::sdk::testing::decode(codec(), missing, text.size(), 4).status, AT1_OK)
+        << "missing " << kv.first;
+  }
+  EXPECT_NE(at1::sdk::testing::decode(codec(), {}, 5, 1).status, AT1_OK);
+}
+
+}  // namespace
