@@ -11,30 +11,33 @@
 
 namespace at1::ssh {
 
+// Enum order is the order inside `pack`: codes, then numbers, then text, so
+// neighbours in the packed stream look alike.
 enum Column : uint32_t {
   kColEol,     // line endings (SDK EolEncoder)
   kColHdr,     // layout byte per line + host / program recency codes
-  kColTime,    // svarint delta of the syslog time per timestamped line
+  kColTpl,     // message kind per line: varint index into the frame's kinds
+  kColKinds,   // each new kind: varint template id, u8 affixes (prefix * 2 + preauth)
   kColPid,     // pid recency code per "name[pid]: " tag
-  kColPidNew,  // svarint delta of each new pid to the previous new pid
-  kColTpl,     // varint template id per line
-  kColTplDef,  // frame templates: varint length + escaped text, in id order
-  kColAddr,    // address recency code per address slot
-  kColIp4,     // new IPv4 addresses, 4 bytes big-endian
-  kColPort,    // ports, u16 big-endian
-  kColNum,     // numbers, varint
   kColUser,    // user recency code per user slot
+  kColAddr,    // address recency code per address slot
   kColText,    // text recency code per text slot
+  kColTime,    // svarint delta of the syslog time per timestamped line
+  kColPidNew,  // svarint delta of each new pid to the previous new pid
+  kColPort,    // ports, u16 big-endian, minus the last port of the current address
+  kColNum,     // numbers, varint
+  kColIp4,     // new IPv4 addresses, 4 bytes big-endian
+  kColTplDef,  // frame templates: varint length + escaped text, in id order
+  kColTStr,    // new texts, '\n'-terminated
   kColUStr,    // new user names, '\n'-terminated
   kColAStr,    // new non-IPv4 addresses (IPv6, host names), '\n'-terminated
-  kColTStr,    // new texts, '\n'-terminated
   kColHStr,    // new host and program names, '\n'-terminated
   kColumnCount
 };
 
 inline constexpr const char* kColumnNames[kColumnCount] = {
-    "eol",  "hdr",  "time", "pid",  "pidnew", "tpl",  "tpldef", "addr", "ip4",
-    "port", "num",  "user", "text", "ustr",   "astr", "tstr",   "hstr"};
+    "eol",    "hdr",  "tpl", "kinds", "pid",    "user", "addr", "text", "time",
+    "pidnew", "port", "num", "ip4",   "tpldef", "tstr", "ustr", "astr", "hstr"};
 
 using ColumnWriters = std::array<sdk::ByteWriter, kColumnCount>;
 using ColumnViews = std::array<sdk::Bytes, kColumnCount>;

@@ -11,6 +11,14 @@
 
 namespace at1::ssh {
 
+// An address and the last port seen with it: ports of one client grow in
+// small steps, so a port is coded against its address's previous one.
+struct AddrEntry {
+  std::string_view text;
+  uint32_t last_port;  // kNoPort when none yet
+  static constexpr uint32_t kNoPort = 0x10000;
+};
+
 template <class T>
 class RecencyList {
  public:
@@ -31,6 +39,8 @@ class RecencyList {
     items_[0] = v;
     return v;
   }
+  // The most recent value (caller checks size() > 0).
+  T& front() { return items_[0]; }
   // Adds a new value at the front; the oldest falls off when full.
   void push(const T& v) {
     uint32_t keep = n_ < window_ ? n_ : window_ - 1;
@@ -45,6 +55,7 @@ class RecencyList {
     return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size()) == 0;
   }
   static bool equal(uint32_t a, uint32_t b) { return a == b; }
+  static bool equal(const AddrEntry& a, const AddrEntry& b) { return equal(a.text, b.text); }
 
   uint32_t window_;
   uint32_t n_ = 0;

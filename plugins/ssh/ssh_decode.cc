@@ -64,8 +64,7 @@ class FrameDecoder {
     uint8_t layout = r_[kColHdr].u8();
     uint8_t ts_kind = layout & kTsMask;
     uint8_t tag = (layout >> kTagShift) & 3;
-    uint8_t prefix = (layout >> kPrefixShift) & 3;
-    if (tag > kTagPid || prefix > kPrefixFatal) fail_corrupt("ssh: bad layout byte");
+    if (tag > kTagPid || layout > kLayoutMax) fail_corrupt("ssh: bad layout byte");
     if (ts_kind != kTsNone) {
       time_ = static_cast<int64_t>(static_cast<uint64_t>(time_) + static_cast<uint64_t>(r_[kColTime].svarint()));
       char buf[16];
@@ -89,8 +88,26 @@ class FrameDecoder {
         ctx_.write(": ", 2);
       }
     }
-    ctx_.write(kPrefixes[prefix]);
-    uint64_t id = r_[kColTpl].varint();
+    const Kind& k = kind();
+    ctx_.write(kPrefixes[k.affixes >> 1]);
+    for (const Piece& p : k.tpl->pieces) {
+      ctx_.write(k.tpl->literals.data() + p.lit_off, p.lit_len);
+      if (p.slot) slot(p);
+    }
+    if (k.affixes & kPreauthBit) ctx_.write(kPreauth);
+  }
+
+  struct Kind {
+    const Template* tpl;
+    uint8_t affixes;
+  };
+
+  const Kind& kind() {
+    uint64_t index = r_[kColTpl].varint_max(kinds_.size(), "ssh: message kind out of range");
+    if (index < kinds_.size()) return kinds_[index];
+    uint64_t id = r_[kColKinds].varint();
+    uint8_t affixes = r_[kColKinds].u8();
+    if (affixes > kAffixMax) fail_corrupt("ssh: bad affixes");
     const std::vector<Template>& builtin = builtin_templates();
     const Template* t;
     if (id < builtin.size()) {
@@ -100,11 +117,8 @@ class FrameDecoder {
     } else {
       fail_corrupt("ssh: template id out of range");
     }
-    for (const Piece& p : t->pieces) {
-      ctx_.write(t->literals.data() + p.lit_off, p.lit_len);
-      if (p.slot) slot(p);
-    }
-    if (layout & kPreauthBit) ctx_.write(kPreauth);
+    kinds_.push_back(Kind{t, affixes});
+    return kinds_.back();
   }
 
   void slot(const Piece& p) {
@@ -113,12 +127,7 @@ class FrameDecoder {
       case kSlotUser: ctx_.write(get_string(users_, r_[kColUser], r_[kColUStr])); break;
       case kSlotText: ctx_.write(get_string(texts_, r_[kColText], r_[kColTStr])); break;
       case kSlotAddr: ctx_.write(get_addr()); break;
-      case kSlotPort: {
-        uint32_t hi = r_[kColPort].u8();
-        uint32_t port = hi << 8 | r_[kColPort].u8();
-        ctx_.write(buf, format_u64(port, buf));
-        break;
-      }
+      case kSlotPort: ctx_.write(buf, format_u64(get_port(), buf)); break;
       case kSlotNum: ctx_.write(buf, format_u64(r_[kColNum].varint(), buf)); break;
       default: {  // kSlotZero
         uint64_t v = r_[kColNum].varint();
@@ -142,6 +151,17 @@ class FrameDecoder {
     return list.take(code - 1u);
   }
 
+  uint32_t get_port() {
+    uint32_t hi = r_[kColPort].u8();
+    uint32_t d = hi << 8 | r_[kColPort].u8();
+    uint32_t base = 0;
+    AddrEntry* a = addrs_.size() ? &addrs_.front() : nullptr;
+    if (a && a->last_port != AddrEntry::kNoPort) base = a->last_port;
+    uint32_t port = (base + d) & 0xffff;
+    if (a) a->last_port = port;
+    return port;
+  }
+
   std::string_view get_addr() {
     uint8_t code = r_[kColAddr].u8();
     if (code == kAddrNewIp4) {
@@ -153,16 +173,16 @@ class FrameDecoder {
       size_t n = format_ipv4(ip, buf);
       ip_text_.append(buf, n);
       std::string_view s(ip_text_.data() + at, n);
-      addrs_.push(s);
+      addrs_.push(AddrEntry{s, AddrEntry::kNoPort});
       return s;
     }
     if (code == kAddrNewText) {
       std::string_view s = read_line_string(r_[kColAStr]);
-      addrs_.push(s);
+      addrs_.push(AddrEntry{s, AddrEntry::kNoPort});
       return s;
     }
     if (code - 2u >= addrs_.size()) fail_corrupt("ssh: address rank out of range");
-    return addrs_.take(code - 2u);
+    return addrs_.take(code - 2u).text;
   }
 
   uint32_t get_pid() {
@@ -184,7 +204,9 @@ class FrameDecoder {
   std::string ip_text_;
   std::vector<Template> dynamic_;
   RecencyList<std::string_view> hosts_{kStringWindow}, names_{kStringWindow}, users_{kStringWindow},
-      texts_{kStringWindow}, addrs_{kAddrWindow};
+      texts_{kStringWindow};
+  RecencyList<AddrEntry> addrs_{kAddrWindow};
+  std::vector<Kind> kinds_;
   RecencyList<uint32_t> pids_{kPidWindow};
   int64_t time_ = 0;
   int64_t last_new_pid_ = 0;

@@ -49,9 +49,8 @@ class FrameEncoder {
                    body.compare(body.size() - kPreauth.size(), kPreauth.size(), kPreauth) == 0;
     if (preauth) body.remove_suffix(kPreauth.size());
 
-    uint8_t layout = static_cast<uint8_t>(h.ts_kind | (h.has_host ? kHostBit : 0) |
-                                          (h.tag_kind << kTagShift) | (prefix << kPrefixShift) |
-                                          (preauth ? kPreauthBit : 0));
+    uint8_t layout =
+        static_cast<uint8_t>(h.ts_kind | (h.has_host ? kHostBit : 0) | (h.tag_kind << kTagShift));
     ByteWriter& hdr = cols_[kColHdr];
     hdr.u8(layout);
     if (h.ts_kind != kTsNone) {
@@ -68,7 +67,7 @@ class FrameEncoder {
 
     int id = match_builtin(body, &slots_);
     if (id < 0) id = dynamic_template(body);
-    cols_[kColTpl].varint(static_cast<uint64_t>(id));
+    put_kind(static_cast<uint64_t>(id) << 3 | static_cast<uint64_t>(prefix * 2 + (preauth ? kPreauthBit : 0)));
     for (const SlotValue& v : slots_) put_slot(v);
   }
 
@@ -93,6 +92,17 @@ class FrameEncoder {
     put_line_string(lits, s);
   }
 
+  // Message kinds get frame-local ids in order of first use, so the common
+  // ones have one-byte codes whatever their template id.
+  void put_kind(uint64_t key) {
+    auto [it, fresh] = kinds_.emplace(key, static_cast<uint32_t>(kinds_.size()));
+    cols_[kColTpl].varint(it->second);
+    if (fresh) {
+      cols_[kColKinds].varint(key >> 3);
+      cols_[kColKinds].u8(static_cast<uint8_t>(key & 7));
+    }
+  }
+
   void put_pid(uint32_t pid) {
     int r = pids_.find(pid);
     if (r >= 0) {
@@ -107,13 +117,13 @@ class FrameEncoder {
   }
 
   void put_addr(std::string_view s) {
-    int r = addrs_.find(s);
+    int r = addrs_.find(AddrEntry{s, 0});
     if (r >= 0) {
       addrs_.take(static_cast<uint32_t>(r));
       cols_[kColAddr].u8(static_cast<uint8_t>(r + 2));
       return;
     }
-    addrs_.push(s);
+    addrs_.push(AddrEntry{s, AddrEntry::kNoPort});
     uint32_t ip;
     if (parse_ipv4(s, &ip)) {
       cols_[kColAddr].u8(kAddrNewIp4);
@@ -129,12 +139,22 @@ class FrameEncoder {
       case kSlotUser: put_string(users_, cols_[kColUser], cols_[kColUStr], v.text); break;
       case kSlotText: put_string(texts_, cols_[kColText], cols_[kColTStr], v.text); break;
       case kSlotAddr: put_addr(v.text); break;
-      case kSlotPort:
-        cols_[kColPort].u8(static_cast<uint8_t>(v.num >> 8));
-        cols_[kColPort].u8(static_cast<uint8_t>(v.num));
-        break;
+      case kSlotPort: put_port(static_cast<uint32_t>(v.num)); break;
       default: cols_[kColNum].varint(v.num); break;
     }
+  }
+
+  // Port minus the last port of the most recent address, mod 2^16.
+  void put_port(uint32_t port) {
+    uint32_t base = 0;
+    if (addrs_.size()) {
+      AddrEntry& a = addrs_.front();
+      if (a.last_port != AddrEntry::kNoPort) base = a.last_port;
+      a.last_port = port;
+    }
+    uint32_t d = (port - base) & 0xffff;
+    cols_[kColPort].u8(static_cast<uint8_t>(d >> 8));
+    cols_[kColPort].u8(static_cast<uint8_t>(d));
   }
 
   int dynamic_template(std::string_view body) {
@@ -150,7 +170,8 @@ class FrameEncoder {
   ColumnWriters cols_;
   sdk::EolEncoder eol_;
   RecencyList<std::string_view> hosts_{kStringWindow}, names_{kStringWindow}, users_{kStringWindow},
-      texts_{kStringWindow}, addrs_{kAddrWindow};
+      texts_{kStringWindow};
+  RecencyList<AddrEntry> addrs_{kAddrWindow};
   RecencyList<uint32_t> pids_{kPidWindow};
   int64_t last_time_ = 0;
   int64_t last_new_pid_ = 0;
@@ -159,6 +180,7 @@ class FrameEncoder {
   std::vector<SlotValue> slots_;
   std::string key_;
   std::unordered_map<std::string, uint32_t> dynamic_;
+  std::unordered_map<uint64_t, uint32_t> kinds_;
 };
 
 }  // namespace

@@ -1,7 +1,8 @@
 // Stream layout of the `ssh` codec (format version 1). README.md has the prose.
 //
 // Every line is  [timestamp ' '] [host ' '] [tag ' '] [prefix] body [" [preauth]"] eol
-// and becomes one layout byte in `hdr` plus whatever each present part needs.
+// and becomes one layout byte in `hdr` (which header parts are present) and
+// one message kind in `tpl` (template + affixes), plus what each part needs.
 #ifndef AT1_SSH_FORMAT_HPP
 #define AT1_SSH_FORMAT_HPP
 
@@ -22,11 +23,14 @@ inline constexpr uint8_t kTagShift = 3;     // bits 3-4: tag kind
 inline constexpr uint8_t kTagNone = 0;
 inline constexpr uint8_t kTagName = 1;      //   "name: "
 inline constexpr uint8_t kTagPid = 2;       //   "name[pid]: "
-inline constexpr uint8_t kPrefixShift = 5;  // bits 5-6: message prefix
+inline constexpr uint8_t kLayoutMax = 0x17;  // bits 5-7 are zero
+
+// Affixes of a message kind (column `kinds`): prefix * 2 + preauth.
 inline constexpr uint8_t kPrefixNone = 0;
 inline constexpr uint8_t kPrefixError = 1;  //   "error: "
 inline constexpr uint8_t kPrefixFatal = 2;  //   "fatal: "
-inline constexpr uint8_t kPreauthBit = 0x80;  // bit 7: body ends with " [preauth]"
+inline constexpr uint8_t kPreauthBit = 1;   //   body ends with " [preauth]"
+inline constexpr uint8_t kAffixMax = 5;
 
 // Slot types inside templates. A template is text in which the byte
 // kSlotMark introduces a slot: kSlotMark <type> (and for kSlotZero a width
