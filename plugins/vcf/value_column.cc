@@ -21,12 +21,28 @@ std::string_view read_text(sdk::ByteReader& r) {
 }
 
 ValueEncoder::ValueEncoder(ColumnSink& sink, const std::string& base)
-    : shapes_(&sink.column(base + ".s")),
+    : flags_(&sink.column(base + ".h")),
+      shapes_(&sink.column(base + ".s")),
       numbers_(&sink.column(base + ".n")),
       texts_(&sink.column(base + ".t")) {}
 
-void ValueEncoder::add(std::string_view value) {
+namespace {
+int64_t minus(int64_t a, int64_t b) {
+  return static_cast<int64_t>(static_cast<uint64_t>(a) - static_cast<uint64_t>(b));
+}
+int64_t plus(int64_t a, int64_t b) {
+  return static_cast<int64_t>(static_cast<uint64_t>(a) + static_cast<uint64_t>(b));
+}
+}  // namespace
+
+void ValueEncoder::add(std::string_view value, const Prediction* prediction) {
+  if (prediction) {
+    bool hit = value == prediction->text;
+    flags_->u8(hit ? 0 : 1);
+    if (hit) return;
+  }
   shape_.clear();
+  size_t index = 0;
   size_t start = 0;
   for (;;) {
     size_t comma = value.find(',', start);
@@ -39,8 +55,11 @@ void ValueEncoder::add(std::string_view value) {
       texts_->bytes(e);
       texts_->u8('\n');
     } else if (fmt >= kFmtNumber && fmt < kFmtNegZero) {
+      if (prediction && index < prediction->numbers.size()) m = minus(m, prediction->numbers[index]);
       numbers_->svarint(m);
     }
+    if (index == 0 && fmt >= kFmtNumber) last_scale_ = (fmt - kFmtNumber) % (kMaxScale + 1);
+    ++index;
     if (comma == std::string_view::npos) break;
     start = comma + 1;
   }
@@ -53,13 +72,22 @@ void ValueEncoder::add(std::string_view value) {
 }
 
 ValueDecoder::ValueDecoder(const ColumnSource& source, const std::string& base)
-    : shapes_(source.column(base + ".s")),
+    : flags_(source.column(base + ".h")),
+      shapes_(source.column(base + ".s")),
       numbers_(source.column(base + ".n")),
       texts_(source.column(base + ".t")) {
   shape_start_.push_back(0);
 }
 
-void ValueDecoder::read(std::string& out) {
+void ValueDecoder::read(std::string& out, const Prediction* prediction) {
+  if (prediction) {
+    uint8_t flag = flags_.u8();
+    if (flag > 1) sdk::fail_corrupt("vcf: bad prediction flag");
+    if (flag == 0) {
+      out.append(prediction->text);
+      return;
+    }
+  }
   uint64_t id = shapes_.varint_max(shape_start_.size() - 1, "vcf: bad shape id");
   if (id == shape_start_.size() - 1) {
     uint64_t n = shapes_.varint_max(kMaxShapeElements, "vcf: shape too long");
@@ -72,6 +100,7 @@ void ValueDecoder::read(std::string& out) {
   }
   const uint8_t* code = shape_codes_.data() + shape_start_[id];
   const uint8_t* end = shape_codes_.data() + shape_start_[id + 1];
+  if (*code >= kFmtNumber) last_scale_ = (*code - kFmtNumber) % (kMaxScale + 1);
   for (const uint8_t* c = code; c != end; ++c) {
     if (c != code) out.push_back(',');
     uint8_t fmt = *c;
@@ -80,7 +109,10 @@ void ValueDecoder::read(std::string& out) {
     } else if (fmt == kFmtText) {
       out.append(read_text(texts_));
     } else if (fmt < kFmtNegZero) {
-      append_number(out, fmt, numbers_.svarint());
+      int64_t m = numbers_.svarint();
+      size_t index = static_cast<size_t>(c - code);
+      if (prediction && index < prediction->numbers.size()) m = plus(m, prediction->numbers[index]);
+      append_number(out, fmt, m);
     } else {
       append_number(out, fmt, 0);
     }

@@ -6,6 +6,9 @@
 //        id == shapes so far -> varint element_count, element_count x u8 code
 //   B.n  per numeric element: zigzag varint of the mantissa
 //   B.t  per text element: its bytes, then '\n' (lines never hold '\n')
+//   B.h  for values added with a prediction (predictors.hpp): u8 0 = the value
+//        is the predicted spelling (nothing else stored), 1 = stored above,
+//        numbers as residuals against the predicted numbers by position
 #ifndef AT1_VCF_VALUE_COLUMN_HPP
 #define AT1_VCF_VALUE_COLUMN_HPP
 
@@ -15,34 +18,42 @@
 #include <vector>
 
 #include "column_store.hpp"
+#include "predictors.hpp"
 
 namespace at1::vcf {
 
 class ValueEncoder {
  public:
   ValueEncoder(ColumnSink& sink, const std::string& base);
-  void add(std::string_view value);
+  void add(std::string_view value, const Prediction* prediction = nullptr);
+  // Scale of the first element of the last value that started with a number.
+  int last_scale() const { return last_scale_; }
 
  private:
+  sdk::ByteWriter* flags_;
   sdk::ByteWriter* shapes_;
   sdk::ByteWriter* numbers_;
   sdk::ByteWriter* texts_;
   std::unordered_map<std::string, uint32_t> shape_ids_;
   std::string shape_;  // scratch: format codes of the current value
+  int last_scale_ = 0;
 };
 
 class ValueDecoder {
  public:
   ValueDecoder(const ColumnSource& source, const std::string& base);
   // Appends the next value to out.
-  void read(std::string& out);
+  void read(std::string& out, const Prediction* prediction = nullptr);
+  int last_scale() const { return last_scale_; }
 
  private:
+  sdk::ByteReader flags_;
   sdk::ByteReader shapes_;
   sdk::ByteReader numbers_;
   sdk::ByteReader texts_;
   std::vector<uint32_t> shape_start_;  // into shape_codes_, one past per shape
   std::vector<uint8_t> shape_codes_;
+  int last_scale_ = 0;
 };
 
 // Reads one '\n'-terminated text from a stream.

@@ -18,9 +18,13 @@ namespace {
 constexpr uint64_t kMaxSamples = 1u << 24;
 constexpr uint64_t kMaxFormatKeys = 1u << 12;
 
+// Per FORMAT string: as in vcf_encode.cc, plus the key names.
 struct FormatEntry {
   std::vector<std::string_view> keys;
   std::vector<int> columns;  // -1 = GT
+  std::vector<Predictor> predictors;
+  std::vector<int> sources;
+  std::vector<size_t> order;
 };
 
 class FrameDecoder {
@@ -100,7 +104,9 @@ class FrameDecoder {
     line_.push_back('\t');
     line_.append(filter_dict_.get(filter_id_, filter_str_));
     line_.push_back('\t');
+    info_start_ = line_.size();
     info_.read(line_);
+    info_end_ = line_.size();
     if (extra > 0) decode_samples(static_cast<size_t>(extra - 1));
   }
 
@@ -120,7 +126,8 @@ class FrameDecoder {
         counts_[s] = subfields_.varint_max(nkeys, "vcf: too many subfields");
     spans_.resize(nsamples * nkeys);
     arena_.clear();
-    for (size_t k = 0; k < nkeys; ++k) {
+    std::string_view info(line_.data() + info_start_, info_end_ - info_start_);
+    for (size_t k : entry.order) {
       int col = entry.columns[k];
       if (col < 0) {
         gathered_.clear();
@@ -135,10 +142,18 @@ class FrameDecoder {
         }
       } else {
         ValueDecoder& dec = *sample_columns_[static_cast<size_t>(col)];
+        Predictor p = entry.predictors[k];
+        size_t src = static_cast<size_t>(entry.sources[k]);
         for (size_t s = 0; s < nsamples; ++s) {
           if (counts_[s] <= k) continue;
           size_t start = arena_.size();
-          dec.read(arena_);
+          const Prediction* pred = nullptr;
+          if (p != Predictor::kNone && counts_[s] > src) {
+            const auto& sp = spans_[s * nkeys + src];
+            std::string_view source(arena_.data() + sp.first, sp.second);
+            if (predict(p, source, info, dec.last_scale(), &prediction_)) pred = &prediction_;
+          }
+          dec.read(arena_, pred);
           spans_[s * nkeys + k] = {start, arena_.size() - start};
         }
       }
@@ -160,11 +175,19 @@ class FrameDecoder {
       size_t p = text.find(':', start);
       std::string_view key = text.substr(start, p == std::string_view::npos ? p : p - start);
       e.keys.push_back(key);
-      e.columns.push_back(column_for(key));
       if (e.keys.size() > kMaxFormatKeys) sdk::fail_corrupt("vcf: too many FORMAT keys");
       if (p == std::string_view::npos) break;
       start = p + 1;
     }
+    for (std::string_view key : e.keys) {
+      int source;
+      e.columns.push_back(column_for(key));
+      e.predictors.push_back(choose_predictor(key, e.keys, &source));
+      e.sources.push_back(source);
+    }
+    for (int rank = 0; rank <= 2; ++rank)
+      for (size_t k = 0; k < e.keys.size(); ++k)
+        if (decode_rank(e.predictors[k]) == rank) e.order.push_back(k);
     formats_.push_back(std::move(e));
   }
 
@@ -197,6 +220,8 @@ class FrameDecoder {
   std::vector<size_t> counts_, gathered_;
   std::vector<std::pair<size_t, size_t>> spans_;
   std::vector<std::string_view> gts_;
+  Prediction prediction_;
+  size_t info_start_ = 0, info_end_ = 0;
   uint64_t prev_pos_ = 0;
 };
 

@@ -30,9 +30,13 @@ void split(std::string_view s, char sep, std::vector<std::string_view>& out) {
   }
 }
 
-// Per FORMAT string: its keys and the column of each key (-1 = GT).
+// Per FORMAT string: per key its column (-1 = GT), predictor and source key,
+// and the order in which the keys are coded (sources before predictions).
 struct FormatEntry {
   std::vector<int> columns;
+  std::vector<Predictor> predictors;
+  std::vector<int> sources;
+  std::vector<size_t> order;
 };
 
 class FrameEncoder {
@@ -146,9 +150,7 @@ class FrameEncoder {
     uint32_t fid = format_dict_.intern(fields_[8], *format_str_, &fresh);
     format_id_->varint(fid);
     if (fresh) {
-      FormatEntry e;
-      for (std::string_view key : format_keys_) e.columns.push_back(column_for(key));
-      formats_.push_back(std::move(e));
+      formats_.push_back(make_format_entry());
     }
     if (nsamples == 0) return;
     bool full = true;
@@ -157,18 +159,43 @@ class FrameEncoder {
     if (!full)
       for (size_t s = 0; s < nsamples; ++s) subfields_->varint(subcounts_[s]);
     const FormatEntry& entry = formats_[fid];
-    for (size_t k = 0; k < nkeys; ++k) {
-      gathered_.clear();
-      for (size_t s = 0; s < nsamples; ++s)
-        if (subcounts_[s] > k) gathered_.push_back(subvalues_[s * nkeys + k]);
-      if (gathered_.empty()) continue;
+    for (size_t k : entry.order) {
       int col = entry.columns[k];
       if (col < 0) {
-        genotypes_.add_row(gathered_.data(), gathered_.size());
-      } else {
-        for (std::string_view v : gathered_) sample_columns_[static_cast<size_t>(col)]->add(v);
+        gathered_.clear();
+        for (size_t s = 0; s < nsamples; ++s)
+          if (subcounts_[s] > k) gathered_.push_back(subvalues_[s * nkeys + k]);
+        if (!gathered_.empty()) genotypes_.add_row(gathered_.data(), gathered_.size());
+        continue;
+      }
+      ValueEncoder& enc = *sample_columns_[static_cast<size_t>(col)];
+      Predictor p = entry.predictors[k];
+      size_t src = static_cast<size_t>(entry.sources[k]);
+      for (size_t s = 0; s < nsamples; ++s) {
+        if (subcounts_[s] <= k) continue;
+        std::string_view v = subvalues_[s * nkeys + k];
+        if (p != Predictor::kNone && subcounts_[s] > src &&
+            predict(p, subvalues_[s * nkeys + src], fields_[7], enc.last_scale(), &prediction_)) {
+          enc.add(v, &prediction_);
+        } else {
+          enc.add(v);
+        }
       }
     }
+  }
+
+  FormatEntry make_format_entry() {
+    FormatEntry e;
+    for (std::string_view key : format_keys_) {
+      int source;
+      e.columns.push_back(column_for(key));
+      e.predictors.push_back(choose_predictor(key, format_keys_, &source));
+      e.sources.push_back(source);
+    }
+    for (int rank = 0; rank <= 2; ++rank)
+      for (size_t k = 0; k < format_keys_.size(); ++k)
+        if (decode_rank(e.predictors[k]) == rank) e.order.push_back(k);
+    return e;
   }
 
   int column_for(std::string_view key) {
@@ -209,6 +236,7 @@ class FrameEncoder {
 
   std::vector<std::string_view> fields_, format_keys_, parts_, subvalues_, gathered_;
   std::vector<size_t> subcounts_;
+  Prediction prediction_;
   uint64_t prev_pos_ = 0;
   uint64_t rows_ = 0;
   std::string chrom_min_, chrom_max_;

@@ -1,0 +1,144 @@
+#include "predictors.hpp"
+
+#include <algorithm>
+#include <cstdint>
+
+#include "vcf_number.hpp"
+
+namespace at1::vcf {
+
+namespace {
+
+constexpr size_t kMaxListLength = 64;
+
+// Parses "12,0,-3" (canonical integers only) into out; false otherwise.
+bool parse_int_list(std::string_view s, std::vector<int64_t>& out) {
+  out.clear();
+  size_t start = 0;
+  for (;;) {
+    size_t comma = s.find(',', start);
+    std::string_view e = s.substr(start, comma == std::string_view::npos ? comma : comma - start);
+    int64_t m = 0;
+    if (classify_element(e, &m) != kFmtNumber || out.size() >= kMaxListLength) return false;
+    out.push_back(m);
+    if (comma == std::string_view::npos) return true;
+    start = comma + 1;
+  }
+}
+
+void spell_int_list(Prediction* out) {
+  out->text.clear();
+  for (size_t i = 0; i < out->numbers.size(); ++i) {
+    if (i) out->text.push_back(',');
+    append_number(out->text, kFmtNumber, out->numbers[i]);
+  }
+}
+
+// The value of INFO key `key` in "K=V;K2=V2;FLAG", or false.
+bool find_info_value(std::string_view info, std::string_view key, std::string_view* value) {
+  size_t start = 0;
+  while (start <= info.size()) {
+    size_t semi = info.find(';', start);
+    std::string_view item = info.substr(start, semi == std::string_view::npos ? semi : semi - start);
+    if (item.size() > key.size() && item.compare(0, key.size(), key) == 0 &&
+        item[key.size()] == '=') {
+      *value = item.substr(key.size() + 1);
+      return true;
+    }
+    if (semi == std::string_view::npos) break;
+    start = semi + 1;
+  }
+  return false;
+}
+
+int index_of(const std::vector<std::string_view>& keys, std::string_view key) {
+  for (size_t i = 0; i < keys.size(); ++i)
+    if (keys[i] == key) return static_cast<int>(i);
+  return -1;
+}
+
+}  // namespace
+
+Predictor choose_predictor(std::string_view key, const std::vector<std::string_view>& keys,
+                           int* source) {
+  *source = -1;
+  if (key == "DP") *source = index_of(keys, "AD");
+  if (*source >= 0) return Predictor::kDpFromAd;
+  if (key == "GQ") {
+    *source = index_of(keys, "PP");
+    if (*source >= 0) return Predictor::kGqFromPp;
+    *source = index_of(keys, "PL");
+    if (*source >= 0) return Predictor::kGqFromPl;
+  }
+  if (key == "PP") *source = index_of(keys, "PL");
+  if (*source >= 0) return Predictor::kPpFromPlPg;
+  if (key == "DS") *source = index_of(keys, "GT");
+  if (*source >= 0) return Predictor::kDsFromGt;
+  *source = -1;
+  return Predictor::kNone;
+}
+
+int decode_rank(Predictor p) {
+  switch (p) {
+    case Predictor::kNone: return 0;
+    case Predictor::kPpFromPlPg: return 1;  // before GQ, which may read PP
+    default: return 2;
+  }
+}
+
+bool predict(Predictor p, std::string_view source, std::string_view info, int scale,
+             Prediction* out) {
+  std::vector<int64_t>& v = out->numbers;
+  switch (p) {
+    case Predictor::kNone: return false;
+    case Predictor::kDpFromAd: {
+      if (!parse_int_list(source, v)) return false;
+      uint64_t sum = 0;  // wraps instead of overflowing on hostile input
+      for (int64_t x : v) sum += static_cast<uint64_t>(x);
+      v.assign(1, static_cast<int64_t>(sum));
+      spell_int_list(out);
+      return true;
+    }
+    case Predictor::kGqFromPp:
+    case Predictor::kGqFromPl: {
+      if (!parse_int_list(source, v) || v.size() < 2) return false;
+      std::partial_sort(v.begin(), v.begin() + 2, v.end());
+      v.assign(1, std::min<int64_t>(99, v[1]));
+      spell_int_list(out);
+      return true;
+    }
+    case Predictor::kPpFromPlPg: {
+      std::string_view pg;
+      std::vector<int64_t> prior;
+      if (!find_info_value(info, "PG", &pg) || !parse_int_list(pg, prior)) return false;
+      if (!parse_int_list(source, v) || v.size() != prior.size()) return false;
+      int64_t lo = INT64_MAX;
+      for (size_t i = 0; i < v.size(); ++i) {
+        v[i] = static_cast<int64_t>(static_cast<uint64_t>(v[i]) + static_cast<uint64_t>(prior[i]));
+        lo = std::min(lo, v[i]);
+      }
+      for (int64_t& x : v) x = static_cast<int64_t>(static_cast<uint64_t>(x) - static_cast<uint64_t>(lo));
+      spell_int_list(out);
+      return true;
+    }
+    case Predictor::kDsFromGt: {
+      int64_t alt = 0;
+      bool allele = false;
+      for (char c : source) {
+        if (c >= '1' && c <= '9' && !allele) ++alt;
+        allele = c >= '0' && c <= '9';
+        if (!(allele || c == '/' || c == '|' || c == '.')) return false;
+      }
+      if (scale < 0 || scale > kMaxScale) return false;
+      int64_t m = alt;
+      for (int i = 0; i < scale; ++i) m *= 10;
+      v.assign(1, m);
+      out->text.clear();
+      append_number(out->text, static_cast<uint8_t>(kFmtNumber + scale), m);
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace at1::vcf
