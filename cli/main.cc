@@ -1,0 +1,32 @@
+// at1 — verified-lossless, structure-aware compression of line-oriented data.
+#include <CLI/CLI.hpp>
+
+#include "cli_common.h"
+#include "commands/commands.h"
+
+int main(int argc, char** argv) {
+  using namespace at1::cli;
+  CLI::App app{"at1: verified-lossless, structure-aware compression of line-oriented data"};
+  app.footer(
+      "Exit codes: 0 ok; 1 I/O error or missing file; 2 bad usage or config; 3 corrupt archive, checksum\n"
+      "mismatch or limit exceeded; 4 unknown codec, unusable plugin or unsupported format.\n"
+      "Plugins are searched in: --plugin-dir, $AT1_PLUGIN_PATH, the config's plugin_dirs, the install\n"
+      "directory and ../plugins beside the at1 binary. Config: --config, $AT1_CONFIG, ~/.config/at1/config.yaml.");
+  app.require_subcommand(1);
+  GlobalOptions g;
+  app.add_option("--plugin-dir", g.plugin_dirs, "directory with codec plugins (repeatable, searched first)");
+  app.add_option("--config", g.config_path, "YAML configuration file");
+  app.add_flag("-q,--quiet", g.quiet, "no progress or summary lines");
+  int exit_code = kExitOk;
+  AddCompressCommand(app, g, &exit_code);
+  AddDecompressCommands(app, g, &exit_code);
+  AddInfoCommand(app, g, &exit_code);
+  AddPluginsCommand(app, g, &exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? 0 : kExitUsage;
+  }
+  return exit_code;
+}

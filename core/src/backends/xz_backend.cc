@@ -1,0 +1,123 @@
+// xz backend: raw LZMA2 (no .xz container and no check: the container has
+// its own CRCs), so a small stream costs only its compressed bytes.
+#include <lzma.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+
+#include "backends/backend.h"
+
+namespace at1::backends {
+namespace {
+
+const char* LzmaError(lzma_ret r) {
+  switch (r) {
+    case LZMA_MEM_ERROR: return "out of memory";
+    case LZMA_MEMLIMIT_ERROR: return "memory limit reached";
+    case LZMA_OPTIONS_ERROR: return "unsupported options";
+    case LZMA_DATA_ERROR: return "data is corrupt";
+    case LZMA_BUF_ERROR: return "data is truncated or output does not fit";
+    case LZMA_FORMAT_ERROR: return "format not recognised";
+    default: return "internal error";
+  }
+}
+
+}  // namespace
+
+Status XzCompress(int level, bool extreme, const uint8_t* in, size_t n, std::string* out,
+                  uint8_t* param) {
+  lzma_options_lzma opt;
+  uint32_t preset = static_cast<uint32_t>(std::clamp(level, 0, 9)) | (extreme ? LZMA_PRESET_EXTREME : 0);
+  if (lzma_lzma_preset(&opt, preset)) return Status::InvalidArgument("xz: bad preset");
+  // A dictionary larger than the input buys nothing and costs memory on both sides.
+  opt.dict_size = static_cast<uint32_t>(std::clamp<size_t>(n, LZMA_DICT_SIZE_MIN, opt.dict_size));
+  lzma_filter filters[] = {{LZMA_FILTER_LZMA2, &opt}, {LZMA_VLI_UNKNOWN, nullptr}};
+
+  uint8_t props = 0;
+  uint32_t props_size = 0;
+  if (lzma_properties_size(&props_size, filters) != LZMA_OK || props_size != 1 ||
+      lzma_properties_encode(filters, &props) != LZMA_OK)
+    return Status::InvalidArgument("xz: cannot encode LZMA2 properties");
+  *param = props;
+
+  size_t start = out->size();
+  size_t bound = n + n / 16 + 1024;  // LZMA2 falls back to uncompressed chunks: small overhead
+  out->resize(start + bound);
+  size_t pos = 0;
+  lzma_ret r = lzma_raw_buffer_encode(filters, nullptr, in, n,
+                                      reinterpret_cast<uint8_t*>(out->data() + start), &pos, bound);
+  if (r != LZMA_OK) {
+    out->resize(start);
+    return Status::IOError(std::string("xz compress: ") + LzmaError(r));
+  }
+  out->resize(start + pos);
+  return Status::OK();
+}
+
+Status XzDecompress(uint8_t param, const uint8_t* in, size_t n, uint8_t* out, size_t raw_size) {
+  lzma_filter filter = {LZMA_FILTER_LZMA2, nullptr};
+  if (lzma_properties_decode(&filter, nullptr, &param, 1) != LZMA_OK)
+    return Status::Corruption("xz: bad LZMA2 dictionary property");
+  auto* opt = static_cast<lzma_options_lzma*>(filter.options);
+  // Our encoder caps the dictionary at the stream size; a bigger one is a
+  // hostile file asking for a huge allocation.
+  bool sane = opt->dict_size <= std::max<uint64_t>(2 * uint64_t(raw_size), LZMA_DICT_SIZE_MIN) + 4096;
+  lzma_filter filters[] = {filter, {LZMA_VLI_UNKNOWN, nullptr}};
+  size_t in_pos = 0, out_pos = 0;
+  lzma_ret r = LZMA_DATA_ERROR;
+  if (sane) r = lzma_raw_buffer_decode(filters, nullptr, in, &in_pos, n, out, &out_pos, raw_size);
+  free(opt);
+  if (!sane) return Status::Corruption("xz: dictionary larger than the stream");
+  if (r != LZMA_OK && r != LZMA_STREAM_END) return Status::Corruption(std::string("xz: ") + LzmaError(r));
+  if (out_pos != raw_size || in_pos != n)
+    return Status::Corruption("xz: stream does not decode to its recorded size");
+  return Status::OK();
+}
+
+}  // namespace at1::backends
+
+namespace at1::backends {
+
+Status XzVerify(uint8_t param, const uint8_t* in, size_t n, const uint8_t* expected, size_t expected_size) {
+  lzma_filter filter = {LZMA_FILTER_LZMA2, nullptr};
+  if (lzma_properties_decode(&filter, nullptr, &param, 1) != LZMA_OK)
+    return Status::Corruption("xz: bad LZMA2 dictionary property");
+  lzma_filter filters[] = {filter, {LZMA_VLI_UNKNOWN, nullptr}};
+  lzma_stream strm = LZMA_STREAM_INIT;
+  lzma_ret r = lzma_raw_decoder(&strm, filters);
+  free(filter.options);
+  if (r != LZMA_OK) return Status::IOError(std::string("xz verify: ") + LzmaError(r));
+  uint8_t buf[1 << 16];
+  size_t seen = 0;
+  strm.next_in = in;
+  strm.avail_in = n;
+  Status result = Status::OK();
+  for (;;) {
+    strm.next_out = buf;
+    strm.avail_out = sizeof buf;
+    r = lzma_code(&strm, LZMA_FINISH);
+    size_t got = sizeof buf - strm.avail_out;
+    if (got > expected_size - seen || std::memcmp(buf, expected + seen, got) != 0) {
+      result = Status::Corruption("xz: decompressed bytes differ");
+      break;
+    }
+    seen += got;
+    if (r == LZMA_STREAM_END) break;
+    if (r != LZMA_OK) {
+      result = Status::Corruption(std::string("xz: ") + LzmaError(r));
+      break;
+    }
+    if (got == 0 && strm.avail_in == 0) {
+      // Raw LZMA2 ends with its end marker; input exhausted without it.
+      if (seen == expected_size) break;
+      result = Status::Corruption("xz: stream truncated");
+      break;
+    }
+  }
+  lzma_end(&strm);
+  if (result.ok() && seen != expected_size) result = Status::Corruption("xz: decompressed size differs");
+  return result;
+}
+
+}  // namespace at1::backends

@@ -1,0 +1,44 @@
+#include "crypto/checksums.h"
+
+#include <cryptopp/crc.h>
+#include <cryptopp/sha.h>
+
+namespace at1::crypto {
+
+uint32_t Crc32c(const void* data, size_t size) {
+  CryptoPP::CRC32C crc;
+  crc.Update(static_cast<const CryptoPP::byte*>(data), size);
+  uint8_t out[4];
+  crc.Final(out);  // little-endian byte order of the CRC register
+  return uint32_t(out[0]) | uint32_t(out[1]) << 8 | uint32_t(out[2]) << 16 | uint32_t(out[3]) << 24;
+}
+
+struct Sha256::Impl {
+  CryptoPP::SHA256 sha;
+};
+
+Sha256::Sha256() : impl_(std::make_unique<Impl>()) {}
+Sha256::~Sha256() = default;
+
+void Sha256::Update(const void* data, size_t size) {
+  impl_->sha.Update(static_cast<const CryptoPP::byte*>(data), size);
+}
+
+std::array<uint8_t, 32> Sha256::Finish() {
+  std::array<uint8_t, 32> out;
+  impl_->sha.Final(out.data());
+  return out;
+}
+
+std::string ToHex(const uint8_t* data, size_t size) {
+  static const char* kDigits = "0123456789abcdef";
+  std::string s;
+  s.reserve(size * 2);
+  for (size_t i = 0; i < size; ++i) {
+    s.push_back(kDigits[data[i] >> 4]);
+    s.push_back(kDigits[data[i] & 15]);
+  }
+  return s;
+}
+
+}  // namespace at1::crypto

@@ -1,0 +1,166 @@
+#include "io/file.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+
+namespace at1::io {
+namespace {
+std::string ErrnoText(const std::string& what, const std::string& path) {
+  return what + " " + (path == "-" ? std::string("standard stream") : "'" + path + "'") + ": " + std::strerror(errno);
+}
+constexpr size_t kOutBuffer = 1 << 20;
+}  // namespace
+
+InputFile::~InputFile() {
+  if (owned_ && fd_ >= 0) ::close(fd_);
+}
+
+Status InputFile::Open(const std::string& path) {
+  path_ = path;
+  if (path == "-") {
+    fd_ = 0;
+    return Status::OK();
+  }
+  fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd_ < 0) {
+    if (errno == ENOENT) return Status::NotFound("input file '" + path + "' does not exist");
+    return Status::IOError(ErrnoText("cannot open", path));
+  }
+  owned_ = true;
+  struct stat st;
+  if (::fstat(fd_, &st) == 0) {
+    if (S_ISDIR(st.st_mode)) return Status::InvalidArgument("'" + path + "' is a directory");
+    if (S_ISREG(st.st_mode)) size_ = static_cast<uint64_t>(st.st_size);
+  }
+  return Status::OK();
+}
+
+Status InputFile::Read(void* buf, size_t n, size_t* got) {
+  *got = 0;
+  while (*got < n) {
+    ssize_t r = ::read(fd_, static_cast<char*>(buf) + *got, n - *got);
+    if (r < 0) {
+      if (errno == EINTR) continue;
+      return Status::IOError(ErrnoText("cannot read", path_));
+    }
+    if (r == 0) break;
+    *got += static_cast<size_t>(r);
+  }
+  offset_ += *got;
+  return Status::OK();
+}
+
+Status InputFile::ReadExact(void* buf, size_t n, const char* what) {
+  size_t got;
+  AT1_RETURN_IF_ERROR(Read(buf, n, &got));
+  if (got != n) return Status::Corruption(std::string(what) + " truncated at offset " + std::to_string(offset_));
+  return Status::OK();
+}
+
+Status InputFile::ReadAll(std::string* out) {
+  size_t got;
+  do {
+    size_t old = out->size();
+    out->resize(old + (1 << 20));
+    Status s = Read(out->data() + old, 1 << 20, &got);
+    out->resize(old + got);
+    AT1_RETURN_IF_ERROR(s);
+  } while (got > 0);
+  return Status::OK();
+}
+
+Status InputFile::Skip(uint64_t n) {
+  if (size_ > 0) {
+    if (n > size_ - std::min(size_, offset_)) return Status::Corruption("file truncated at offset " + std::to_string(offset_));
+    if (::lseek(fd_, static_cast<off_t>(offset_ + n), SEEK_SET) < 0) return Status::IOError(ErrnoText("cannot seek", path_));
+    offset_ += n;
+    return Status::OK();
+  }
+  char buf[1 << 16];
+  while (n > 0) {
+    size_t want = std::min<uint64_t>(n, sizeof buf), got;
+    AT1_RETURN_IF_ERROR(Read(buf, want, &got));
+    if (got == 0) return Status::Corruption("input truncated at offset " + std::to_string(offset_));
+    n -= got;
+  }
+  return Status::OK();
+}
+
+OutputFile::~OutputFile() { Abort(); }
+
+Status OutputFile::Open(const std::string& path) {
+  path_ = path;
+  if (path == "-") {
+    fd_ = 1;
+    return Status::OK();
+  }
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) return Status::InvalidArgument("output '" + path + "' is a directory");
+  std::filesystem::path target(path);
+  std::filesystem::path dir = target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
+  temp_path_ = (dir / ("." + target.filename().string() + ".at1tmp.XXXXXX")).string();
+  fd_ = ::mkstemp(temp_path_.data());
+  if (fd_ < 0) {
+    temp_path_.clear();
+    return Status::IOError(ErrnoText("cannot create output in directory of", path));
+  }
+  ::fchmod(fd_, 0644);
+  owned_ = true;
+  buffer_.reserve(kOutBuffer);
+  return Status::OK();
+}
+
+Status OutputFile::Flush() {
+  size_t done = 0;
+  while (done < buffer_.size()) {
+    ssize_t w = ::write(fd_, buffer_.data() + done, buffer_.size() - done);
+    if (w < 0) {
+      if (errno == EINTR) continue;
+      return Status::IOError(ErrnoText("cannot write", path_));
+    }
+    done += static_cast<size_t>(w);
+  }
+  buffer_.clear();
+  return Status::OK();
+}
+
+Status OutputFile::Write(const void* data, size_t n) {
+  if (fd_ < 0) return Status::IOError("output is not open");
+  offset_ += n;
+  if (buffer_.size() + n > kOutBuffer) AT1_RETURN_IF_ERROR(Flush());
+  if (n >= kOutBuffer) {
+    buffer_.assign(static_cast<const char*>(data), n);  // one big write
+    return Flush();
+  }
+  buffer_.append(static_cast<const char*>(data), n);
+  return Status::OK();
+}
+
+Status OutputFile::Commit() {
+  AT1_RETURN_IF_ERROR(Flush());
+  if (!owned_) return Status::OK();
+  if (::fsync(fd_) != 0) return Status::IOError(ErrnoText("cannot sync", path_));
+  if (::close(fd_) != 0) {
+    fd_ = -1;
+    return Status::IOError(ErrnoText("cannot close", path_));
+  }
+  fd_ = -1;
+  if (::rename(temp_path_.c_str(), path_.c_str()) != 0) return Status::IOError(ErrnoText("cannot rename onto", path_));
+  temp_path_.clear();
+  return Status::OK();
+}
+
+void OutputFile::Abort() {
+  if (owned_ && fd_ >= 0) ::close(fd_);
+  fd_ = -1;
+  if (!temp_path_.empty()) ::unlink(temp_path_.c_str());
+  temp_path_.clear();
+}
+
+}  // namespace at1::io

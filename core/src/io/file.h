@@ -1,0 +1,72 @@
+// Files as at1 uses them: inputs read in large blocks (a path or "-" for
+// stdin), outputs written to a temporary file beside the target and renamed
+// into place only on success, so a failed run never leaves a file that looks
+// valid ("-" writes to stdout directly).
+#ifndef AT1_IO_FILE_H
+#define AT1_IO_FILE_H
+
+#include <cstdint>
+#include <string>
+
+#include "at1/result.h"
+
+namespace at1::io {
+
+class InputFile {
+ public:
+  InputFile() = default;
+  ~InputFile();
+  InputFile(const InputFile&) = delete;
+  InputFile& operator=(const InputFile&) = delete;
+
+  Status Open(const std::string& path);
+  // Reads up to n bytes; *got == 0 means end of input.
+  Status Read(void* buf, size_t n, size_t* got);
+  // Reads exactly n bytes or fails (Corruption "truncated" at end of input).
+  Status ReadExact(void* buf, size_t n, const char* what);
+  // Reads everything left.
+  Status ReadAll(std::string* out);
+  // Seeks forward (regular files) or reads and discards (pipes).
+  Status Skip(uint64_t n);
+  uint64_t offset() const { return offset_; }
+  // Size when it is a regular file, else 0.
+  uint64_t size() const { return size_; }
+  const std::string& path() const { return path_; }
+
+ private:
+  int fd_ = -1;
+  bool owned_ = false;
+  uint64_t offset_ = 0;
+  uint64_t size_ = 0;
+  std::string path_;
+};
+
+class OutputFile {
+ public:
+  OutputFile() = default;
+  ~OutputFile();  // discards the temporary file unless Commit succeeded
+  OutputFile(const OutputFile&) = delete;
+  OutputFile& operator=(const OutputFile&) = delete;
+
+  // Opens "-" (stdout) or a temporary file in the target's directory.
+  Status Open(const std::string& path);
+  Status Write(const void* data, size_t n);
+  // Flushes, fsyncs and renames the temporary file onto the target.
+  Status Commit();
+  // Removes the temporary file (also done by the destructor).
+  void Abort();
+  uint64_t offset() const { return offset_; }
+  bool is_stdout() const { return fd_ == 1 && !owned_; }
+
+ private:
+  Status Flush();
+  int fd_ = -1;
+  bool owned_ = false;
+  uint64_t offset_ = 0;
+  std::string path_, temp_path_;
+  std::string buffer_;
+};
+
+}  // namespace at1::io
+
+#endif  // AT1_IO_FILE_H

@@ -1,0 +1,133 @@
+// The compress pipeline: the calling thread reads chunks and hashes them,
+// workers encode+verify frames in parallel, and the calling thread writes
+// finished frames in order. At most `threads` frames are in flight besides
+// the one being read, which bounds memory to O(threads x chunk).
+#include <chrono>
+#include <deque>
+
+#include "at1/archive.h"
+#include "at1/codec.h"
+#include "container/writer.h"
+#include "crypto/checksums.h"
+#include "stream/frame_codec.h"
+#include "stream/line_chunker.h"
+#include "stream/worker_pool.h"
+
+namespace at1 {
+namespace {
+
+constexpr uint64_t kWholeFrameBytes = uint64_t(1) << 30;  // without --stream: frames of up to 1 GiB
+constexpr size_t kProbeBytes = 64 << 10;
+
+// Picks the codec with the best probe score on the start of the input.
+const CodecInfo* AutoSelect(const PluginHost& plugins, const std::string& sample) {
+  // Probe whole lines only.
+  size_t n = std::min(sample.size(), kProbeBytes);
+  size_t last_nl = sample.rfind('\n', n ? n - 1 : 0);
+  if (n < sample.size() && last_nl != std::string::npos) n = last_nl + 1;
+  const CodecInfo* best = nullptr;
+  int32_t best_score = 10;  // below this, plain compression is the honest choice
+  for (const CodecInfo& c : plugins.codecs()) {
+    if (!(c.codec->capabilities & AT1_CAP_PROBE) || !c.codec->probe) continue;
+    int32_t score = c.codec->probe(reinterpret_cast<const uint8_t*>(sample.data()), n);
+    if (score > best_score) {
+      best_score = score;
+      best = &c;
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+Result<CompressSummary> Compress(const std::string& in_path, const std::string& out_path,
+                                 const CompressOptions& options, const PluginHost& plugins) {
+  auto t0 = std::chrono::steady_clock::now();
+  const CodecInfo* codec = nullptr;
+  if (options.codec != "raw" && options.codec != "auto") {
+    codec = plugins.Find(options.codec);
+    if (!codec) return plugins.CodecNotFound(options.codec);
+  }
+  if (options.chunk_lines == 0 && options.stream) return Status::InvalidArgument("--chunk-lines must be at least 1");
+
+  io::InputFile in;
+  AT1_RETURN_IF_ERROR(in.Open(in_path));
+  stream::LineChunker chunker(&in, options.stream ? options.chunk_lines : 0,
+                              options.stream ? options.chunk_bytes : kWholeFrameBytes);
+  stream::Chunk first;
+  AT1_RETURN_IF_ERROR(chunker.Next(&first.bytes, &first.lines));
+  if (options.codec == "auto") codec = AutoSelect(plugins, first.bytes);
+
+  io::OutputFile out;
+  AT1_RETURN_IF_ERROR(out.Open(out_path));
+  container::ContainerWriter writer(&out);
+  format::FileHeader header;
+  header.streamed = options.stream;
+  header.backend = options.backend.id;
+  header.level = static_cast<uint8_t>(options.backend.level);
+  header.codec_name = codec ? codec->name : "raw";
+  header.codec_format_version = codec ? codec->format_version : 0;
+  header.chunk_lines = options.stream ? static_cast<uint32_t>(std::min<uint64_t>(options.chunk_lines, UINT32_MAX)) : 0;
+  AT1_RETURN_IF_ERROR(writer.WriteHeader(header));
+
+  const unsigned threads = options.threads ? options.threads : stream::WorkerPool::DefaultThreads();
+  stream::EncodeSettings settings;
+  settings.codec = codec ? codec->codec : nullptr;
+  settings.backend = options.backend;
+  settings.codec_options = &options.codec_options;
+  settings.parallel_raw = threads > 1 && !options.stream;
+
+  CompressSummary sum;
+  sum.codec = header.codec_name;
+  crypto::Sha256 sha;
+  stream::WorkerPool pool(threads);
+  std::deque<std::future<Result<stream::EncodedFrame>>> in_flight;
+  Progress progress;
+  progress.total_in = in.size();
+
+  auto write_oldest = [&]() -> Status {
+    Result<stream::EncodedFrame> f = in_flight.front().get();
+    in_flight.pop_front();
+    if (!f.ok()) return f.status();
+    AT1_RETURN_IF_ERROR(writer.WriteFrame(*f));
+    ++sum.frames;
+    if (f->structured) ++sum.frames_structured; else ++sum.frames_raw;
+    if (f->codec_failed) {
+      ++sum.fallbacks;
+      ++sum.fallback_reasons[f->fallback_reason];
+    }
+    progress.bytes_out = out.offset();
+    if (options.progress) options.progress(progress);
+    return Status::OK();
+  };
+
+  stream::Chunk chunk = std::move(first);
+  uint64_t sequence = 0;
+  Status failure;
+  while (!chunk.bytes.empty()) {
+    sha.Update(chunk.bytes.data(), chunk.bytes.size());
+    chunk.sequence = sequence++;
+    chunk.first_line = sum.lines;
+    sum.lines += chunk.lines;
+    sum.bytes_in += chunk.bytes.size();
+    progress.bytes_in = sum.bytes_in;
+    in_flight.push_back(pool.Submit([c = std::move(chunk), &settings]() { return stream::EncodeFrame(c, settings); }));
+    chunk = stream::Chunk();
+    while (in_flight.size() > threads && failure.ok()) failure = write_oldest();
+    if (!failure.ok()) break;
+    failure = chunker.Next(&chunk.bytes, &chunk.lines);
+    if (!failure.ok()) break;
+  }
+  while (!in_flight.empty()) {
+    if (failure.ok()) failure = write_oldest();
+    else in_flight.front().wait(), in_flight.pop_front();
+  }
+  AT1_RETURN_IF_ERROR(failure);
+  AT1_RETURN_IF_ERROR(writer.Finish(sha.Finish(), sum.bytes_in, sum.lines));
+  AT1_RETURN_IF_ERROR(out.Commit());
+  sum.bytes_out = out.offset();
+  sum.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  return sum;
+}
+
+}  // namespace at1

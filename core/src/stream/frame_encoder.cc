@@ -1,0 +1,180 @@
+#include <cstring>
+#include <future>
+
+#include "backends/backend.h"
+#include "crypto/checksums.h"
+#include "format/format_constants.h"
+#include "plugin/codec_calls.h"
+#include "stream/frame_codec.h"
+
+namespace at1::stream {
+namespace {
+
+// Compares decoded output against the original chunk as it arrives, so
+// verification needs no second frame-sized buffer.
+class CompareSink : public plugin::OutputSink {
+ public:
+  CompareSink(const std::string& expected) : expected_(expected) {}
+  bool Write(const uint8_t* data, size_t size) override {
+    if (size > expected_.size() - pos_ || std::memcmp(expected_.data() + pos_, data, size) != 0) {
+      mismatch_ = true;
+      return false;
+    }
+    pos_ += size;
+    return true;
+  }
+  bool matched() const { return !mismatch_ && pos_ == expected_.size(); }
+  size_t position() const { return pos_; }
+
+ private:
+  const std::string& expected_;
+  size_t pos_ = 0;
+  bool mismatch_ = false;
+};
+
+at1_frame_info FrameInfo(const Chunk& c) {
+  at1_frame_info info{};
+  info.struct_size = sizeof info;
+  info.frame_index = c.sequence;
+  info.first_line = c.first_line;
+  info.line_count = c.lines;
+  info.raw_size = c.bytes.size();
+  return info;
+}
+
+struct Candidate {
+  std::vector<format::StreamEntry> entries;
+  std::string payload;
+};
+
+// Compresses each stream (smaller of backend and stored) and checks that
+// each decompresses back to its bytes.
+Status CompressStreams(const std::vector<std::pair<std::string, std::string>>& streams,
+                       const BackendSettings& backend, Candidate* out) {
+  for (const auto& [name, bytes] : streams) {
+    format::StreamEntry e;
+    e.name = name;
+    e.raw_size = bytes.size();
+    size_t start = out->payload.size();
+    const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());
+    AT1_RETURN_IF_ERROR(backends::CompressBest(backend, data, bytes.size(), &out->payload, &e.backend, &e.backend_param));
+    e.stored_size = out->payload.size() - start;
+    AT1_RETURN_IF_ERROR(backends::VerifyDecompress(e.backend, e.backend_param,
+                                                   reinterpret_cast<const uint8_t*>(out->payload.data() + start),
+                                                   e.stored_size, data, bytes.size())
+                            .With("stream " + name));
+    out->entries.push_back(std::move(e));
+  }
+  return Status::OK();
+}
+
+// The structured attempt; returns a reason string when the codec's result
+// cannot be used (that is a fallback, not an error).
+Status TryStructured(const Chunk& chunk, const EncodeSettings& s, Candidate* cand, std::vector<Stat>* stats,
+                     std::string* reason) {
+  plugin::EncodeOutput eo;
+  at1_frame_info info = FrameInfo(chunk);
+  static const std::map<std::string, std::string> kNoOptions;
+  at1_status st = plugin::CallEncode(s.codec, info, reinterpret_cast<const uint8_t*>(chunk.bytes.data()),
+                                     chunk.bytes.size(), s.codec_options ? *s.codec_options : kNoOptions, &eo);
+  if (st != AT1_OK) {
+    *reason = "encode: " + plugin::DescribeCodecStatus(st) + (eo.error.empty() ? "" : ": " + eo.error);
+    return Status::OK();
+  }
+  Status cs = CompressStreams(eo.streams, s.backend, cand);
+  if (!cs.ok()) {
+    if (cs.code() == Status::Code::kCorruption) {  // backend round trip failed: never trust it
+      *reason = "backend verify: " + cs.message();
+      return Status::OK();
+    }
+    return cs;
+  }
+  // Verify: decode from the streams and compare with the chunk.
+  std::vector<plugin::StreamView> views;
+  views.reserve(eo.streams.size());
+  for (const auto& [name, bytes] : eo.streams)
+    views.push_back({name, reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()});
+  CompareSink sink(chunk.bytes);
+  std::string derr;
+  at1_status ds = plugin::CallDecode(s.codec, info, views, &sink, &derr);
+  if (ds != AT1_OK || !sink.matched()) {
+    if (ds == AT1_OK || ds == AT1_E_HOST)
+      *reason = "verify: decoded frame differs from the input at byte " + std::to_string(sink.position());
+    else
+      *reason = "verify: decode " + plugin::DescribeCodecStatus(ds) + (derr.empty() ? "" : ": " + derr);
+    return Status::OK();
+  }
+  *stats = std::move(eo.stats);
+  return Status::OK();
+}
+
+Status TryRaw(const Chunk& chunk, const BackendSettings& backend, Candidate* cand) {
+  format::StreamEntry e;
+  e.name = format::kRawStreamName;
+  e.raw_size = chunk.bytes.size();
+  const auto* data = reinterpret_cast<const uint8_t*>(chunk.bytes.data());
+  AT1_RETURN_IF_ERROR(backends::CompressBest(backend, data, chunk.bytes.size(), &cand->payload, &e.backend, &e.backend_param));
+  e.stored_size = cand->payload.size();
+  // A backend that cannot reproduce the chunk is a host bug or broken
+  // library: refuse rather than write something unreadable.
+  AT1_RETURN_IF_ERROR(backends::VerifyDecompress(e.backend, e.backend_param,
+                                                 reinterpret_cast<const uint8_t*>(cand->payload.data()),
+                                                 cand->payload.size(), data, chunk.bytes.size())
+                          .With("raw frame verify"));
+  cand->entries.push_back(std::move(e));
+  return Status::OK();
+}
+
+uint64_t HeaderCost(const std::vector<format::StreamEntry>& entries, const std::vector<Stat>& stats) {
+  uint64_t n = 0;
+  for (const auto& e : entries) n += e.name.size() + 8;
+  for (const auto& s : stats) n += s.name.size() + s.min.size() + s.max.size() + 4;
+  return n;
+}
+
+}  // namespace
+
+Result<EncodedFrame> EncodeFrame(const Chunk& chunk, const EncodeSettings& s) {
+  EncodedFrame f;
+  Candidate raw;
+  std::future<Status> raw_done;
+  if (s.parallel_raw && s.codec)
+    raw_done = std::async(std::launch::async, [&] { return TryRaw(chunk, s.backend, &raw); });
+  else
+    AT1_RETURN_IF_ERROR(TryRaw(chunk, s.backend, &raw));
+
+  Candidate structured;
+  std::vector<Stat> stats;
+  std::string reason;
+  bool have_structured = false;
+  if (s.codec) {
+    Status st = TryStructured(chunk, s, &structured, &stats, &reason);
+    if (raw_done.valid()) {
+      Status rs = raw_done.get();
+      if (!rs.ok()) return rs;
+    }
+    AT1_RETURN_IF_ERROR(st);
+    have_structured = reason.empty();
+    f.codec_failed = !have_structured;
+    f.fallback_reason = reason;
+  }
+  f.raw_size_compressed = raw.payload.size() + HeaderCost(raw.entries, {});
+  if (have_structured) f.structured_size = structured.payload.size() + HeaderCost(structured.entries, stats);
+
+  Candidate& keep = (have_structured && f.structured_size < f.raw_size_compressed) ? structured : raw;
+  f.structured = &keep == &structured;
+  f.header.sequence = chunk.sequence;
+  f.header.first_line = chunk.first_line;
+  f.header.line_count = chunk.lines;
+  f.header.raw_size = chunk.bytes.size();
+  f.header.method = f.structured ? format::kMethodStructured : format::kMethodRaw;
+  f.header.streams = std::move(keep.entries);
+  // Statistics come from the codec's parse, valid for the chunk either way.
+  f.header.stats = std::move(stats);
+  f.payload = std::move(keep.payload);
+  f.header.payload_size = f.payload.size();
+  f.header.payload_crc = crypto::Crc32c(f.payload.data(), f.payload.size());
+  return f;
+}
+
+}  // namespace at1::stream

@@ -1,0 +1,46 @@
+#include "stream/line_chunker.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace at1::stream {
+namespace {
+constexpr size_t kReadBlock = 4 << 20;
+}
+
+Status LineChunker::Next(std::string* chunk, uint64_t* lines) {
+  chunk->swap(carry_);
+  carry_.clear();
+  *lines = 0;
+  size_t scan = 0;  // bytes of *chunk already split into lines
+  for (;;) {
+    // Count whole lines in what we have.
+    while (*lines < max_lines_ && scan < max_bytes_) {
+      const char* base = chunk->data();
+      const void* nl = std::memchr(base + scan, '\n', chunk->size() - scan);
+      if (!nl) break;
+      scan = static_cast<size_t>(static_cast<const char*>(nl) - base) + 1;
+      ++*lines;
+    }
+    if (*lines == max_lines_ || (scan >= max_bytes_ && *lines > 0)) {
+      carry_.assign(*chunk, scan, std::string::npos);
+      chunk->resize(scan);
+      return Status::OK();
+    }
+    if (eof_) {
+      if (chunk->size() > scan) ++*lines;  // a last line without its newline
+      return Status::OK();
+    }
+    size_t old = chunk->size();
+    size_t want = kReadBlock;
+    if (max_bytes_ != UINT64_MAX) want = std::max<size_t>(std::min<uint64_t>(kReadBlock, max_bytes_ - std::min<uint64_t>(max_bytes_, old)), 1 << 16);
+    chunk->resize(old + want);
+    size_t got = 0;
+    Status s = in_->Read(chunk->data() + old, want, &got);
+    chunk->resize(old + got);
+    AT1_RETURN_IF_ERROR(s);
+    if (got == 0) eof_ = true;
+  }
+}
+
+}  // namespace at1::stream
