@@ -16,9 +16,10 @@ namespace at1::ssh {
 enum Column : uint32_t {
   kColEol,     // line endings (SDK EolEncoder)
   kColHdr,     // layout byte per line + host / program recency codes
-  kColTpl,     // message kind per line: varint index into the frame's kinds
+  kColTpl,     // per line: pid recency code (when the tag has a pid), then the
+               // message kind as a varint index into the frame's kinds. One
+               // column because a new pid and a session-opening message go together.
   kColKinds,   // each new kind: varint template id, u8 affixes (prefix * 2 + preauth)
-  kColPid,     // pid recency code per "name[pid]: " tag
   kColUser,    // user recency code per user slot
   kColAddr,    // address recency code per address slot
   kColText,    // text recency code per text slot
@@ -36,7 +37,7 @@ enum Column : uint32_t {
 };
 
 inline constexpr const char* kColumnNames[kColumnCount] = {
-    "eol",    "hdr",  "tpl", "kinds", "pid",    "user", "addr", "text", "time",
+    "eol",    "hdr",  "tpl", "kinds", "user", "addr", "text", "time",
     "pidnew", "port", "num", "ip4",   "tpldef", "tstr", "ustr", "astr", "hstr"};
 
 using ColumnWriters = std::array<sdk::ByteWriter, kColumnCount>;

@@ -186,7 +186,7 @@ class FrameDecoder {
   }
 
   uint32_t get_pid() {
-    uint8_t code = r_[kColPid].u8();
+    uint8_t code = r_[kColTpl].u8();
     if (code == 0) {
       last_new_pid_ = static_cast<int64_t>(static_cast<uint64_t>(last_new_pid_) +
                                           static_cast<uint64_t>(r_[kColPidNew].svarint()));

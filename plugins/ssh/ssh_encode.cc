@@ -107,11 +107,11 @@ class FrameEncoder {
     int r = pids_.find(pid);
     if (r >= 0) {
       pids_.take(static_cast<uint32_t>(r));
-      cols_[kColPid].u8(static_cast<uint8_t>(r + 1));
+      cols_[kColTpl].u8(static_cast<uint8_t>(r + 1));
       return;
     }
     pids_.push(pid);
-    cols_[kColPid].u8(0);
+    cols_[kColTpl].u8(0);
     cols_[kColPidNew].svarint(static_cast<int64_t>(pid) - last_new_pid_);
     last_new_pid_ = pid;
   }

@@ -8,9 +8,10 @@
 extern "C" const at1_plugin* at1_plugin_entry(void);
 
 namespace {
-const std::vector<std::string> kNames = {"pack", "eol",  "hdr",  "time", "pid",  "pidnew", "tpl",
-                                         "tpldef", "addr", "ip4", "port", "num", "user", "text",
-                                         "ustr", "astr", "tstr", "hstr"};
+// Every column can be a stream of its own (big frames) or packed.
+const std::vector<std::string> kNames = {"pack", "eol",  "hdr",  "tpl",  "kinds", "user",
+                                         "addr", "text", "time", "pidnew", "port", "num",
+                                         "ip4",  "tpldef", "tstr", "ustr", "astr", "hstr"};
 const at1_codec* codec() { return at1_plugin_entry()->get_codec(0); }
 
 std::string sample(int repeat) {
