@@ -1,0 +1,48 @@
+// Decoding one column cell by cell (decode side). Every read is bounds-
+// checked; a column that holds more or fewer values than its cells is corrupt.
+#ifndef AT1_COLUMNAR_COLUMN_DECODE_H
+#define AT1_COLUMNAR_COLUMN_DECODE_H
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "column_spec.h"
+#include "out_buffer.h"
+#include "parts.h"
+
+namespace at1::columnar {
+
+class ColumnDecoder {
+ public:
+  // Reads column `index`'s parts; it will hand out `cells` values.
+  void init(size_t index, const ColumnSpec& spec, PartReader& parts, uint64_t cells, char delim);
+  // Writes the next cell (quoted as recorded).
+  void emit(OutBuffer& out);
+  // Throws CORRUPT when parts hold values nobody asked for.
+  void finish() const;
+
+ private:
+  static std::vector<uint32_t> read_index_list(ByteReader& r, uint64_t cells);
+  void write_value(OutBuffer& out, std::string_view v, bool quoted);
+
+  ColumnSpec spec_;
+  char delim_ = ',';
+  uint64_t cells_ = 0;
+  uint64_t index_ = 0;
+  ByteReader values_;
+  const char* text_ = nullptr;  // text columns: next value
+  const char* text_end_ = nullptr;
+  int64_t prev_ = 0;
+  std::vector<std::string_view> dict_;
+  std::vector<uint8_t> dict_quote_;
+  std::vector<uint32_t> exc_;
+  size_t exc_next_ = 0;
+  ByteReader exc_text_;
+  std::vector<uint32_t> flips_;
+  size_t flip_next_ = 0;
+};
+
+}  // namespace at1::columnar
+
+#endif  // AT1_COLUMNAR_COLUMN_DECODE_H

@@ -1,0 +1,33 @@
+// Encoding one column's cells into its parts (encode side).
+#ifndef AT1_COLUMNAR_COLUMN_ENCODE_H
+#define AT1_COLUMNAR_COLUMN_ENCODE_H
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "column_spec.h"
+#include "parts.h"
+
+namespace at1::columnar {
+
+// Min/max of a typed column's values, for the frame's statistics.
+struct ColumnStats {
+  bool valid = false;
+  int64_t min = 0;
+  int64_t max = 0;
+};
+
+struct ColumnCells {
+  std::vector<std::string_view> values;  // unescaped contents, in row order
+  std::vector<uint8_t> quoted;
+};
+
+// Chooses the column's type, writes its spec to `meta` and its parts
+// c<j>, c<j>.d, c<j>.x, c<j>.q to `parts`. Returns the spec used.
+ColumnSpec encode_column(size_t index, const ColumnCells& cells, char delim, PartWriter& parts,
+                         ByteWriter& meta, ColumnStats* stats);
+
+}  // namespace at1::columnar
+
+#endif  // AT1_COLUMNAR_COLUMN_ENCODE_H

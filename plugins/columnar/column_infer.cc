@@ -1,0 +1,97 @@
+#include "column_infer.h"
+
+#include <unordered_set>
+
+namespace at1::columnar {
+
+namespace {
+
+// Best NumberSpec for the shapes, and how many of them it fits.
+size_t best_number_spec(const std::vector<NumberShape>& shapes, NumberSpec* out) {
+  uint8_t scale = 0;
+  bool mixed_frac = false;
+  for (const auto& s : shapes) {
+    if (s.frac_digits > scale) scale = s.frac_digits;
+  }
+  for (const auto& s : shapes) mixed_frac |= s.frac_digits != scale;
+  size_t best_fit = 0;
+  NumberSpec best;
+  const uint8_t modes[] = {kFracFixed, kFracTrim, kFracTrimKeep1};
+  for (uint8_t mode : modes) {
+    if (scale == 0 && mode != kFracFixed) continue;
+    if (!mixed_frac && mode != kFracFixed) continue;
+    for (uint8_t width = 0; width <= kMaxWidth; ++width) {
+      NumberSpec spec{scale, mode, width};
+      size_t fit = 0;
+      for (const auto& s : shapes) fit += shape_fits(s, spec);
+      if (fit > best_fit) {
+        best_fit = fit;
+        best = spec;
+      }
+    }
+  }
+  *out = best;
+  return best_fit;
+}
+
+}  // namespace
+
+ColumnSpec infer_column(const std::vector<std::string_view>& values, bool allow_typed) {
+  ColumnSpec spec;
+  if (values.empty()) return spec;
+  const size_t n = values.size();
+  const size_t step = n > kSampleSize ? n / kSampleSize : 1;
+  std::vector<std::string_view> sample;
+  sample.reserve(kSampleSize + 1);
+  for (size_t i = 0; i < n; i += step) sample.push_back(values[i]);
+
+  size_t non_empty = 0;
+  for (auto v : sample) non_empty += !v.empty();
+  if (allow_typed && non_empty > 0) {
+    const size_t need = static_cast<size_t>(kTypedFit * static_cast<double>(non_empty));
+    std::vector<NumberShape> shapes;
+    shapes.reserve(non_empty);
+    for (auto v : sample) {
+      NumberShape sh;
+      if (!v.empty() && analyze_number(v, &sh)) shapes.push_back(sh);
+    }
+    if (shapes.size() >= need && !shapes.empty()) {
+      NumberSpec ns;
+      if (best_number_spec(shapes, &ns) >= need) {
+        spec.type = kNumber;
+        spec.number = ns;
+        return spec;
+      }
+    }
+    // Dates: the most common layout among the first layouts seen.
+    DateSpec layouts[4];
+    size_t counts[4] = {0, 0, 0, 0};
+    size_t nl = 0;
+    for (auto v : sample) {
+      DateSpec d;
+      if (v.empty() || !detect_date_layout(v, &d)) continue;
+      size_t k = 0;
+      while (k < nl && !(layouts[k] == d)) ++k;
+      if (k == nl) {
+        if (nl == 4) continue;
+        layouts[nl++] = d;
+      }
+      ++counts[k];
+    }
+    size_t best = 0;
+    for (size_t k = 1; k < nl; ++k)
+      if (counts[k] > counts[best]) best = k;
+    if (nl && counts[best] >= need && counts[best] > 0) {
+      spec.type = kDate;
+      spec.date = layouts[best];
+      return spec;
+    }
+  }
+  std::unordered_set<std::string_view> distinct;
+  distinct.reserve(sample.size());
+  for (auto v : sample) distinct.insert(v);
+  spec.type = distinct.size() * 2 <= sample.size() ? kDict : kText;
+  return spec;
+}
+
+}  // namespace at1::columnar

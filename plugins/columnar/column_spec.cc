@@ -1,0 +1,51 @@
+#include "column_spec.h"
+
+namespace at1::columnar {
+
+void write_spec(sdk::ByteWriter& w, const ColumnSpec& s) {
+  w.u8(s.type);
+  w.u8(s.quote);
+  if (s.type == kNumber || s.type == kDate) w.u8(s.coding);
+  if (s.type == kNumber) {
+    w.u8(s.number.scale);
+    w.u8(s.number.frac_mode);
+    w.u8(s.number.width);
+  } else if (s.type == kDate) {
+    w.u8(static_cast<uint8_t>(s.date.has_date | s.date.has_time << 1 | s.date.zulu << 2 |
+                              (s.date.date_sep == '/') << 3 | (s.date.time_sep == ' ') << 4));
+    w.u8(s.date.frac);
+  }
+}
+
+ColumnSpec read_spec(sdk::ByteReader& r) {
+  ColumnSpec s;
+  s.type = r.u8();
+  if (s.type > kDate) sdk::fail_corrupt("columnar: bad column type");
+  s.quote = r.u8();
+  if (s.quote > kQuoteAlways) sdk::fail_corrupt("columnar: bad quote mode");
+  if (s.type == kNumber || s.type == kDate) {
+    s.coding = r.u8();
+    if (s.coding > kIntDelta) sdk::fail_corrupt("columnar: bad int coding");
+  }
+  if (s.type == kNumber) {
+    s.number.scale = r.u8();
+    s.number.frac_mode = r.u8();
+    s.number.width = r.u8();
+    if (s.number.scale > kMaxScale || s.number.frac_mode > kFracTrimKeep1 ||
+        s.number.width > kMaxWidth)
+      sdk::fail_corrupt("columnar: bad number spec");
+  } else if (s.type == kDate) {
+    uint8_t bits = r.u8();
+    if (bits >> 5) sdk::fail_corrupt("columnar: bad date spec");
+    s.date.has_date = bits & 1;
+    s.date.has_time = bits >> 1 & 1;
+    s.date.zulu = bits >> 2 & 1;
+    s.date.date_sep = (bits >> 3 & 1) ? '/' : '-';
+    s.date.time_sep = (bits >> 4 & 1) ? ' ' : 'T';
+    s.date.frac = r.u8();
+    if (!date_spec_valid(s.date)) sdk::fail_corrupt("columnar: bad date spec");
+  }
+  return s;
+}
+
+}  // namespace at1::columnar

@@ -1,0 +1,129 @@
+#include "csv_parse.h"
+
+#include <cstring>
+
+#include "at1/cpp/lines.hpp"
+
+namespace at1::columnar {
+
+namespace {
+
+// Scans a quoted field whose opening quote is at p[-1]. Returns the closing
+// quote or nullptr; sets *doubled when "" occurs inside.
+const char* scan_quoted(const char* p, const char* end, bool* doubled) {
+  uint32_t newlines = 0;
+  for (;;) {
+    const char* q = static_cast<const char*>(std::memchr(p, '"', static_cast<size_t>(end - p)));
+    if (!q) return nullptr;
+    for (const char* s = p; s < q; ++s) {
+      if (*s == '\n' && ++newlines > kMaxQuotedNewlines) return nullptr;
+    }
+    if (q + 1 < end && q[1] == '"') {
+      *doubled = true;
+      p = q + 2;
+      continue;
+    }
+    return q;
+  }
+}
+
+}  // namespace
+
+const char* parse_record(const char* p, const char* end, char delim, std::vector<Cell>* fields,
+                         std::string* arena, uint8_t* eol) {
+  fields->clear();
+  for (;;) {
+    if (fields->size() >= kMaxFields) return nullptr;
+    const char* after;
+    if (p < end && *p == '"') {
+      bool doubled = false;
+      const char* close = scan_quoted(p + 1, end, &doubled);
+      if (!close) return nullptr;
+      after = close + 1;
+      if (after < end && *after != delim && *after != '\n' &&
+          !(*after == '\r' && after + 1 < end && after[1] == '\n'))
+        return nullptr;
+      if (!doubled || !arena) {
+        fields->push_back({p + 1, static_cast<uint32_t>(close - p - 1), 1});
+      } else {
+        size_t at = arena->size();
+        for (const char* s = p + 1; s < close; ++s) {
+          arena->push_back(*s);
+          if (*s == '"') ++s;  // skip the second quote of a pair
+        }
+        fields->push_back({arena->data() + at, static_cast<uint32_t>(arena->size() - at), 1});
+      }
+    } else {
+      const char* s = p;
+      while (s < end && *s != delim && *s != '\n') ++s;
+      const char* stop = s;
+      if (s < end && *s == '\n' && stop > p && stop[-1] == '\r') --stop;
+      fields->push_back({p, static_cast<uint32_t>(stop - p), 0});
+      after = stop;
+    }
+    if (after == end) {
+      *eol = sdk::kEolNone;
+      return end;
+    }
+    if (*after == delim) {
+      p = after + 1;
+      continue;
+    }
+    if (*after == '\n') {
+      *eol = sdk::kEolLF;
+      return after + 1;
+    }
+    // "\r\n" (checked above for quoted fields, by construction for unquoted)
+    *eol = sdk::kEolCRLF;
+    return after + 2;
+  }
+}
+
+void parse_frame(std::string_view input, size_t start, char delim, ParsedFrame* out) {
+  const char* p = input.data() + start;
+  const char* end = input.data() + input.size();
+  out->delim = delim;
+  out->head_size = start;
+  // Unescaped text is never longer than its source, so one reservation keeps
+  // every view into the arena valid.
+  if (std::memchr(p, '"', static_cast<size_t>(end - p))) out->arena.reserve(input.size());
+  std::vector<Cell> fields;
+  fields.reserve(64);
+  std::vector<uint32_t> count_hist(kMaxFields + 1, 0);
+  while (p < end) {
+    uint8_t eol = 0;
+    size_t arena_mark = out->arena.size();
+    const char* next = parse_record(p, end, delim, &fields, &out->arena, &eol);
+    if (next) {
+      out->rows.push_back({static_cast<uint32_t>(out->cells.size()),
+                           static_cast<uint32_t>(fields.size()), eol});
+      out->cells.insert(out->cells.end(), fields.begin(), fields.end());
+      ++count_hist[fields.size()];
+      p = next;
+      continue;
+    }
+    out->arena.resize(arena_mark);
+    // Keep the first physical line verbatim and resynchronise after it.
+    const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)));
+    const char* stop = nl ? nl : end;
+    uint8_t kind = sdk::kEolNone;
+    if (nl) {
+      kind = sdk::kEolLF;
+      if (stop > p && stop[-1] == '\r') {
+        --stop;
+        kind = sdk::kEolCRLF;
+      }
+    }
+    out->rows.push_back({static_cast<uint32_t>(out->verbatim.size()), kVerbatimRow, kind});
+    out->verbatim.emplace_back(p, static_cast<size_t>(stop - p));
+    p = nl ? nl + 1 : end;
+  }
+  uint32_t best = 0;
+  for (uint32_t k = 0; k <= kMaxFields; ++k) {
+    if (count_hist[k] > count_hist[best]) best = k;
+    if (count_hist[k]) out->ncols = k;
+  }
+  out->width = best;
+}
+
+}  // namespace at1::columnar

@@ -1,0 +1,143 @@
+#include "frame_encode.h"
+
+#include <string>
+#include <vector>
+
+#include "at1/cpp/lines.hpp"
+#include "column_encode.h"
+#include "csv_parse.h"
+#include "dialect.h"
+#include "frame_layout.h"
+#include "parts.h"
+
+namespace at1::columnar {
+
+namespace {
+
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+
+char choose_delimiter(sdk::EncodeContext& ctx, std::string_view text) {
+  const char* opt = ctx.option("delimiter");
+  char delim = ',';
+  if (opt) {
+    if (!parse_delimiter_option(opt, &delim))
+      throw sdk::CodecError(AT1_E_INVALID, "columnar: bad delimiter option");
+    return delim;
+  }
+  return detect_delimiter(text).delim;
+}
+
+// Bytes before the first data row: a BOM, and the header record in frame 0.
+size_t head_size(sdk::EncodeContext& ctx, std::string_view text, char delim) {
+  int header = -1;
+  const char* opt = ctx.option("header");
+  if (opt && !parse_header_option(opt, &header))
+    throw sdk::CodecError(AT1_E_INVALID, "columnar: bad header option");
+  size_t start = text.substr(0, 3) == kBom ? kBom.size() : 0;
+  if (ctx.info().frame_index != 0 || header == 0 || start == text.size()) return start;
+  std::vector<Cell> fields;
+  uint8_t eol = 0;
+  const char* end = text.data() + text.size();
+  const char* next = parse_record(text.data() + start, end, delim, &fields, nullptr, &eol);
+  if (!next) return start;
+  if (header < 0) {
+    for (const Cell& c : fields)
+      if (c.size == 0 || looks_typed(c.view())) return start;
+  }
+  return static_cast<size_t>(next - text.data());
+}
+
+void write_rows(const ParsedFrame& pf, ByteWriter& meta, ByteWriter& vb) {
+  sdk::EolEncoder eol;
+  std::vector<std::pair<uint32_t, uint32_t>> shapes;  // row, code
+  for (uint32_t r = 0; r < pf.rows.size(); ++r) {
+    const Row& row = pf.rows[r];
+    eol.add(static_cast<sdk::Eol>(row.eol));
+    if (row.nfields == kVerbatimRow) {
+      shapes.emplace_back(r, static_cast<uint32_t>(kShapeVerbatim));
+      vb.bytes(pf.verbatim[row.first]);
+      vb.u8('\n');
+    } else if (row.nfields != pf.width) {
+      shapes.emplace_back(r, row.nfields + 1);
+    }
+  }
+  ByteWriter e;
+  eol.finish(e);
+  meta.str(std::string_view(reinterpret_cast<const char*>(e.data()), e.size()));
+  meta.varint(shapes.size());
+  uint32_t prev = 0;
+  for (auto [r, code] : shapes) {
+    meta.varint(r - prev);
+    meta.varint(code);
+    prev = r;
+  }
+}
+
+void report_stats(sdk::EncodeContext& ctx, size_t column, const ColumnSpec& spec,
+                  const ColumnStats& st, bool* time_done) {
+  if (!st.valid) return;
+  std::string name = "col." + std::to_string(column);
+  if (spec.type == kNumber) {
+    if (spec.number.scale == 0) {
+      ctx.stat_i64(name.c_str(), st.min, st.max);
+    } else {
+      double p = 1;
+      for (int i = 0; i < spec.number.scale; ++i) p *= 10;
+      ctx.stat_f64(name.c_str(), static_cast<double>(st.min) / p, static_cast<double>(st.max) / p);
+    }
+  } else if (spec.type == kDate) {
+    int64_t lo = date_to_millis(st.min, spec.date), hi = date_to_millis(st.max, spec.date);
+    ctx.stat_i64(name.c_str(), lo, hi);
+    if (!*time_done && spec.date.has_date) {
+      ctx.stat_i64(AT1_STAT_TIME, lo, hi);
+      *time_done = true;
+    }
+  }
+}
+
+}  // namespace
+
+void encode_frame(sdk::EncodeContext& ctx, sdk::Bytes input) {
+  std::string_view text = input.view();
+  const char delim = choose_delimiter(ctx, text);
+  ParsedFrame pf;
+  parse_frame(text, head_size(ctx, text, delim), delim, &pf);
+
+  PartWriter parts;
+  ByteWriter& meta = parts.add("meta");
+  meta.u8(kFormatVersion);
+  meta.u8(static_cast<uint8_t>(delim));
+  meta.varint(pf.rows.size());
+  meta.varint(pf.width);
+  meta.varint(pf.ncols);
+  meta.str(text.substr(0, pf.head_size));
+  write_rows(pf, meta, parts.add("vb"));
+
+  // Cells by column, in row order.
+  std::vector<size_t> per_column(pf.ncols + 1, 0);
+  for (const Row& row : pf.rows)
+    if (row.nfields != kVerbatimRow) ++per_column[row.nfields];
+  for (size_t k = pf.ncols; k > 0; --k) per_column[k - 1] += per_column[k];
+  std::vector<ColumnCells> columns(pf.ncols);
+  for (size_t j = 0; j < pf.ncols; ++j) {
+    columns[j].values.reserve(per_column[j + 1]);
+    columns[j].quoted.reserve(per_column[j + 1]);
+  }
+  for (const Row& row : pf.rows) {
+    if (row.nfields == kVerbatimRow) continue;
+    const Cell* c = pf.cells.data() + row.first;
+    for (uint32_t j = 0; j < row.nfields; ++j) {
+      columns[j].values.push_back(c[j].view());
+      columns[j].quoted.push_back(c[j].quoted);
+    }
+  }
+  bool time_done = false;
+  for (size_t j = 0; j < pf.ncols; ++j) {
+    ColumnStats st;
+    ColumnSpec spec = encode_column(j, columns[j], delim, parts, meta, &st);
+    report_stats(ctx, j, spec, st, &time_done);
+  }
+  parts.finish(ctx);
+}
+
+}  // namespace at1::columnar

@@ -1,0 +1,16 @@
+// The frame-level part of the format: the `meta` part's header (dialect,
+// row count, head bytes, line endings, row shapes) and the verbatim lines.
+#ifndef AT1_COLUMNAR_FRAME_LAYOUT_H
+#define AT1_COLUMNAR_FRAME_LAYOUT_H
+
+#include <cstdint>
+
+namespace at1::columnar {
+
+inline constexpr uint8_t kFormatVersion = 1;
+// Shape codes: a row is a verbatim line, or a record of code-1 fields.
+inline constexpr uint64_t kShapeVerbatim = 0;
+
+}  // namespace at1::columnar
+
+#endif  // AT1_COLUMNAR_FRAME_LAYOUT_H

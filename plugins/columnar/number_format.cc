@@ -1,0 +1,131 @@
+#include "number_format.h"
+
+#include <cstring>
+
+namespace at1::columnar {
+
+namespace {
+
+constexpr uint64_t kPow10[] = {1ull,
+                               10ull,
+                               100ull,
+                               1000ull,
+                               10000ull,
+                               100000ull,
+                               1000000ull,
+                               10000000ull,
+                               100000000ull,
+                               1000000000ull,
+                               10000000000ull,
+                               100000000000ull,
+                               1000000000000ull,
+                               10000000000000ull,
+                               100000000000000ull,
+                               1000000000000000ull,
+                               10000000000000000ull,
+                               100000000000000000ull,
+                               1000000000000000000ull};
+
+// Writes v's decimal digits, at least min_digits (zero-padded); v == 0 with
+// min_digits == 0 writes nothing.
+size_t put_digits(uint64_t v, int min_digits, char* out) {
+  char tmp[24];
+  int n = 0;
+  while (v) {
+    tmp[n++] = static_cast<char>('0' + v % 10);
+    v /= 10;
+  }
+  while (n < min_digits) tmp[n++] = '0';
+  for (int i = 0; i < n; ++i) out[i] = tmp[n - 1 - i];
+  return static_cast<size_t>(n);
+}
+
+}  // namespace
+
+bool analyze_number(std::string_view s, NumberShape* shape) {
+  size_t i = 0, n = s.size();
+  *shape = NumberShape();
+  if (i < n && s[i] == '-') {
+    shape->negative = true;
+    ++i;
+  }
+  size_t int_start = i;
+  while (i < n && static_cast<unsigned char>(s[i] - '0') < 10) ++i;
+  size_t int_digits = i - int_start;
+  size_t frac_digits = 0;
+  if (i < n && s[i] == '.') {
+    shape->has_point = true;
+    size_t f = ++i;
+    while (i < n && static_cast<unsigned char>(s[i] - '0') < 10) ++i;
+    frac_digits = i - f;
+    if (frac_digits) shape->frac_trailing_zero = s[i - 1] == '0';
+  }
+  if (i != n || int_digits + frac_digits == 0 || int_digits + frac_digits > kMaxScale) return false;
+  size_t lead = 0;
+  while (lead < int_digits && s[int_start + lead] == '0') ++lead;
+  shape->int_digits = static_cast<uint8_t>(int_digits);
+  shape->natural = static_cast<uint8_t>(int_digits - lead);
+  shape->frac_digits = static_cast<uint8_t>(frac_digits);
+  return true;
+}
+
+bool shape_fits(const NumberShape& sh, const NumberSpec& spec) {
+  if (sh.frac_digits > spec.scale) return false;
+  if (sh.int_digits + spec.scale > kMaxScale) return false;
+  // Integer part: printed with max(width, natural) digits.
+  int printed = sh.natural > spec.width ? sh.natural : spec.width;
+  if (printed != sh.int_digits) return false;
+  if (spec.scale == 0) return !sh.has_point;
+  switch (spec.frac_mode) {
+    case kFracFixed: return sh.frac_digits == spec.scale;
+    case kFracTrim:
+      if (sh.frac_digits == 0) return !sh.has_point;
+      return !sh.frac_trailing_zero;
+    case kFracTrimKeep1:
+      return sh.frac_digits >= 1 && (!sh.frac_trailing_zero || sh.frac_digits == 1);
+  }
+  return false;
+}
+
+bool parse_number_exact(std::string_view s, const NumberSpec& spec, int64_t* mantissa) {
+  NumberShape sh;
+  if (!analyze_number(s, &sh) || !shape_fits(sh, spec)) return false;
+  uint64_t v = 0;
+  size_t i = sh.negative ? 1 : 0;
+  for (; i < s.size(); ++i) {
+    if (s[i] == '.') continue;
+    v = v * 10 + static_cast<uint64_t>(s[i] - '0');
+  }
+  v *= kPow10[spec.scale - sh.frac_digits];
+  // "-0", "-0.0": zero has no sign in a mantissa, so it cannot re-print.
+  if (sh.negative && v == 0) return false;
+  *mantissa = sh.negative ? -static_cast<int64_t>(v) : static_cast<int64_t>(v);
+  return true;
+}
+
+size_t format_number(int64_t mantissa, const NumberSpec& spec, char* out) {
+  size_t n = 0;
+  uint64_t u = static_cast<uint64_t>(mantissa);
+  if (mantissa < 0) {
+    out[n++] = '-';
+    u = 0 - u;
+  }
+  if (spec.scale == 0) return n + put_digits(u, spec.width, out + n);
+  uint64_t p = kPow10[spec.scale];
+  n += put_digits(u / p, spec.width, out + n);
+  uint64_t frac = u % p;
+  int digits = spec.scale;
+  if (spec.frac_mode != kFracFixed) {
+    while (digits > 0 && frac % 10 == 0) {
+      frac /= 10;
+      --digits;
+    }
+    if (digits == 0 && spec.frac_mode == kFracTrimKeep1) digits = 1;
+  }
+  if (digits == 0) return n;
+  out[n++] = '.';
+  n += put_digits(frac, digits, out + n);
+  return n;
+}
+
+}  // namespace at1::columnar
