@@ -99,9 +99,9 @@ void decode_frame(at1::sdk::DecodeContext& ctx) {
   // Columns, in (template, slot) order, into flat arrays.
   at1::sdk::Bytes num_b = ctx.get(kStreamNumbers), hex_b = ctx.get(kStreamHex);
   ByteReader num(num_b), mode(ctx.get(kStreamModes)), hex(hex_b);
-  std::string_view flt = ctx.get(kStreamFloats).view();
+  std::string_view flt = ctx.get(kStreamFloats).view(), str = ctx.get(kStreamStrings).view();
   std::vector<uint64_t> nums;
-  std::vector<std::string_view> floats;
+  std::vector<std::string_view> texts;  // float and string slots
   for (size_t t = 1; t < tcount; ++t) {
     const uint64_t c = uses[t];
     for (uint32_t o = tp.begin[t]; o < tp.begin[t + 1]; ++o) {
@@ -123,24 +123,27 @@ void decode_frame(at1::sdk::DecodeContext& ctx) {
         if (c > hex.remaining() / op.len) fail_corrupt("log: hex column past end");
         op.base = static_cast<uint64_t>(hex.position() - hex_b.data);
         hex.bytes(static_cast<size_t>(c * op.len));
-      } else if (op.kind == kVarFloat) {
-        op.base = floats.size();
+      } else if (op.kind == kVarFloat || op.kind == kVarStr) {
+        std::string_view& src = op.kind == kVarFloat ? flt : str;
+        op.base = texts.size();
         for (uint64_t k = 0; k < c; ++k) {
-          const size_t nl = flt.find('\n');
-          if (nl == std::string_view::npos) fail_corrupt("log: float column past end");
-          floats.push_back(flt.substr(0, nl));
-          flt.remove_prefix(nl + 1);
+          const size_t nl = src.find('\n');
+          if (nl == std::string_view::npos) fail_corrupt("log: text column past end");
+          texts.push_back(src.substr(0, nl));
+          src.remove_prefix(nl + 1);
         }
       }
     }
   }
-  if (!num.at_end() || !mode.at_end() || !hex.at_end() || !flt.empty())
+  if (!num.at_end() || !mode.at_end() || !hex.at_end() || !flt.empty() || !str.empty())
     fail_corrupt("log: trailing column bytes");
 
   // Lines.
   ByteReader ts(ctx.get(kStreamTimes));
   std::string_view raw = ctx.get(kStreamVerbatim).view();
-  std::vector<int64_t> prev_ts(layouts.size(), 0);
+  std::vector<int64_t> prev_ts(layouts.size(), 0), prev_rel(layouts.size(), 0);
+  uint8_t first_layout = 0;
+  int64_t first_value = 0;
   std::vector<uint64_t> occ(tcount, 0);
   char buf[kTsMaxText + 64];
   for (uint64_t line = 0; line < line_count; ++line) {
@@ -152,6 +155,7 @@ void decode_frame(at1::sdk::DecodeContext& ctx) {
       raw.remove_prefix(nl + 1);
     } else {
       const uint64_t k = occ[t]++;
+      bool first_ts = true;
       for (uint32_t o = tp.begin[t]; o < tp.begin[t + 1]; ++o) {
         const Op& op = tp.ops[o];
         switch (op.kind) {
@@ -183,12 +187,22 @@ void decode_frame(at1::sdk::DecodeContext& ctx) {
             break;
           }
           case kVarFloat:
-            ctx.write(floats[op.base + k]);
+          case kVarStr:
+            ctx.write(texts[op.base + k]);
             break;
           case kVarTs: {
-            const int64_t v = static_cast<int64_t>(static_cast<uint64_t>(prev_ts[op.param]) +
-                                                   static_cast<uint64_t>(ts.svarint()));
-            prev_ts[op.param] = v;
+            const uint64_t delta = static_cast<uint64_t>(ts.svarint());
+            int64_t v;
+            if (first_ts) {
+              v = static_cast<int64_t>(static_cast<uint64_t>(prev_ts[op.param]) + delta);
+              prev_ts[op.param] = v;
+              first_layout = op.param, first_value = v, first_ts = false;
+            } else {
+              const int64_t r = static_cast<int64_t>(static_cast<uint64_t>(prev_rel[op.param]) + delta);
+              prev_rel[op.param] = r;
+              v = static_cast<int64_t>(static_cast<uint64_t>(r) +
+                                       static_cast<uint64_t>(ts_rebase(layouts[first_layout], first_value, layouts[op.param])));
+            }
             const size_t n = format_ts(layouts[op.param], v, buf);
             if (!n) fail_corrupt("log: timestamp out of range");
             ctx.write(buf, n);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "at1/cpp/lines.hpp"
+#include "cluster.hpp"
 #include "encoder.hpp"
 #include "format.hpp"
 #include "template.hpp"
@@ -18,6 +19,10 @@ namespace at1::log {
 namespace {
 
 using at1::sdk::ByteWriter;
+
+int64_t wrap_sub(int64_t a, int64_t b) {
+  return static_cast<int64_t>(static_cast<uint64_t>(a) - static_cast<uint64_t>(b));
+}
 
 size_t varint_size(uint64_t v) {
   size_t n = 1;
@@ -41,67 +46,152 @@ struct Template {
   std::vector<uint32_t> lines;  // lines using it, in order
 };
 
+// Interned template texts with ids 1.. (0 = verbatim line).
+class TemplateSet {
+ public:
+  uint32_t intern(std::string_view t) {
+    auto it = ids_.find(t);
+    if (it != ids_.end()) return it->second;
+    text_.emplace_back(t);
+    const auto id = static_cast<uint32_t>(text_.size());
+    ids_.emplace(text_.back(), id);
+    return id;
+  }
+  const std::deque<std::string>& texts() const { return text_; }
+
+ private:
+  std::deque<std::string> text_;
+  std::unordered_map<std::string_view, uint32_t> ids_;
+};
+
+// Lines as template ids plus a flat array of their variables.
+struct Parsed {
+  TemplateSet templates;
+  std::vector<uint32_t> tid, var_begin;
+  std::vector<Var> vars;
+};
+
 class FrameEncoder {
  public:
+  explicit FrameEncoder(size_t size_hint) { verbatim_.reserve(size_hint / 64); }
+
   void add_line(std::string_view line) {
     tpl_buf_.clear();
-    const size_t var_begin = vars_.size();
-    if (!tokenizer_.tokenize(line, &tpl_buf_, &vars_)) {
-      line_tid_.push_back(0);
-      line_var_.push_back(static_cast<uint32_t>(var_begin));
+    const size_t var_begin = first_.vars.size();
+    first_.var_begin.push_back(static_cast<uint32_t>(var_begin));
+    line_text_.push_back(line);
+    if (!tokenizer_.tokenize(line, &tpl_buf_, &first_.vars)) {
+      first_.tid.push_back(0);
       verbatim_.bytes(line);
       verbatim_.u8('\n');
       return;
     }
-    auto it = ids_.find(tpl_buf_);
-    uint32_t id;
-    if (it == ids_.end()) {
-      text_.emplace_back(tpl_buf_);
-      id = static_cast<uint32_t>(text_.size());
-      ids_.emplace(text_.back(), id);
-    } else {
-      id = it->second;
-    }
-    line_tid_.push_back(id);
-    line_var_.push_back(static_cast<uint32_t>(var_begin));
+    first_.tid.push_back(first_.templates.intern(tpl_buf_));
   }
 
   void finish(at1::sdk::EncodeContext& ctx, const at1::sdk::EolEncoder& eol) {
+    Parsed merged = merge();
+    write_streams(ctx, eol, merged);
+  }
+
+ private:
+  // Rewrites every line onto merged templates (see cluster.hpp): segments that
+  // vary become string variables holding the line's text there.
+  Parsed merge() {
+    const auto& texts = first_.templates.texts();
+    std::vector<uint32_t> uses(texts.size(), 0);
+    for (uint32_t t : first_.tid)
+      if (t) ++uses[t - 1];
+    const std::vector<Merge> merges = merge_templates(texts, uses);
+    const size_t layout_count = tokenizer_.layouts().size();
+    std::vector<uint32_t> new_id(texts.size() + 1, 0);
+    std::vector<std::vector<Op>> ops(texts.size() + 1);
+    Parsed out;
+    for (size_t t = 1; t <= texts.size(); ++t) {
+      if (!parse_template(texts[t - 1], layout_count, &ops[t])) at1::sdk::fail_unsupported("log: bad template");
+      new_id[t] = out.templates.intern(merges[t - 1].text);
+    }
+    out.vars.reserve(first_.vars.size());
+    for (size_t line = 0; line < first_.tid.size(); ++line) {
+      const uint32_t t = first_.tid[line];
+      out.tid.push_back(new_id[t]);
+      out.var_begin.push_back(static_cast<uint32_t>(out.vars.size()));
+      if (!t) continue;
+      const Var* v = &first_.vars[first_.var_begin[line]];
+      const Merge& m = merges[t - 1];
+      if (!m.any) {
+        for (const Op& op : ops[t])
+          if (op.kind) out.vars.push_back(*v++);
+        continue;
+      }
+      const char* text = line_text_[line].data();
+      size_t pos = 0, seg = 0, seg_start = 0;
+      auto close_segment = [&] {
+        if (m.varying[seg]) out.vars.push_back(Var{0, std::string_view(text + seg_start, pos - seg_start)});
+        ++seg;
+        seg_start = pos + 1;
+      };
+      for (const Op& op : ops[t]) {
+        if (op.kind) {
+          if (!m.varying[seg]) out.vars.push_back(*v);
+          pos += v++->text.size();
+          continue;
+        }
+        for (uint32_t i = 0; i < op.len; ++i, ++pos)
+          if (op.text[i] == ' ') close_segment();
+      }
+      close_segment();
+    }
+    return out;
+  }
+
+  void write_streams(at1::sdk::EncodeContext& ctx, const at1::sdk::EolEncoder& eol, const Parsed& p) {
     const auto& layouts = tokenizer_.layouts();
-    std::vector<Template> tpls(text_.size() + 1);
+    const auto& texts = p.templates.texts();
+    std::vector<Template> tpls(texts.size() + 1);
     ByteWriter tpl_stream;
-    for (size_t t = 1; t <= text_.size(); ++t) {
-      if (!parse_template(text_[t - 1], layouts.size(), &tpls[t].ops))
+    for (size_t t = 1; t <= texts.size(); ++t) {
+      if (!parse_template(texts[t - 1], layouts.size(), &tpls[t].ops))
         at1::sdk::fail_unsupported("log: internal template error");
-      tpl_stream.bytes(text_[t - 1]);
+      tpl_stream.bytes(texts[t - 1]);
       tpl_stream.u8('\n');
     }
     ByteWriter tid, ts;
-    std::vector<int64_t> prev_ts(layouts.size(), 0);
+    std::vector<int64_t> prev_ts(layouts.size(), 0), prev_rel(layouts.size(), 0);
+    uint8_t first_layout = 0;
+    int64_t first_value = 0;
     int64_t tmin = INT64_MAX, tmax = INT64_MIN;
-    for (uint32_t line = 0; line < line_tid_.size(); ++line) {
-      const uint32_t t = line_tid_[line];
+    for (uint32_t line = 0; line < p.tid.size(); ++line) {
+      const uint32_t t = p.tid[line];
       tid.varint(t);
       if (!t) continue;
       tpls[t].lines.push_back(line);
-      const Var* v = &vars_[line_var_[line]];
+      const Var* v = &p.vars[p.var_begin[line]];
       bool first_ts = true;
       for (const Op& op : tpls[t].ops) {
         if (!op.kind) continue;
         if (op.kind == kVarTs) {
           const int64_t value = static_cast<int64_t>(v->value);
-          ts.svarint(static_cast<int64_t>(static_cast<uint64_t>(value) - static_cast<uint64_t>(prev_ts[op.param])));
-          prev_ts[op.param] = value;
-          if (first_ts && ts_has_year(layouts[op.param])) {
-            const int64_t ms = ts_to_millis(layouts[op.param], value);
-            tmin = std::min(tmin, ms), tmax = std::max(tmax, ms);
+          if (first_ts) {
+            ts.svarint(wrap_sub(value, prev_ts[op.param]));
+            prev_ts[op.param] = value;
+            if (ts_has_year(layouts[op.param])) {
+              const int64_t ms = ts_to_millis(layouts[op.param], value);
+              tmin = std::min(tmin, ms), tmax = std::max(tmax, ms);
+            }
+            first_layout = op.param, first_value = value;
+          } else {
+            // Later stamps of a line mostly repeat the first one's time.
+            const int64_t r = wrap_sub(value, ts_rebase(layouts[first_layout], first_value, layouts[op.param]));
+            ts.svarint(wrap_sub(r, prev_rel[op.param]));
+            prev_rel[op.param] = r;
           }
           first_ts = false;
         }
         ++v;
       }
     }
-    ByteWriter num, mode, hex, flt;
+    ByteWriter num, mode, hex, flt, str;
     std::vector<uint64_t> col;
     for (size_t t = 1; t < tpls.size(); ++t) {
       const Template& tp = tpls[t];
@@ -110,14 +200,15 @@ class FrameEncoder {
         if (!op.kind) continue;
         if (kind_is_numeric(op.kind)) {
           col.clear();
-          for (uint32_t line : tp.lines) col.push_back(vars_[line_var_[line] + slot].value);
+          for (uint32_t line : tp.lines) col.push_back(p.vars[p.var_begin[line] + slot].value);
           write_numeric(op.kind, col, mode, num);
         } else if (kind_is_hex(op.kind)) {
-          for (uint32_t line : tp.lines) put_hex(hex, vars_[line_var_[line] + slot].text);
-        } else if (op.kind == kVarFloat) {
+          for (uint32_t line : tp.lines) put_hex(hex, p.vars[p.var_begin[line] + slot].text);
+        } else if (op.kind == kVarFloat || op.kind == kVarStr) {
+          ByteWriter& w = op.kind == kVarFloat ? flt : str;
           for (uint32_t line : tp.lines) {
-            flt.bytes(vars_[line_var_[line] + slot].text);
-            flt.u8('\n');
+            w.bytes(p.vars[p.var_begin[line] + slot].text);
+            w.u8('\n');
           }
         }
         ++slot;
@@ -136,11 +227,11 @@ class FrameEncoder {
     ctx.put(kStreamModes, mode);
     ctx.put(kStreamHex, hex);
     ctx.put(kStreamFloats, flt);
+    ctx.put(kStreamStrings, str);
     ctx.put(kStreamTimes, ts);
     if (tmin <= tmax) ctx.stat_i64(AT1_STAT_TIME, tmin, tmax);
   }
 
- private:
   // Raw or delta against the previous value of the same column, whichever
   // needs fewer varint bytes.
   static void write_numeric(uint8_t kind, const std::vector<uint64_t>& col, ByteWriter& mode, ByteWriter& num) {
@@ -164,10 +255,8 @@ class FrameEncoder {
 
   Tokenizer tokenizer_;
   std::string tpl_buf_;
-  std::vector<Var> vars_;
-  std::vector<uint32_t> line_tid_, line_var_;
-  std::deque<std::string> text_;
-  std::unordered_map<std::string_view, uint32_t> ids_;
+  Parsed first_;
+  std::vector<std::string_view> line_text_;
   ByteWriter verbatim_;
 };
 
@@ -175,7 +264,7 @@ class FrameEncoder {
 
 void encode_frame(at1::sdk::EncodeContext& ctx, at1::sdk::Bytes input) {
   if (input.size > UINT32_MAX) at1::sdk::fail_unsupported("log: frame over 4 GiB");
-  FrameEncoder enc;
+  FrameEncoder enc(input.size);
   at1::sdk::EolEncoder eol;
   at1::sdk::LineCursor cursor(input);
   std::string_view line;

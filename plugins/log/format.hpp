@@ -11,8 +11,8 @@ namespace at1::log {
 constexpr uint32_t kFormatVersion = 1;
 
 // A template is the line's static text with one placeholder byte per
-// variable. Lines holding any byte <= kMaxPlaceholder go verbatim, so a
-// template byte in that range is always a placeholder. Kinds with a
+// variable. Lines holding NUL or any placeholder byte go verbatim, so such a
+// byte in a template is always a placeholder (tab, CR etc. stay text). Kinds with a
 // parameter (width, length, layout index) store it in the next byte as
 // kParamBias + value, so templates stay free of '\n'.
 enum VarKind : uint8_t {
@@ -24,14 +24,19 @@ enum VarKind : uint8_t {
   kVarHexNumUp = 6,  // same, uppercase
   kVarTs = 7,        // timestamp; param = layout index: delta in "ts"
   kVarFloat = 8,     // d+.d+ kept as text: "flt"
+  kVarStr = 11,      // a space-separated segment that varies between merged templates: "str"
 };
-constexpr uint8_t kMaxPlaceholder = 8;
-constexpr uint8_t kParamBias = 0x20;
+// Above ' ', so splitting a template at spaces never cuts a parameter.
+constexpr uint8_t kParamBias = 0x21;
 constexpr size_t kMaxZintWidth = 19;
 constexpr size_t kMaxHexLen = 64;
 constexpr size_t kMaxLayouts = 200;
 // Longer lines go verbatim: templates stay small and hash cheaply.
 constexpr size_t kMaxModelledLine = 1 << 16;
+
+inline bool is_placeholder(uint8_t b) { return (b >= 1 && b <= 8) || b == kVarStr; }
+// Bytes that keep a line from being modelled (placeholders and NUL).
+inline bool is_reserved_byte(uint8_t b) { return b == 0 || is_placeholder(b); }
 
 inline bool kind_has_param(uint8_t k) { return k == kVarZint || k == kVarHexLo || k == kVarHexUp || k == kVarTs; }
 // Kinds whose values live in the numeric column stream.
@@ -53,6 +58,7 @@ constexpr const char* kStreamNumbers = "num";
 constexpr const char* kStreamModes = "mode";
 constexpr const char* kStreamHex = "hex";
 constexpr const char* kStreamFloats = "flt";
+constexpr const char* kStreamStrings = "str";
 constexpr const char* kStreamTimes = "ts";
 
 }  // namespace at1::log

@@ -8,9 +8,9 @@ bool parse_template(std::string_view t, size_t layout_count, std::vector<Op>* op
   const size_t n = t.size();
   while (i < n) {
     const uint8_t b = static_cast<uint8_t>(t[i]);
-    if (b > kMaxPlaceholder) {
+    if (!is_reserved_byte(b)) {
       size_t j = i;
-      while (j < n && static_cast<uint8_t>(t[j]) > kMaxPlaceholder) ++j;
+      while (j < n && !is_reserved_byte(static_cast<uint8_t>(t[j]))) ++j;
       Op op;
       op.text = t.data() + i;
       op.len = static_cast<uint32_t>(j - i);

@@ -253,6 +253,12 @@ bool valid_layout(const TsLayout& l) {
 
 int64_t ts_units_per_second(const TsLayout& l) { return l.frac_sep ? kPow10[l.frac_digits] : 1; }
 
+int64_t ts_rebase(const TsLayout& from, int64_t value, const TsLayout& to) {
+  int64_t secs = floor_div(value, ts_units_per_second(from));
+  if (to.kind == kTsNumeric && !to.dt_sep) secs = floor_div(secs, 86400) * 86400;
+  return static_cast<int64_t>(static_cast<uint64_t>(secs) * static_cast<uint64_t>(ts_units_per_second(to)));
+}
+
 bool ts_has_year(const TsLayout& l) { return l.kind == kTsEpoch || l.year != 0; }
 
 int64_t ts_to_millis(const TsLayout& l, int64_t value) {

@@ -58,6 +58,12 @@ int64_t ts_units_per_second(const TsLayout& layout);
 // The value as milliseconds since 1970 (the text's clock taken as UTC).
 int64_t ts_to_millis(const TsLayout& layout, int64_t value);
 
+// The line's first timestamp (value in layout `from`) expressed in the units
+// of layout `to`, truncated to whole seconds (whole days when `to` has no
+// time part): the reference later timestamps of the same line are coded
+// against. Wraps instead of overflowing on hostile values.
+int64_t ts_rebase(const TsLayout& from, int64_t value, const TsLayout& to);
+
 // True when the layout carries a full date (year included), i.e. its value is
 // a meaningful point in time for the frame's "time" statistic.
 bool ts_has_year(const TsLayout& layout);

@@ -63,18 +63,19 @@ void emit_number(const char* s, size_t len, bool negative, std::string* tpl, std
   while (len > kMaxZintWidth) {  // longer runs: fixed-width pieces
     put_kind(tpl, kVarZint);
     put_param(tpl, kMaxZintWidth);
-    vars->push_back(Var{parse_u64(s, kMaxZintWidth), {}});
+    vars->push_back(Var{parse_u64(s, kMaxZintWidth), std::string_view(s, kMaxZintWidth)});
     s += kMaxZintWidth, len -= kMaxZintWidth;
   }
   uint64_t v = parse_u64(s, len);
+  const std::string_view text(negative ? s - 1 : s, negative ? len + 1 : len);
   bool plain = (len == 1 || s[0] != '0') && v <= static_cast<uint64_t>(INT64_MAX);
   if (plain) {
     put_kind(tpl, kVarInt);
-    vars->push_back(Var{negative ? static_cast<uint64_t>(-static_cast<int64_t>(v)) : v, {}});
+    vars->push_back(Var{negative ? static_cast<uint64_t>(-static_cast<int64_t>(v)) : v, text});
   } else {
     put_kind(tpl, kVarZint);
     put_param(tpl, len);
-    vars->push_back(Var{v, {}});
+    vars->push_back(Var{v, text});
   }
 }
 
@@ -108,7 +109,7 @@ size_t Tokenizer::try_timestamp(const char* s, size_t n, std::string* tpl, std::
   if (idx < 0) return 0;
   put_kind(tpl, kVarTs);
   put_param(tpl, static_cast<size_t>(idx));
-  vars->push_back(Var{static_cast<uint64_t>(value), {}});
+  vars->push_back(Var{static_cast<uint64_t>(value), std::string_view(s, len)});
   return len;
 }
 
@@ -120,7 +121,7 @@ bool Tokenizer::tokenize(std::string_view line, std::string* tpl, std::vector<Va
   size_t i = 0;
   while (i < n) {
     const char c = s[i];
-    if (static_cast<unsigned char>(c) <= kMaxPlaceholder) {
+    if (is_reserved_byte(static_cast<uint8_t>(c))) {
       tpl->resize(tpl_start);
       vars->resize(vars_start);
       return false;
@@ -179,7 +180,7 @@ bool Tokenizer::tokenize(std::string_view line, std::string* tpl, std::vector<Va
             uint64_t v = 0;
             for (size_t k = 0; k < hl; ++k) v = v * 16 + static_cast<uint64_t>(is_digit(h[k]) ? h[k] - '0' : (h[k] | 0x20) - 'a' + 10);
             put_kind(tpl, hc == 2 ? kVarHexNumUp : kVarHexNumLo);
-            vars->push_back(Var{v, {}});
+            vars->push_back(Var{v, std::string_view(h, hl)});
           } else {
             emit_hex(h, hl, hc, tpl, vars);
           }

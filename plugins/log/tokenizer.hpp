@@ -15,8 +15,8 @@
 
 namespace at1::log {
 
-// One variable of a line, in template order. For numeric kinds `value` is
-// the number; for hex and float kinds `text` points into the line.
+// One variable of a line, in template order: `value` is the number (numeric
+// kinds and timestamps), `text` is always the variable's bytes in the line.
 struct Var {
   uint64_t value = 0;
   std::string_view text;
@@ -42,7 +42,7 @@ class Tokenizer {
   bool prefer_minimal_ = false;
 };
 
-// Digit runs -> template + vars (exposed for tests).
+// A digit run (after its '-' when negative) -> template + vars.
 void emit_number(const char* s, size_t len, bool negative, std::string* tpl, std::vector<Var>* vars);
 
 }  // namespace at1::log

@@ -7,7 +7,7 @@
 extern "C" const at1_plugin* at1_plugin_entry(void);
 
 namespace {
-const std::vector<std::string> kNames = {"eol", "tpl", "tsl", "tid", "raw", "num", "mode", "hex", "flt", "ts"};
+const std::vector<std::string> kNames = {"eol", "tpl", "tsl", "tid", "raw", "num", "mode", "hex", "flt", "str", "ts"};
 const at1_codec* codec() { return at1_plugin_entry()->get_codec(0); }
 
 const char* const kSamples[] = {

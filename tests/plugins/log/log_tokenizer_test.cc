@@ -13,11 +13,11 @@ namespace {
 
 // Renders a template readably: placeholders as <kind[:param]>.
 std::string show(const std::string& t) {
-  static const char* kNames[] = {"?", "INT", "ZINT", "HEX", "HEXU", "XNUM", "XNUMU", "TS", "FLT"};
+  static const char* kNames[] = {"?", "INT", "ZINT", "HEX", "HEXU", "XNUM", "XNUMU", "TS", "FLT", "?", "?", "STR"};
   std::string out;
   for (size_t i = 0; i < t.size(); ++i) {
     const uint8_t b = static_cast<uint8_t>(t[i]);
-    if (b > kMaxPlaceholder) {
+    if (!is_placeholder(b)) {
       out += t[i];
       continue;
     }

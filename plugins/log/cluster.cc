@@ -1,0 +1,94 @@
+// Template merging (see cluster.hpp). Greedy and single-pass: a template
+// joins the most similar earlier cluster with the same segment count when at
+// least half of its segments match that cluster's fixed segments.
+#include "cluster.hpp"
+
+#include <string_view>
+#include <unordered_map>
+
+#include "format.hpp"
+
+namespace at1::log {
+namespace {
+
+// Clusters compared per template: bounds encode time on frames with many
+// distinct shapes; the recent ones are the likeliest matches.
+constexpr size_t kCandidates = 48;
+// Templates with this many lines keep their own shape: merging them mixes
+// their numeric columns with other messages' (measured: 16 is best).
+constexpr uint32_t kMaxMergedUses = 16;
+
+struct Cluster {
+  std::vector<std::string_view> rep;
+  std::vector<uint8_t> varying;
+  std::vector<uint32_t> members;
+};
+
+void split_segments(std::string_view t, std::vector<std::string_view>* out) {
+  out->clear();
+  size_t start = 0;
+  for (size_t i = 0; i <= t.size(); ++i) {
+    if (i == t.size() || t[i] == ' ') {
+      out->push_back(t.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+}
+
+// Typed variables stay typed: segments holding them never become strings.
+bool has_placeholder(std::string_view s) {
+  for (char ch : s)
+    if (is_placeholder(static_cast<uint8_t>(ch))) return true;
+  return false;
+}
+
+}  // namespace
+
+std::vector<Merge> merge_templates(const std::deque<std::string>& templates, const std::vector<uint32_t>& uses) {
+  std::vector<Merge> out(templates.size());
+  std::vector<Cluster> clusters;
+  std::unordered_map<size_t, std::vector<uint32_t>> by_count;
+  std::vector<std::string_view> segs;
+  for (uint32_t t = 0; t < templates.size(); ++t) {
+    split_segments(templates[t], &segs);
+    const size_t n = segs.size();
+    auto& bucket = by_count[n];
+    int best = -1;
+    size_t best_eq = 0;
+    const size_t first = bucket.size() > kCandidates ? bucket.size() - kCandidates : 0;
+    for (size_t b = bucket.size(); b-- > first;) {
+      const Cluster& c = clusters[bucket[b]];
+      size_t eq = 0;
+      bool typed_diff = false;  // a differing segment holds typed variables
+      for (size_t p = 0; p < n; ++p) {
+        const bool same = !c.varying[p] && c.rep[p] == segs[p];
+        eq += same;
+        if (!same && (has_placeholder(segs[p]) || has_placeholder(c.rep[p]))) typed_diff = true;
+      }
+      if (typed_diff) continue;
+      if (eq * 2 >= n && eq > best_eq && eq < n) best = static_cast<int>(bucket[b]), best_eq = eq;
+    }
+    if (best < 0 || n < 2 || uses[t] >= kMaxMergedUses) {
+      bucket.push_back(static_cast<uint32_t>(clusters.size()));
+      clusters.push_back(Cluster{segs, std::vector<uint8_t>(n, 0), {t}});
+      continue;
+    }
+    Cluster& c = clusters[static_cast<size_t>(best)];
+    for (size_t p = 0; p < n; ++p)
+      if (c.rep[p] != segs[p]) c.varying[p] = 1;
+    c.members.push_back(t);
+  }
+  for (const Cluster& c : clusters) {
+    std::string merged;
+    bool any = false;
+    for (size_t p = 0; p < c.rep.size(); ++p) {
+      if (p) merged.push_back(' ');
+      if (c.varying[p]) merged.push_back(static_cast<char>(kVarStr)), any = true;
+      else merged.append(c.rep[p]);
+    }
+    for (uint32_t t : c.members) out[t] = Merge{merged, c.varying, any};
+  }
+  return out;
+}
+
+}  // namespace at1::log
