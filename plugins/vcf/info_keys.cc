@@ -23,6 +23,11 @@ ValueEncoder& InfoEncoder::values(uint32_t key_id) {
   return *values_[key_id];
 }
 
+void InfoEncoder::finish() {
+  for (auto& v : values_)
+    if (v) v->finish();
+}
+
 void InfoEncoder::add(std::string_view info) {
   items_.clear();
   item_values_.clear();

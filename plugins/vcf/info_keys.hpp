@@ -27,6 +27,7 @@ class InfoEncoder {
  public:
   explicit InfoEncoder(ColumnSink& sink);
   void add(std::string_view info);
+  void finish();
 
  private:
   ValueEncoder& values(uint32_t key_id);

@@ -1,5 +1,6 @@
 #include "value_column.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 #include "vcf_number.hpp"
@@ -8,7 +9,17 @@ namespace at1::vcf {
 
 namespace {
 constexpr uint64_t kMaxShapeElements = 1u << 20;
+// Dictionary mode only pays when values repeat a lot.
+constexpr size_t kDictMinValues = 256;
+constexpr size_t kDictMaxShare = 8;  // distinct values * 8 <= values
+
+int64_t minus(int64_t a, int64_t b) {
+  return static_cast<int64_t>(static_cast<uint64_t>(a) - static_cast<uint64_t>(b));
 }
+int64_t plus(int64_t a, int64_t b) {
+  return static_cast<int64_t>(static_cast<uint64_t>(a) + static_cast<uint64_t>(b));
+}
+}  // namespace
 
 std::string_view read_text(sdk::ByteReader& r) {
   const uint8_t* p = r.position();
@@ -20,30 +31,28 @@ std::string_view read_text(sdk::ByteReader& r) {
   return s;
 }
 
-ValueEncoder::ValueEncoder(ColumnSink& sink, const std::string& base)
-    : flags_(&sink.column(base + ".h")),
-      shapes_(&sink.column(base + ".s")),
+int leading_scale(std::string_view value) {
+  int64_t m;
+  uint8_t fmt = classify_element(value.substr(0, value.find(',')), &m);
+  return fmt >= kFmtNumber ? (fmt - kFmtNumber) % (kMaxScale + 1) : -1;
+}
+
+// --- element form -------------------------------------------------------------
+
+ElementWriter::ElementWriter(ColumnSink& sink, const std::string& base)
+    : shapes_(&sink.column(base + ".s")),
       numbers_(&sink.column(base + ".n")),
       texts_(&sink.column(base + ".t")) {}
 
-namespace {
-int64_t minus(int64_t a, int64_t b) {
-  return static_cast<int64_t>(static_cast<uint64_t>(a) - static_cast<uint64_t>(b));
+void ElementWriter::clear() {
+  shapes_->clear();
+  numbers_->clear();
+  texts_->clear();
 }
-int64_t plus(int64_t a, int64_t b) {
-  return static_cast<int64_t>(static_cast<uint64_t>(a) + static_cast<uint64_t>(b));
-}
-}  // namespace
 
-void ValueEncoder::add(std::string_view value, const Prediction* prediction) {
-  if (prediction) {
-    bool hit = value == prediction->text;
-    flags_->u8(hit ? 0 : 1);
-    if (hit) return;
-  }
+void ElementWriter::add(std::string_view value, const Prediction* prediction) {
   shape_.clear();
-  size_t index = 0;
-  size_t start = 0;
+  size_t start = 0, index = 0;
   for (;;) {
     size_t comma = value.find(',', start);
     std::string_view e = value.substr(start, comma == std::string_view::npos ? std::string_view::npos
@@ -58,7 +67,6 @@ void ValueEncoder::add(std::string_view value, const Prediction* prediction) {
       if (prediction && index < prediction->numbers.size()) m = minus(m, prediction->numbers[index]);
       numbers_->svarint(m);
     }
-    if (index == 0 && fmt >= kFmtNumber) last_scale_ = (fmt - kFmtNumber) % (kMaxScale + 1);
     ++index;
     if (comma == std::string_view::npos) break;
     start = comma + 1;
@@ -71,23 +79,14 @@ void ValueEncoder::add(std::string_view value, const Prediction* prediction) {
   }
 }
 
-ValueDecoder::ValueDecoder(const ColumnSource& source, const std::string& base)
-    : flags_(source.column(base + ".h")),
-      shapes_(source.column(base + ".s")),
+ElementReader::ElementReader(const ColumnSource& source, const std::string& base)
+    : shapes_(source.column(base + ".s")),
       numbers_(source.column(base + ".n")),
       texts_(source.column(base + ".t")) {
   shape_start_.push_back(0);
 }
 
-void ValueDecoder::read(std::string& out, const Prediction* prediction) {
-  if (prediction) {
-    uint8_t flag = flags_.u8();
-    if (flag > 1) sdk::fail_corrupt("vcf: bad prediction flag");
-    if (flag == 0) {
-      out.append(prediction->text);
-      return;
-    }
-  }
+void ElementReader::read(std::string& out, const Prediction* prediction) {
   uint64_t id = shapes_.varint_max(shape_start_.size() - 1, "vcf: bad shape id");
   if (id == shape_start_.size() - 1) {
     uint64_t n = shapes_.varint_max(kMaxShapeElements, "vcf: shape too long");
@@ -100,7 +99,6 @@ void ValueDecoder::read(std::string& out, const Prediction* prediction) {
   }
   const uint8_t* code = shape_codes_.data() + shape_start_[id];
   const uint8_t* end = shape_codes_.data() + shape_start_[id + 1];
-  if (*code >= kFmtNumber) last_scale_ = (*code - kFmtNumber) % (kMaxScale + 1);
   for (const uint8_t* c = code; c != end; ++c) {
     if (c != code) out.push_back(',');
     uint8_t fmt = *c;
@@ -117,6 +115,87 @@ void ValueDecoder::read(std::string& out, const Prediction* prediction) {
       append_number(out, fmt, 0);
     }
   }
+}
+
+// --- value column ---------------------------------------------------------------
+
+ValueEncoder::ValueEncoder(ColumnSink& sink, const std::string& base)
+    : sink_(sink), base_(base), flags_(&sink.column(base + ".h")), elements_(sink, base) {}
+
+void ValueEncoder::add(std::string_view value, const Prediction* prediction) {
+  if (prediction) {
+    bool hit = value == prediction->text;
+    flags_->u8(hit ? 0 : 1);
+    if (hit) return;
+  }
+  int scale = leading_scale(value);
+  if (scale >= 0) last_scale_ = scale;
+  elements_.add(value, prediction);
+  if (!dict_viable_) return;
+  auto [it, fresh] = dict_ids_.emplace(value, static_cast<uint32_t>(dict_values_.size()));
+  if (fresh) {
+    dict_values_.push_back(value);
+    dict_counts_.push_back(0);
+    // Give up early on columns of mostly distinct values (saves memory).
+    if (dict_values_.size() > 4096 && dict_values_.size() * kDictMaxShare > dict_sequence_.size())
+      dict_viable_ = false;
+  }
+  ++dict_counts_[it->second];
+  dict_sequence_.push_back(it->second);
+}
+
+void ValueEncoder::finish() {
+  size_t n = dict_sequence_.size();
+  if (!dict_viable_ || n < kDictMinValues || dict_values_.size() * kDictMaxShare > n) return;
+  // Renumber entries by falling frequency (ties: first use first).
+  std::vector<uint32_t> by_rank(dict_values_.size());
+  for (uint32_t i = 0; i < by_rank.size(); ++i) by_rank[i] = i;
+  std::stable_sort(by_rank.begin(), by_rank.end(),
+                   [&](uint32_t a, uint32_t b) { return dict_counts_[a] > dict_counts_[b]; });
+  std::vector<uint32_t> rank_of(by_rank.size());
+  for (uint32_t r = 0; r < by_rank.size(); ++r) rank_of[by_rank[r]] = r;
+  elements_.clear();
+  sdk::ByteWriter& ids = sink_.column(base_ + ".d");
+  ids.varint(by_rank.size());
+  for (uint32_t id : dict_sequence_) ids.varint(rank_of[id]);
+  ElementWriter entries(sink_, base_ + ".e");
+  for (uint32_t id : by_rank) entries.add(dict_values_[id], nullptr);
+}
+
+ValueDecoder::ValueDecoder(const ColumnSource& source, const std::string& base)
+    : flags_(source.column(base + ".h")), elements_(source, base) {
+  sdk::Bytes ids = source.column(base + ".d");
+  if (ids.size == 0) return;
+  dict_mode_ = true;
+  dict_ids_ = sdk::ByteReader(ids);
+  uint64_t count = dict_ids_.varint_max(ids.size, "vcf: dictionary larger than its ids");
+  ElementReader entries(source, base + ".e");
+  dict_start_.push_back(0);
+  for (uint64_t i = 0; i < count; ++i) {
+    entries.read(dict_arena_, nullptr);  // each entry consumes stream bytes
+    dict_start_.push_back(dict_arena_.size());
+  }
+}
+
+void ValueDecoder::read(std::string& out, const Prediction* prediction) {
+  if (prediction) {
+    uint8_t flag = flags_.u8();
+    if (flag > 1) sdk::fail_corrupt("vcf: bad prediction flag");
+    if (flag == 0) {
+      out.append(prediction->text);
+      return;
+    }
+  }
+  size_t start = out.size();
+  if (dict_mode_) {
+    if (dict_start_.size() < 2) sdk::fail_corrupt("vcf: empty dictionary");
+    uint64_t id = dict_ids_.varint_max(dict_start_.size() - 2, "vcf: bad dictionary id");
+    out.append(dict_arena_, dict_start_[id], dict_start_[id + 1] - dict_start_[id]);
+  } else {
+    elements_.read(out, prediction);
+  }
+  int scale = leading_scale(std::string_view(out).substr(start));
+  if (scale >= 0) last_scale_ = scale;
 }
 
 }  // namespace at1::vcf

@@ -9,6 +9,12 @@
 //   B.h  for values added with a prediction (predictors.hpp): u8 0 = the value
 //        is the predicted spelling (nothing else stored), 1 = stored above,
 //        numbers as residuals against the predicted numbers by position
+// DICTIONARY mode, chosen at the end of the frame when the column has few
+// distinct values (e.g. genotype likelihood triples): B.s/B.n/B.t are empty and
+//   B.d  varint entry_count, then per stored value varint entry id; ids are
+//        sorted by falling frequency so the common values take one byte
+//   B.e.{s,n,t}  the entries in id order, in the element form above
+// Stored values under a prediction are whole strings in this mode.
 #ifndef AT1_VCF_VALUE_COLUMN_HPP
 #define AT1_VCF_VALUE_COLUMN_HPP
 
@@ -22,20 +28,54 @@
 
 namespace at1::vcf {
 
-class ValueEncoder {
+// Values in element form (B.s, B.n, B.t).
+class ElementWriter {
  public:
-  ValueEncoder(ColumnSink& sink, const std::string& base);
-  void add(std::string_view value, const Prediction* prediction = nullptr);
-  // Scale of the first element of the last value that started with a number.
-  int last_scale() const { return last_scale_; }
+  ElementWriter(ColumnSink& sink, const std::string& base);
+  void add(std::string_view value, const Prediction* prediction);
+  void clear();
 
  private:
-  sdk::ByteWriter* flags_;
   sdk::ByteWriter* shapes_;
   sdk::ByteWriter* numbers_;
   sdk::ByteWriter* texts_;
   std::unordered_map<std::string, uint32_t> shape_ids_;
   std::string shape_;  // scratch: format codes of the current value
+};
+
+class ElementReader {
+ public:
+  ElementReader(const ColumnSource& source, const std::string& base);
+  void read(std::string& out, const Prediction* prediction);
+
+ private:
+  sdk::ByteReader shapes_;
+  sdk::ByteReader numbers_;
+  sdk::ByteReader texts_;
+  std::vector<uint32_t> shape_start_;  // into shape_codes_, one past per shape
+  std::vector<uint8_t> shape_codes_;
+};
+
+class ValueEncoder {
+ public:
+  ValueEncoder(ColumnSink& sink, const std::string& base);
+  // `value` must stay valid until finish() (it points into the frame).
+  void add(std::string_view value, const Prediction* prediction = nullptr);
+  // Scale of the first element of the last stored value if it is a number.
+  int last_scale() const { return last_scale_; }
+  // Picks element or dictionary mode; call once after the last add.
+  void finish();
+
+ private:
+  ColumnSink& sink_;
+  std::string base_;
+  sdk::ByteWriter* flags_;
+  ElementWriter elements_;
+  // Dictionary candidate: distinct stored values, their counts, the id sequence.
+  bool dict_viable_ = true;
+  std::unordered_map<std::string_view, uint32_t> dict_ids_;
+  std::vector<std::string_view> dict_values_;
+  std::vector<uint32_t> dict_counts_, dict_sequence_;
   int last_scale_ = 0;
 };
 
@@ -48,13 +88,16 @@ class ValueDecoder {
 
  private:
   sdk::ByteReader flags_;
-  sdk::ByteReader shapes_;
-  sdk::ByteReader numbers_;
-  sdk::ByteReader texts_;
-  std::vector<uint32_t> shape_start_;  // into shape_codes_, one past per shape
-  std::vector<uint8_t> shape_codes_;
+  ElementReader elements_;
+  bool dict_mode_ = false;
+  sdk::ByteReader dict_ids_;
+  std::string dict_arena_;
+  std::vector<size_t> dict_start_;  // entry i: [start[i], start[i+1])
   int last_scale_ = 0;
 };
+
+// Scale of a value's first element when it is a number, else -1.
+int leading_scale(std::string_view value);
 
 // Reads one '\n'-terminated text from a stream.
 std::string_view read_text(sdk::ByteReader& r);

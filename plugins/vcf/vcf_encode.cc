@@ -82,6 +82,9 @@ class FrameEncoder {
     sdk::ByteWriter eol_stream;
     eol.finish(eol_stream);
     ctx.put("eol", eol_stream);
+    qual_.finish();
+    info_.finish();
+    for (auto& c : sample_columns_) c->finish();
     sink_.finish(ctx);
     if (rows_ > 0) {
       ctx.stat_bytes("chrom", chrom_min_, chrom_max_);
