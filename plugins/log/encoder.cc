@@ -73,7 +73,14 @@ struct Parsed {
 
 class FrameEncoder {
  public:
-  explicit FrameEncoder(size_t size_hint) { verbatim_.reserve(size_hint / 64); }
+  explicit FrameEncoder(size_t size_hint) {
+    // Logs carry roughly one variable per 10-15 bytes; reserving avoids
+    // regrowing (and copying) the largest arrays.
+    first_.vars.reserve(size_hint / 12);
+    first_.tid.reserve(size_hint / 64);
+    first_.var_begin.reserve(size_hint / 64);
+    line_text_.reserve(size_hint / 64);
+  }
 
   void add_line(std::string_view line) {
     tpl_buf_.clear();
@@ -111,7 +118,9 @@ class FrameEncoder {
       if (!parse_template(texts[t - 1], layout_count, &ops[t])) at1::sdk::fail_unsupported("log: bad template");
       new_id[t] = out.templates.intern(merges[t - 1].text);
     }
-    out.vars.reserve(first_.vars.size());
+    out.vars.reserve(first_.vars.size() + first_.vars.size() / 8);
+    out.tid.reserve(first_.tid.size());
+    out.var_begin.reserve(first_.tid.size());
     for (size_t line = 0; line < first_.tid.size(); ++line) {
       const uint32_t t = first_.tid[line];
       out.tid.push_back(new_id[t]);
