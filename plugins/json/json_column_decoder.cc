@@ -29,21 +29,24 @@ void ColumnDecoder::init(ByteReader& meta, const at1::sdk::Bytes parts[kPartCoun
     const_tag_ = meta.u8();
     if (const_tag_ >= kTagCount && const_tag_ != kVaries) fail_corrupt("json: bad column tag");
     uint8_t flags = meta.u8();
-    if (flags & ~kFlagDelta) fail_corrupt("json: bad column flags");
+    if (flags & ~(kFlagDelta | kFlagTime)) fail_corrupt("json: bad column flags");
     delta_ = flags & kFlagDelta;
     const_scale_ = meta.u8();
     if (const_scale_ > kMaxScale && const_scale_ != kVaries) fail_corrupt("json: bad scale");
+    if (flags & kFlagTime) time_format_.read(meta);
     tags_ = ByteReader(parts[kPartTag]);
     nums_ = ByteReader(parts[kPartNum]);
     scales_ = ByteReader(parts[kPartScale]);
     strs_ = ByteReader(parts[kPartStr]);
+    times_ = ByteReader(parts[kPartTime]);
   } else if (mode_ != kModeEmpty) {
     fail_corrupt("json: bad column mode");
   }
 }
 
 bool ColumnDecoder::exhausted() const {
-  return ids_.at_end() && tags_.at_end() && nums_.at_end() && scales_.at_end() && strs_.at_end();
+  return ids_.at_end() && tags_.at_end() && nums_.at_end() && scales_.at_end() && strs_.at_end() &&
+         times_.at_end();
 }
 
 std::string_view ColumnDecoder::next_text() {
@@ -88,6 +91,17 @@ void ColumnDecoder::emit_typed(OutBuf& out) {
       n += render_decimal(static_cast<int64_t>(v), scale, dst + n);
       if (tag == kTagStrNum) dst[n++] = '"';
       out.commit(n);
+      return;
+    }
+    case kTagStrTime: {
+      if (time_format_.fields == 0) fail_corrupt("json: time value without a layout");
+      prev_time_ += static_cast<uint64_t>(times_.svarint());
+      char* dst = out.room(TimeFormat::kMaxText + 2);
+      dst[0] = '"';
+      size_t n = time_format_.render(static_cast<int64_t>(prev_time_), dst + 1);
+      if (n == 0) fail_corrupt("json: time out of range");
+      dst[n + 1] = '"';
+      out.commit(n + 2);
       return;
     }
     default:

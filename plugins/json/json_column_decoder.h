@@ -9,6 +9,7 @@
 #include "at1/cpp/bytes.hpp"
 #include "json_format.h"
 #include "json_output.h"
+#include "json_time_format.h"
 
 namespace at1json {
 
@@ -42,7 +43,9 @@ class ColumnDecoder {
   uint8_t const_scale_ = 0;
   bool delta_ = false;
   uint64_t prev_ = 0;
-  at1::sdk::ByteReader tags_, nums_, scales_, strs_;
+  uint64_t prev_time_ = 0;
+  TimeFormat time_format_;
+  at1::sdk::ByteReader tags_, nums_, scales_, strs_, times_;
 };
 
 }  // namespace at1json

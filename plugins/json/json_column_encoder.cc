@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "json_number.h"
+#include "json_time_format.h"
 
 namespace at1json {
 namespace {
@@ -80,6 +81,10 @@ void encode_typed(const char* base, const std::vector<ValRef>& values, EncodedCo
   std::vector<uint8_t> scales;
   tags.reserve(values.size());
   ByteWriter& str = out->parts[kPartStr];
+  ByteWriter& time = out->parts[kPartTime];
+  TimeFormat time_format;
+  bool time_tried = false, has_time = false;
+  int64_t prev_time = 0;
   for (ValRef v : values) {
     std::string_view s = spelling(base, v);
     int64_t m;
@@ -91,8 +96,19 @@ void encode_typed(const char* base, const std::vector<ValRef>& values, EncodedCo
       case 'f': tag = kTagFalse; break;
       case '"':
         s = s.substr(1, s.size() - 2);
+        int64_t t;
         if (!s.empty() && parse_decimal(s, &m, &sc)) {
           tag = kTagStrNum;
+          break;
+        }
+        if (!time_tried) {  // the column's first plain string picks the layout
+          time_tried = true;
+          has_time = time_format.infer(s);
+        }
+        if (has_time && time_format.parse(s, &t)) {
+          tag = kTagStrTime;
+          time.svarint(static_cast<int64_t>(static_cast<uint64_t>(t) - static_cast<uint64_t>(prev_time)));
+          prev_time = t;
         } else {
           tag = kTagStr;
           str.bytes(s);
@@ -129,8 +145,10 @@ void encode_typed(const char* base, const std::vector<ValRef>& values, EncodedCo
 
   out->meta.u8(kModeTyped);
   out->meta.u8(one_tag ? tags[0] : kVaries);
-  out->meta.u8(use_delta ? kFlagDelta : 0);
+  const bool time_used = std::find(tags.begin(), tags.end(), kTagStrTime) != tags.end();
+  out->meta.u8((use_delta ? kFlagDelta : 0) | (time_used ? kFlagTime : 0));
   out->meta.u8(scales.empty() ? 0 : (one_scale ? scales[0] : kVaries));
+  if (time_used) time_format.write(out->meta);
   if (!one_tag) out->parts[kPartTag].bytes(tags.data(), tags.size());
   if (!one_scale) out->parts[kPartScale].bytes(scales.data(), scales.size());
   ByteWriter& num = out->parts[kPartNum];

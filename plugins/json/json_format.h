@@ -24,8 +24,8 @@ constexpr const char* kStreamColumns = "cols";   // column directory
 // Each column stores its data in up to kPartCount parts. A part lives in the
 // shared stream named kPartNames[p] (small parts, concatenated in column
 // order) or, when large, in its own stream "c<column>.<name>".
-enum Part : uint8_t { kPartTag, kPartNum, kPartScale, kPartStr, kPartDict, kPartId, kPartCount };
-constexpr const char* kPartNames[kPartCount] = {"tag", "num", "scale", "str", "dict", "id"};
+enum Part : uint8_t { kPartTag, kPartNum, kPartScale, kPartStr, kPartDict, kPartId, kPartTime, kPartCount };
+constexpr const char* kPartNames[kPartCount] = {"tag", "num", "scale", "str", "dict", "id", "time"};
 // Parts at least this big get their own stream (the container costs ~10
 // bytes per stream, and a separate stream gives the backend a clean model).
 constexpr size_t kOwnStreamMin = 2048;
@@ -46,15 +46,17 @@ enum ValueTag : uint8_t {
   kTagNum = 4,     // canonical decimal number: mantissa in num, scale in scale
   kTagNumRaw = 5,  // any other number spelling: text in part str
   kTagStrNum = 6,  // string whose content is a canonical decimal number
-  kTagCount = 7,
+  kTagStrTime = 7, // string timestamp in the column's TimeFormat: delta in time
+  kTagCount = 8,
 };
 constexpr uint8_t kVaries = 0xFF;  // "not constant: read from the part stream"
 
 // Typed-mode flags.
 constexpr uint8_t kFlagDelta = 1;  // num holds differences to the previous number
+constexpr uint8_t kFlagTime = 2;   // a TimeFormat follows the typed-mode fields
 
 // Limits.
-constexpr int kMaxDigits = 18;        // significant digits of a canonical mantissa
+constexpr int kMaxDigits = 19;        // significant digits of a canonical mantissa
 constexpr int kMaxScale = 60;         // fraction digits of a canonical decimal
 constexpr uint32_t kMaxColumns = 4000;  // paths beyond share the last column
 constexpr int kMaxDepth = 512;        // deeper lines go verbatim

@@ -1,5 +1,5 @@
 // Canonical decimal numbers: the spellings `-?(0|[1-9][0-9]*)(\.[0-9]+)?` with
-// at most kMaxDigits significant digits, except negative zero. Such a
+// at most kMaxDigits significant digits (and within int64), except negative zero. Such a
 // spelling is exactly (mantissa, scale): "10.50" = (1050, 2), "0.05" = (5, 2),
 // "-3" = (-3, 0). Rendering (mantissa, scale) gives the spelling back byte
 // for byte, so the encoder needs no round-trip check.
@@ -53,6 +53,7 @@ inline bool parse_decimal(std::string_view s, int64_t* mantissa, uint8_t* scale)
   }
   if (p != end) return false;
   if (neg && m == 0) return false;  // "-0", "-0.0": kept as raw spelling
+  if (m > static_cast<uint64_t>(INT64_MAX)) return false;
   *mantissa = neg ? -static_cast<int64_t>(m) : static_cast<int64_t>(m);
   *scale = static_cast<uint8_t>(sc);
   return true;

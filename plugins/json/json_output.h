@@ -20,6 +20,7 @@ class OutBuf {
   ~OutBuf() = default;  // the owner calls flush(); a failed decode drops the tail
 
   void write(const char* p, size_t n) {
+    if (n == 0) return;  // p may be null then (empty string_view)
     if (n <= kCapacity - used_) {
       std::memcpy(buf_.get() + used_, p, n);
       used_ += n;

@@ -112,18 +112,35 @@ TEST(JsonCodec, NumberSpellingsAreExact) {
 
 TEST(JsonCodec, DecimalHelpersRoundTrip) {
   for (const char* t : {"0", "-1", "1.50", "0.05", "10.250", "999999999999999999", "0.0",
-                        "0.0001309607003215936", "-123.000"}) {
+                        "0.0001309607003215936", "-123.000", "1234567890123456789",
+                        "-9223372036854775807", "9223372036854775807"}) {
     int64_t m;
     uint8_t sc;
     ASSERT_TRUE(at1json::parse_decimal(t, &m, &sc)) << t;
     char buf[at1json::kMaxDecimalText];
     EXPECT_EQ(std::string(buf, at1json::render_decimal(m, sc, buf)), t);
   }
-  for (const char* t : {"-0", "-0.0", "01", "1.", ".5", "1e3", "+1", "", "-", "1234567890123456789"}) {
+  for (const char* t : {"-0", "-0.0", "01", "1.", ".5", "1e3", "+1", "", "-", "9223372036854775808",
+                        "12345678901234567890", "99999999999999999999"}) {
     int64_t m;
     uint8_t sc;
     EXPECT_FALSE(at1json::parse_decimal(t, &m, &sc)) << t;
   }
+}
+
+TEST(JsonCodec, TimestampStringsAreExact) {
+  std::string text =
+      "{\"d\":\"2001/01/01 00:47\"}\n{\"d\":\"2001/01/01 01:10\"}\n{\"d\":\"2001/02/30 01:10\"}\n"
+      "{\"d\":\"1969-12-31 23:59\"}\n{\"d\":\"2001/01/01 24:00\"}\n{\"d\":\"2001/01/01 1:10\"}\n"
+      "{\"d\":\"2001/01/01 00:47Z\"}\n{\"d\":\"9999/12/31 23:59\"}\n{\"d\":\"2000/02/29 12:00\"}\n"
+      "{\"d\":\"2001/01/01\"}\n{\"d\":7}\n{\"d\":\"\"}\n";
+  auto s = expect_round_trip(text);
+  EXPECT_EQ(verbatim_bytes(s), 0u);
+  EXPECT_FALSE(s["time"].empty()) << "timestamps should be stored as counts";
+  expect_round_trip(
+      "{\"t\":\"2000-01-01T08:00:00.000Z\"}\n{\"t\":\"2000-02-01T08:00:00.123Z\"}\n"
+      "{\"t\":\"2000-02-01T08:00:00.12Z\"}\n{\"t\":\"2000-02-01T08:00:60.000Z\"}\n"
+      "{\"t\":\"2013-07-20\"}\n{\"t\":\"2013-07-20+01:00\"}\n");
 }
 
 TEST(JsonCodec, NestedArraysAndObjects) {
