@@ -6,6 +6,22 @@ namespace at1::vcf {
 
 namespace {
 constexpr uint64_t kMaxKeysPerRow = 1u << 16;
+constexpr uint64_t kMaxPackedProduct = uint64_t(1) << 62;
+}  // namespace
+
+size_t packed_order_width(const uint32_t* radices, size_t n, bool* packed) {
+  uint64_t product = 1;
+  *packed = true;
+  for (size_t i = 0; i < n; ++i) {
+    if (product > kMaxPackedProduct / radices[i]) {
+      *packed = false;
+      return 0;
+    }
+    product *= radices[i];
+  }
+  size_t width = 0;
+  for (uint64_t top = product - 1; top; top >>= 8) ++width;
+  return width;
 }
 
 InfoEncoder::InfoEncoder(ColumnSink& sink)
@@ -26,6 +42,27 @@ ValueEncoder& InfoEncoder::values(uint32_t key_id) {
 void InfoEncoder::finish() {
   for (auto& v : values_)
     if (v) v->finish();
+  sdk::ByteWriter& radix_out = sink_.column("info.r");
+  std::vector<size_t> widths(sets_.size());
+  std::vector<bool> packed(sets_.size());
+  for (size_t set = 0; set < sets_.size(); ++set) {
+    for (uint32_t r : radices_[set]) radix_out.varint(r);
+    bool p;
+    widths[set] = packed_order_width(radices_[set].data(), radices_[set].size(), &p);
+    packed[set] = p;
+  }
+  const uint32_t* d = row_digits_.data();
+  for (uint32_t set : row_sets_) {
+    const std::vector<uint32_t>& r = radices_[set];
+    if (!packed[set]) {
+      for (size_t i = 0; i < r.size(); ++i) perm_->varint(d[i]);
+    } else if (widths[set] > 0) {
+      uint64_t rank = 0;
+      for (size_t i = r.size(); i-- > 0;) rank = rank * r[i] + d[i];
+      for (size_t b = widths[set]; b-- > 0;) perm_->u8(static_cast<uint8_t>(rank >> (8 * b)));
+    }
+    d += r.size();
+  }
 }
 
 void InfoEncoder::add(std::string_view info) {
@@ -52,24 +89,22 @@ void InfoEncoder::add(std::string_view info) {
   set_key_.assign(reinterpret_cast<const char*>(sorted_.data()), sorted_.size() * sizeof(uint32_t));
   auto [it, fresh_set] = set_ids_by_content_.emplace(set_key_, static_cast<uint32_t>(sets_.size()));
   set_ids_->varint(it->second);
+  uint32_t set = it->second;
   if (fresh_set) {
     sets_.push_back(codes_);
+    radices_.emplace_back(codes_.size() - 1, 1u);
     set_ids_->varint(codes_.size());
     for (uint32_t c : codes_) set_ids_->varint(c);
-    perm_->u8(0);
-  } else {
-    const std::vector<uint32_t>& own = sets_[it->second];
-    if (own == codes_) {
-      perm_->u8(0);
-    } else {
-      perm_->u8(1);
-      remaining_ = own;
-      for (size_t i = 0; i + 1 < codes_.size(); ++i) {
-        auto pos = std::find(remaining_.begin(), remaining_.end(), codes_[i]);
-        perm_->varint(static_cast<uint64_t>(pos - remaining_.begin()));
-        remaining_.erase(pos);
-      }
-    }
+  }
+  row_sets_.push_back(set);
+  remaining_ = sets_[set];
+  std::vector<uint32_t>& radix = radices_[set];
+  for (size_t i = 0; i + 1 < codes_.size(); ++i) {
+    auto pos = std::find(remaining_.begin(), remaining_.end(), codes_[i]);
+    auto digit = static_cast<uint32_t>(pos - remaining_.begin());
+    row_digits_.push_back(digit);
+    radix[i] = std::max(radix[i], digit + 1);
+    remaining_.erase(pos);
   }
   for (size_t i = 0; i < codes_.size(); ++i)
     if (codes_[i] & 1) values(codes_[i] >> 1).add(item_values_[i]);
@@ -79,7 +114,8 @@ InfoDecoder::InfoDecoder(const ColumnSource& source)
     : source_(source),
       set_ids_(source.column("info.i")),
       key_names_(source.column("info.k")),
-      perm_(source.column("info.p")) {
+      perm_(source.column("info.p")),
+      radix_stream_(source.column("info.r")) {
   set_start_.push_back(0);
 }
 
@@ -102,14 +138,41 @@ void InfoDecoder::read(std::string& out) {
       set_codes_.push_back(static_cast<uint32_t>(code));
     }
     set_start_.push_back(static_cast<uint32_t>(set_codes_.size()));
+    radix_start_.push_back(static_cast<uint32_t>(radices_.size()));
+    for (uint64_t i = 0; i + 1 < n; ++i) {
+      uint64_t r = radix_stream_.varint_max(n - i, "vcf: bad INFO order radix");
+      if (r == 0) sdk::fail_corrupt("vcf: zero INFO order radix");
+      radices_.push_back(static_cast<uint32_t>(r));
+    }
   }
   const uint32_t* own = set_codes_.data() + set_start_[id];
   size_t n = set_start_[id + 1] - set_start_[id];
   const uint32_t* codes = own;
-  if (perm_.u8() != 0) {
+  const uint32_t* radix = radices_.data() + radix_start_[id];
+  size_t ndigits = n - 1;
+  bool packed;
+  size_t width = packed_order_width(radix, ndigits, &packed);
+  digits_.assign(ndigits, 0);
+  bool reordered = false;
+  if (!packed) {
+    for (size_t i = 0; i < ndigits; ++i) {
+      digits_[i] = static_cast<uint32_t>(perm_.varint_max(radix[i] - 1, "vcf: bad INFO order digit"));
+      reordered |= digits_[i] != 0;
+    }
+  } else if (width > 0) {
+    uint64_t rank = 0;
+    for (size_t b = 0; b < width; ++b) rank = rank << 8 | perm_.u8();
+    reordered = rank != 0;
+    for (size_t i = 0; i < ndigits; ++i) {
+      digits_[i] = static_cast<uint32_t>(rank % radix[i]);
+      rank /= radix[i];
+    }
+    if (rank != 0) sdk::fail_corrupt("vcf: INFO order out of range");
+  }
+  if (reordered) {
     remaining_.assign(own, own + n);
-    for (size_t i = 0; i + 1 < n; ++i) {
-      uint64_t d = perm_.varint_max(remaining_.size() - i - 1, "vcf: bad INFO permutation");
+    for (size_t i = 0; i < ndigits; ++i) {
+      size_t d = digits_[i];
       // Move the chosen key to slot i; the untaken keys keep their own order.
       std::rotate(remaining_.begin() + static_cast<long>(i),
                   remaining_.begin() + static_cast<long>(i + d),

@@ -4,10 +4,15 @@
 //           varint key_count, key_count x varint (key_id << 1 | has_value))
 //   info.k  key names, '\n'-terminated, in order of first use (a key id equal
 //           to the number of keys so far introduces a new key)
-//   info.p  per row: u8 0 when the keys come in the key set's own order, else
-//           1 and key_count-1 varint Lehmer digits (index of each row key
-//           among the key set's keys not used yet) -- some writers emit INFO
-//           keys in hash order
+//   info.r  per key set, in id order: key_count-1 varint radices (1 + the
+//           largest Lehmer digit seen at that position in the frame)
+//   info.p  per row: the key order as Lehmer digits (index of each row key
+//           among the key set's keys not used yet), packed into one
+//           mixed-radix number (first digit least significant) written
+//           big-endian in as many bytes as the set's radix product needs
+//           (none when every row keeps the set's own order); sets whose
+//           product passes 2^62 write the digits as varints instead. Some
+//           writers emit INFO keys in hash order: this costs ~log2(k!) bits.
 //   I:<key>.{s,n,t}  the key's values (value_column.hpp)
 // A key set is the multiset of (key, has_value); its own order is the order
 // of the row that introduced it. "." or "" are just keys without a value.
@@ -41,6 +46,9 @@ class InfoEncoder {
   std::vector<std::string_view> items_, item_values_;
   std::vector<uint32_t> codes_, sorted_, remaining_;
   std::string set_key_;
+  // Key orders, packed at finish once each set's radices are known.
+  std::vector<std::vector<uint32_t>> radices_;  // per set: max digit + 1
+  std::vector<uint32_t> row_sets_, row_digits_;   // digits: key_count-1 per row
 };
 
 class InfoDecoder {
@@ -55,9 +63,14 @@ class InfoDecoder {
   sdk::ByteReader set_ids_, key_names_, perm_;
   DictDecoder keys_;
   std::vector<uint32_t> set_start_, set_codes_;  // set i: codes [start[i], start[i+1])
+  std::vector<uint32_t> radix_start_, radices_;  // set i: radices from radix_start_[i]
   std::vector<std::unique_ptr<ValueDecoder>> values_;
-  std::vector<uint32_t> remaining_;
+  std::vector<uint32_t> remaining_, digits_;
+  sdk::ByteReader radix_stream_;
 };
+
+// Bytes of a packed order for radices r (0 = digits as varints).
+size_t packed_order_width(const uint32_t* radices, size_t n, bool* packed);
 
 }  // namespace at1::vcf
 

@@ -12,6 +12,7 @@ constexpr uint64_t kMaxShapeElements = 1u << 20;
 // Dictionary mode only pays when values repeat a lot.
 constexpr size_t kDictMinValues = 256;
 constexpr size_t kDictMaxShare = 8;  // distinct values * 8 <= values
+constexpr size_t kOneByteIds = 128;
 
 int64_t minus(int64_t a, int64_t b) {
   return static_cast<int64_t>(static_cast<uint64_t>(a) - static_cast<uint64_t>(b));
@@ -152,6 +153,11 @@ void ValueEncoder::finish() {
   for (uint32_t i = 0; i < by_rank.size(); ++i) by_rank[i] = i;
   std::stable_sort(by_rank.begin(), by_rank.end(),
                    [&](uint32_t a, uint32_t b) { return dict_counts_[a] > dict_counts_[b]; });
+  // The rarer entries (two-byte ids anyway) go in text order: neighbouring
+  // entries then share prefixes and the entry streams compress far better.
+  if (by_rank.size() > kOneByteIds)
+    std::sort(by_rank.begin() + kOneByteIds, by_rank.end(),
+              [&](uint32_t a, uint32_t b) { return dict_values_[a] < dict_values_[b]; });
   std::vector<uint32_t> rank_of(by_rank.size());
   for (uint32_t r = 0; r < by_rank.size(); ++r) rank_of[by_rank[r]] = r;
   elements_.clear();

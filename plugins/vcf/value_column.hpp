@@ -13,6 +13,7 @@
 // distinct values (e.g. genotype likelihood triples): B.s/B.n/B.t are empty and
 //   B.d  varint entry_count, then per stored value varint entry id; ids are
 //        sorted by falling frequency so the common values take one byte
+//        (the 128 most common; the others follow in text order)
 //   B.e.{s,n,t}  the entries in id order, in the element form above
 // Stored values under a prediction are whole strings in this mode.
 #ifndef AT1_VCF_VALUE_COLUMN_HPP
