@@ -25,8 +25,10 @@ std::vector<uint32_t> ColumnDecoder::read_index_list(ByteReader& r, uint64_t cel
 }
 
 void ColumnDecoder::init(size_t index, const ColumnSpec& spec, PartReader& parts, uint64_t cells,
-                         char delim) {
+                         char delim, const ColumnDecoder* ref) {
   spec_ = spec;
+  ref_ = ref;
+  if (spec.coding == kIntRef && !ref) fail_corrupt("columnar: missing reference column");
   delim_ = delim;
   cells_ = cells;
   if ((spec.type == kNumber || spec.type == kDate) && !delimiter_allows_types(delim))
@@ -98,9 +100,11 @@ void ColumnDecoder::emit(OutBuffer& out) {
     case kDate: {
       int64_t v = values_.svarint();
       if (spec_.coding == kIntDelta) {
-        v = static_cast<int64_t>(static_cast<uint64_t>(prev_) + static_cast<uint64_t>(v));
-        prev_ = v;
+        v = static_cast<int64_t>(static_cast<uint64_t>(last_) + static_cast<uint64_t>(v));
+      } else if (spec_.coding == kIntRef) {
+        v = static_cast<int64_t>(static_cast<uint64_t>(ref_->last_) + static_cast<uint64_t>(v));
       }
+      last_ = v;
       bool quoted = (spec_.quote == kQuoteAlways) != flip;
       char* dst = out.reserve(kNumberTextMax + kDateTextMax + 2);
       size_t n0 = 0;
@@ -108,6 +112,7 @@ void ColumnDecoder::emit(OutBuffer& out) {
       size_t n;
       if (spec_.type == kNumber) {
         n = format_number(v, spec_.number, dst + n0);
+        if (n == 0 && spec_.number.inner != kNoBinary32) fail_corrupt("columnar: number too long");
       } else {
         n = format_date(v, spec_.date, dst + n0);
         if (n == 0) fail_corrupt("columnar: date out of range");

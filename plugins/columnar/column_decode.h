@@ -15,8 +15,10 @@ namespace at1::columnar {
 
 class ColumnDecoder {
  public:
-  // Reads column `index`'s parts; it will hand out `cells` values.
-  void init(size_t index, const ColumnSpec& spec, PartReader& parts, uint64_t cells, char delim);
+  // Reads column `index`'s parts; it will hand out `cells` values. `ref` is
+  // the reference column for kIntRef (decoded earlier in each row).
+  void init(size_t index, const ColumnSpec& spec, PartReader& parts, uint64_t cells, char delim,
+            const ColumnDecoder* ref);
   // Writes the next cell (quoted as recorded).
   void emit(OutBuffer& out);
   // Throws CORRUPT when parts hold values nobody asked for.
@@ -33,7 +35,8 @@ class ColumnDecoder {
   ByteReader values_;
   const char* text_ = nullptr;  // text columns: next value
   const char* text_end_ = nullptr;
-  int64_t prev_ = 0;
+  int64_t last_ = 0;  // the last typed value (what later cells and columns refer to)
+  const ColumnDecoder* ref_ = nullptr;
   std::vector<std::string_view> dict_;
   std::vector<uint8_t> dict_quote_;
   std::vector<uint32_t> exc_;

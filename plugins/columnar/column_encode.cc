@@ -4,20 +4,12 @@
 #include <unordered_map>
 
 #include "column_infer.h"
+#include "cost_model.h"
 #include "csv_parse.h"
 
 namespace at1::columnar {
 
 namespace {
-
-size_t varint_size(uint64_t v) {
-  size_t n = 1;
-  while (v >= 0x80) {
-    v >>= 7;
-    ++n;
-  }
-  return n;
-}
 
 // Cell indexes as gaps: count, then each index minus the previous one.
 void write_index_list(ByteWriter& w, const std::vector<uint32_t>& idx) {
@@ -47,48 +39,77 @@ uint8_t choose_quote_mode(const ColumnCells& cells, char delim, std::vector<uint
   return mode;
 }
 
-// Values as int64 under the spec; the rest become exceptions.
-void encode_typed(const ColumnCells& cells, ColumnSpec* spec, ByteWriter& out,
-                  std::vector<uint32_t>* exc, ColumnStats* stats) {
-  std::vector<int64_t> ints;
-  ints.reserve(cells.values.size());
-  for (size_t i = 0; i < cells.values.size(); ++i) {
+int64_t wrap_sub(int64_t a, int64_t b) {
+  return static_cast<int64_t>(static_cast<uint64_t>(a) - static_cast<uint64_t>(b));
+}
+
+// Values as int64 under the spec; the rest become exceptions. Picks the
+// coding (raw, delta, or residual against a pool column) that needs the
+// fewest varint bytes.
+void encode_typed(uint32_t index, const ColumnCells& cells, ColumnSpec* spec, ByteWriter& out,
+                  std::vector<uint32_t>* exc, ColumnStats* stats, std::vector<TypedColumn>* pool) {
+  const size_t n = cells.values.size();
+  TypedColumn self{index, *spec, std::vector<int64_t>(n)};
+  std::vector<uint8_t> typed(n);
+  int64_t last = 0;
+  int64_t mn = INT64_MAX, mx = INT64_MIN;
+  CostModel raw, delta;
+  for (size_t i = 0; i < n; ++i) {
     int64_t v;
     bool ok = spec->type == kNumber ? parse_number_exact(cells.values[i], spec->number, &v)
                                     : parse_date_exact(cells.values[i], spec->date, &v);
-    if (ok) {
-      ints.push_back(v);
-    } else {
+    if (!ok) {
       exc->push_back(static_cast<uint32_t>(i));
+      self.carried[i] = last;
+      continue;
     }
-  }
-  size_t raw = 0, delta = 0;
-  int64_t prev = 0;
-  int64_t mn = INT64_MAX, mx = INT64_MIN;
-  for (int64_t v : ints) {
-    raw += varint_size(sdk::zigzag_encode(v));
-    delta += varint_size(sdk::zigzag_encode(static_cast<int64_t>(static_cast<uint64_t>(v) -
-                                                                 static_cast<uint64_t>(prev))));
-    prev = v;
+    typed[i] = 1;
+    raw.add(sdk::zigzag_encode(v));
+    delta.add(sdk::zigzag_encode(wrap_sub(v, last)));
+    self.carried[i] = last = v;
     mn = v < mn ? v : mn;
     mx = v > mx ? v : mx;
   }
-  spec->coding = delta < raw ? kIntDelta : kIntRaw;
-  out.reserve(spec->coding == kIntDelta ? delta : raw);
-  prev = 0;
-  for (int64_t v : ints) {
-    if (spec->coding == kIntDelta) {
-      out.svarint(static_cast<int64_t>(static_cast<uint64_t>(v) - static_cast<uint64_t>(prev)));
-      prev = v;
-    } else {
-      out.svarint(v);
+  double raw_bits = raw.bits(), delta_bits = delta.bits();
+  spec->coding = delta_bits < raw_bits ? kIntDelta : kIntRaw;
+  double best = delta_bits < raw_bits ? delta_bits : raw_bits;
+  const TypedColumn* ref = nullptr;
+  size_t tried = 0;
+  for (auto it = pool->rbegin(); it != pool->rend() && tried < kMaxRefCandidates; ++it) {
+    if (it->carried.size() != n || !same_units(it->spec, *spec)) continue;
+    ++tried;
+    CostModel cost;
+    for (size_t i = 0; i < n; ++i)
+      if (typed[i]) cost.add(sdk::zigzag_encode(wrap_sub(self.carried[i], it->carried[i])));
+    double bits = cost.bits();
+    if (bits < best) {
+      best = bits;
+      ref = &*it;
     }
   }
-  if (!ints.empty()) {
+  if (ref) {
+    spec->coding = kIntRef;
+    spec->ref = ref->index;
+  }
+  out.reserve(n * 2);
+  int64_t prev = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (!typed[i]) continue;
+    int64_t v = self.carried[i];
+    switch (spec->coding) {
+      case kIntRaw: out.svarint(v); break;
+      case kIntDelta: out.svarint(wrap_sub(v, prev)); break;
+      default: out.svarint(wrap_sub(v, ref->carried[i])); break;
+    }
+    prev = v;
+  }
+  if (mn <= mx) {
     stats->valid = true;
     stats->min = mn;
     stats->max = mx;
   }
+  self.spec = *spec;
+  pool->push_back(std::move(self));
 }
 
 bool has_nul(std::string_view v) { return std::memchr(v.data(), 0, v.size()) != nullptr; }
@@ -130,14 +151,14 @@ void encode_text(const ColumnCells& cells, ByteWriter& out, std::vector<uint32_t
 }  // namespace
 
 ColumnSpec encode_column(size_t index, const ColumnCells& cells, char delim, PartWriter& parts,
-                         ByteWriter& meta, ColumnStats* stats) {
+                         ByteWriter& meta, ColumnStats* stats, std::vector<TypedColumn>* pool) {
   ColumnSpec spec = infer_column(cells.values, delimiter_allows_types(delim));
   std::vector<uint32_t> flips, exc;
   spec.quote = choose_quote_mode(cells, delim, &flips);
 
   ByteWriter& values = parts.add(column_part(index, ""));
   if (spec.type == kNumber || spec.type == kDate) {
-    encode_typed(cells, &spec, values, &exc, stats);
+    encode_typed(static_cast<uint32_t>(index), cells, &spec, values, &exc, stats, pool);
   } else if (spec.type == kDict) {
     ByteWriter& dict = parts.add(column_part(index, ".d"));
     if (!encode_dict(cells, values, dict, &exc)) {

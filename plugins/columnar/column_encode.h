@@ -23,10 +23,20 @@ struct ColumnCells {
   std::vector<uint8_t> quoted;
 };
 
+// An encoded typed column, kept as a possible reference for later columns:
+// per cell its value, or for an exception the last value before it (what
+// the decoder has at hand at that cell).
+struct TypedColumn {
+  uint32_t index;
+  ColumnSpec spec;
+  std::vector<int64_t> carried;
+};
+
 // Chooses the column's type, writes its spec to `meta` and its parts
-// c<j>, c<j>.d, c<j>.x, c<j>.q to `parts`. Returns the spec used.
+// c<j>, c<j>.d, c<j>.x, c<j>.q to `parts`. Typed columns may take their
+// values relative to one in `pool`, and join it. Returns the spec used.
 ColumnSpec encode_column(size_t index, const ColumnCells& cells, char delim, PartWriter& parts,
-                         ByteWriter& meta, ColumnStats* stats);
+                         ByteWriter& meta, ColumnStats* stats, std::vector<TypedColumn>* pool);
 
 }  // namespace at1::columnar
 

@@ -34,6 +34,37 @@ size_t best_number_spec(const std::vector<NumberShape>& shapes, NumberSpec* out)
   return best_fit;
 }
 
+// Long fixed fractions that are really 32-bit floats ("1455.219971") keep
+// only their real digits.
+void try_binary32(const std::vector<std::string_view>& sample, size_t need, NumberSpec* spec) {
+  if (spec->frac_mode != kFracFixed || spec->scale < 4) return;
+  size_t fit = 0;
+  int inner = 0;
+  for (auto v : sample) {
+    if (v.empty()) continue;
+    int k = binary32_inner_digits(v, spec->scale);
+    if (k < 0) continue;
+    ++fit;
+    inner = k > inner ? k : inner;
+  }
+  if (fit >= need && fit > 0 && inner + 2 <= spec->scale) spec->inner = static_cast<uint8_t>(inner);
+}
+
+// Integers that all end in zeros ("931800000") store value / 10^zeros.
+void try_trailing_zeros(const std::vector<std::string_view>& sample, NumberSpec* spec) {
+  int zeros = kMaxScale;
+  size_t nonzero = 0;
+  for (auto v : sample) {
+    size_t z = 0;
+    while (z < v.size() && v[v.size() - 1 - z] == '0') ++z;
+    if (z == v.size() || v.empty() || (v.size() == z + 1 && v[0] == '-')) continue;  // zero / empty
+    if (v.back() < '0' || v.back() > '9') continue;
+    ++nonzero;
+    zeros = static_cast<int>(z) < zeros ? static_cast<int>(z) : zeros;
+  }
+  if (nonzero >= 8 && zeros > 0) spec->zeros = static_cast<uint8_t>(zeros > 17 ? 17 : zeros);
+}
+
 }  // namespace
 
 ColumnSpec infer_column(const std::vector<std::string_view>& values, bool allow_typed) {
@@ -60,6 +91,8 @@ ColumnSpec infer_column(const std::vector<std::string_view>& values, bool allow_
       if (best_number_spec(shapes, &ns) >= need) {
         spec.type = kNumber;
         spec.number = ns;
+        try_binary32(sample, need, &spec.number);
+        if (ns.scale == 0) try_trailing_zeros(sample, &spec.number);
         return spec;
       }
     }

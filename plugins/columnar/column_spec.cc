@@ -5,11 +5,16 @@ namespace at1::columnar {
 void write_spec(sdk::ByteWriter& w, const ColumnSpec& s) {
   w.u8(s.type);
   w.u8(s.quote);
-  if (s.type == kNumber || s.type == kDate) w.u8(s.coding);
+  if (s.type == kNumber || s.type == kDate) {
+    w.u8(s.coding);
+    if (s.coding == kIntRef) w.varint(s.ref);
+  }
   if (s.type == kNumber) {
     w.u8(s.number.scale);
     w.u8(s.number.frac_mode);
     w.u8(s.number.width);
+    w.u8(s.number.inner);
+    w.u8(s.number.zeros);
   } else if (s.type == kDate) {
     w.u8(static_cast<uint8_t>(s.date.has_date | s.date.has_time << 1 | s.date.zulu << 2 |
                               (s.date.date_sep == '/') << 3 | (s.date.time_sep == ' ') << 4));
@@ -17,7 +22,7 @@ void write_spec(sdk::ByteWriter& w, const ColumnSpec& s) {
   }
 }
 
-ColumnSpec read_spec(sdk::ByteReader& r) {
+ColumnSpec read_spec(sdk::ByteReader& r, uint32_t index) {
   ColumnSpec s;
   s.type = r.u8();
   if (s.type > kDate) sdk::fail_corrupt("columnar: bad column type");
@@ -25,14 +30,23 @@ ColumnSpec read_spec(sdk::ByteReader& r) {
   if (s.quote > kQuoteAlways) sdk::fail_corrupt("columnar: bad quote mode");
   if (s.type == kNumber || s.type == kDate) {
     s.coding = r.u8();
-    if (s.coding > kIntDelta) sdk::fail_corrupt("columnar: bad int coding");
+    if (s.coding > kIntRef) sdk::fail_corrupt("columnar: bad int coding");
+    if (s.coding == kIntRef) {
+      s.ref = static_cast<uint32_t>(r.varint_max(index, "columnar: bad reference column"));
+      if (s.ref >= index) sdk::fail_corrupt("columnar: reference column not earlier");
+    }
   }
   if (s.type == kNumber) {
     s.number.scale = r.u8();
     s.number.frac_mode = r.u8();
     s.number.width = r.u8();
+    s.number.inner = r.u8();
+    s.number.zeros = r.u8();
+    bool binary32_ok = s.number.inner == kNoBinary32 ||
+                       (s.number.inner <= kMaxInner && s.number.inner < s.number.scale);
     if (s.number.scale > kMaxScale || s.number.frac_mode > kFracTrimKeep1 ||
-        s.number.width > kMaxWidth)
+        s.number.width > kMaxWidth || !binary32_ok || s.number.zeros > kMaxScale ||
+        (s.number.zeros && (s.number.scale || s.number.inner != kNoBinary32)))
       sdk::fail_corrupt("columnar: bad number spec");
   } else if (s.type == kDate) {
     uint8_t bits = r.u8();

@@ -14,7 +14,13 @@ namespace at1::columnar {
 enum ColumnType : uint8_t { kText = 0, kDict = 1, kNumber = 2, kDate = 3 };
 enum QuoteMode : uint8_t { kQuoteMinimal = 0, kQuoteAlways = 1 };
 // How a typed column's int64 values are laid out in its value part.
-enum IntCoding : uint8_t { kIntRaw = 0, kIntDelta = 1 };
+enum IntCoding : uint8_t {
+  kIntRaw = 0,    // the value
+  kIntDelta = 1,  // minus the column's previous typed value
+  kIntRef = 2     // minus the same row's value of column `ref` (an earlier typed column)
+};
+// How many earlier typed columns the encoder tries as references.
+inline constexpr size_t kMaxRefCandidates = 8;
 
 // Dictionaries larger than this fall back to text.
 inline constexpr uint32_t kMaxDict = 1u << 16;
@@ -23,13 +29,23 @@ struct ColumnSpec {
   uint8_t type = kText;
   uint8_t quote = kQuoteMinimal;
   uint8_t coding = kIntRaw;
+  uint32_t ref = 0;  // kIntRef: the reference column
   NumberSpec number;
   DateSpec date;
 };
 
 void write_spec(sdk::ByteWriter& w, const ColumnSpec& spec);
-// Reads and validates a spec; throws CodecError(CORRUPT) on nonsense.
-ColumnSpec read_spec(sdk::ByteReader& r);
+// Reads and validates the spec of column `index`; throws CodecError(CORRUPT)
+// on nonsense.
+ColumnSpec read_spec(sdk::ByteReader& r, uint32_t index);
+
+// True when column b may hold residuals against column a's values.
+inline bool same_units(const ColumnSpec& a, const ColumnSpec& b) {
+  if (a.type != b.type) return false;
+  if (a.type == kNumber) return a.number.scale == b.number.scale && a.number.inner == b.number.inner;
+  return a.type == kDate && a.date.has_date == b.date.has_date &&
+         a.date.has_time == b.date.has_time && a.date.frac == b.date.frac;
+}
 
 // Characters that numbers or dates may print; such a delimiter rules out the
 // typed columns (so their values never need quotes).

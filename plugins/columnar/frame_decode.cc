@@ -59,8 +59,12 @@ void decode_frame(sdk::DecodeContext& ctx) {
   std::vector<uint64_t> at_least(ncols + 2, 0);
   for (uint32_t k = ncols + 1; k-- > 0;) at_least[k] = with_fields[k] + at_least[k + 1];
   for (uint32_t j = 0; j < ncols; ++j) {
-    ColumnSpec spec = read_spec(meta);
-    columns[j].init(j, spec, parts, at_least[j + 1], delim);
+    ColumnSpec spec = read_spec(meta, j);
+    const ColumnDecoder* ref = spec.coding == kIntRef ? &columns[spec.ref] : nullptr;
+    // A reference must have a cell in every row this column has one.
+    if (ref && at_least[spec.ref + 1] != at_least[j + 1])
+      fail_corrupt("columnar: reference column of another length");
+    columns[j].init(j, spec, parts, at_least[j + 1], delim, ref);
   }
   if (!meta.at_end()) fail_corrupt("columnar: trailing meta bytes");
 

@@ -132,9 +132,12 @@ void encode_frame(sdk::EncodeContext& ctx, sdk::Bytes input) {
     }
   }
   bool time_done = false;
+  std::vector<TypedColumn> pool;
   for (size_t j = 0; j < pf.ncols; ++j) {
     ColumnStats st;
-    ColumnSpec spec = encode_column(j, columns[j], delim, parts, meta, &st);
+    ColumnSpec spec = encode_column(j, columns[j], delim, parts, meta, &st, &pool);
+    // Its cells are encoded; free them early on wide tables.
+    std::vector<std::string_view>().swap(columns[j].values);
     report_stats(ctx, j, spec, st, &time_done);
   }
   parts.finish(ctx);

@@ -1,5 +1,7 @@
 #include "number_format.h"
 
+#include <charconv>
+#include <cmath>
 #include <cstring>
 
 namespace at1::columnar {
@@ -40,7 +42,37 @@ size_t put_digits(uint64_t v, int min_digits, char* out) {
   return static_cast<size_t>(n);
 }
 
+constexpr double kPow10d[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+
+// The float nearest to m / 10^inner, printed with `scale` fixed digits.
+// to_chars is exact and locale-free, so encode and decode agree everywhere.
+size_t format_binary32(int64_t m, int scale, int inner, char* out) {
+  float f = static_cast<float>(static_cast<double>(m) / kPow10d[inner]);
+  auto r = std::to_chars(out, out + kNumberTextMax, static_cast<double>(f),
+                         std::chars_format::fixed, scale);
+  if (r.ec != std::errc()) return 0;
+  return static_cast<size_t>(r.ptr - out);
+}
+
 }  // namespace
+
+int binary32_inner_digits(std::string_view s, int scale) {
+  NumberShape sh;
+  if (!analyze_number(s, &sh) || sh.frac_digits != scale || !sh.has_point) return -1;
+  double d;
+  auto r = std::from_chars(s.data(), s.data() + s.size(), d);
+  if (r.ec != std::errc() || r.ptr != s.data() + s.size()) return -1;
+  float f = static_cast<float>(d);
+  if (!std::isfinite(f) || std::fabs(f) > 1e15f) return -1;
+  char buf[kNumberTextMax];
+  for (int k = 0; k <= kMaxInner && k < scale; ++k) {
+    int64_t m = std::llround(static_cast<double>(f) * kPow10d[k]);
+    if (static_cast<float>(static_cast<double>(m) / kPow10d[k]) != f) continue;
+    size_t n = format_binary32(m, scale, k, buf);
+    return n == s.size() && std::memcmp(buf, s.data(), n) == 0 ? k : -1;
+  }
+  return -1;
+}
 
 bool analyze_number(std::string_view s, NumberShape* shape) {
   size_t i = 0, n = s.size();
@@ -88,6 +120,17 @@ bool shape_fits(const NumberShape& sh, const NumberSpec& spec) {
 }
 
 bool parse_number_exact(std::string_view s, const NumberSpec& spec, int64_t* mantissa) {
+  if (spec.inner != kNoBinary32) {
+    double d;
+    auto r = std::from_chars(s.data(), s.data() + s.size(), d);
+    if (r.ec != std::errc() || r.ptr != s.data() + s.size() || !(std::fabs(d) < 1e15)) return false;
+    int64_t m = std::llround(static_cast<double>(static_cast<float>(d)) * kPow10d[spec.inner]);
+    char buf[kNumberTextMax];
+    size_t n = format_binary32(m, spec.scale, spec.inner, buf);
+    if (n != s.size() || std::memcmp(buf, s.data(), n) != 0) return false;
+    *mantissa = m;
+    return true;
+  }
   NumberShape sh;
   if (!analyze_number(s, &sh) || !shape_fits(sh, spec)) return false;
   uint64_t v = 0;
@@ -99,13 +142,20 @@ bool parse_number_exact(std::string_view s, const NumberSpec& spec, int64_t* man
   v *= kPow10[spec.scale - sh.frac_digits];
   // "-0", "-0.0": zero has no sign in a mantissa, so it cannot re-print.
   if (sh.negative && v == 0) return false;
+  if (spec.zeros) {
+    if (v % kPow10[spec.zeros] != 0) return false;
+    v /= kPow10[spec.zeros];
+  }
   *mantissa = sh.negative ? -static_cast<int64_t>(v) : static_cast<int64_t>(v);
   return true;
 }
 
 size_t format_number(int64_t mantissa, const NumberSpec& spec, char* out) {
+  if (spec.inner != kNoBinary32) return format_binary32(mantissa, spec.scale, spec.inner, out);
   size_t n = 0;
   uint64_t u = static_cast<uint64_t>(mantissa);
+  // Wraps on hostile values, which only garbles their text.
+  if (spec.zeros) u *= kPow10[spec.zeros];
   if (mantissa < 0) {
     out[n++] = '-';
     u = 0 - u;

@@ -14,7 +14,7 @@ namespace at1::columnar {
 inline constexpr int kMaxScale = 18;
 inline constexpr int kMaxWidth = 20;
 // Longest text format_number writes.
-inline constexpr size_t kNumberTextMax = 48;
+inline constexpr size_t kNumberTextMax = 64;
 
 enum FracMode : uint8_t {
   kFracFixed = 0,     // always `scale` digits ("1.50")
@@ -22,10 +22,18 @@ enum FracMode : uint8_t {
   kFracTrimKeep1 = 2  // trailing zeros dropped but one digit kept ("1.5", "2.0")
 };
 
+// Binary32 mode (tables written from 32-bit floats, e.g. "1455.219971"):
+// the text is the float nearest to mantissa / 10^inner, printed with `scale`
+// fixed digits. inner < scale, so the mantissa keeps only real digits.
+inline constexpr uint8_t kNoBinary32 = 0xff;
+inline constexpr int kMaxInner = 9;
+
 struct NumberSpec {
   uint8_t scale = 0;      // value = mantissa / 10^scale
   uint8_t frac_mode = kFracFixed;
   uint8_t width = 1;      // integer part printed with at least this many digits
+  uint8_t inner = kNoBinary32;
+  uint8_t zeros = 0;      // scale 0 only: mantissa = value / 10^zeros ("931800000")
 };
 
 // The lexical shape of a number, for choosing a column's NumberSpec.
@@ -47,11 +55,18 @@ bool analyze_number(std::string_view s, NumberShape* shape);
 bool shape_fits(const NumberShape& shape, const NumberSpec& spec);
 
 // Parses `s` under `spec` and checks it re-prints exactly.
+// (Binary32 specs need the text's float value: see binary32_mantissa.)
 bool parse_number_exact(std::string_view s, const NumberSpec& spec, int64_t* mantissa);
 
 // Writes the text of `mantissa` under `spec` into out (kNumberTextMax bytes);
-// returns its length.
+// returns its length, 0 only for a binary32 value too long to print
+// (hostile input).
 size_t format_number(int64_t mantissa, const NumberSpec& spec, char* out);
+
+// Binary32 mode: the smallest k <= kMaxInner with float(round(x*10^k)/10^k)
+// == float(x) for the number `s` printed with `scale` fixed digits, or -1
+// when `s` is not such a float's %.{scale}f text.
+int binary32_inner_digits(std::string_view s, int scale);
 
 }  // namespace at1::columnar
 
