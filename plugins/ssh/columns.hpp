@@ -23,7 +23,9 @@ enum Column : uint32_t {
   kColUser,    // user recency code per user slot
   kColAddr,    // address recency code per address slot
   kColText,    // text recency code per text slot
-  kColTime,    // svarint delta of the syslog time per timestamped line
+  kColTime,    // svarint delta of the syslog time per timestamped line (ISO
+               // timestamps: of their epoch seconds, against the previous ISO one)
+  kColFrac,    // varint fraction of each ISO timestamp that has one
   kColPidNew,  // svarint delta of each new pid to the previous new pid
   kColPort,    // ports, u16 big-endian, minus the last port of the current address
   kColNum,     // numbers, varint
@@ -37,7 +39,7 @@ enum Column : uint32_t {
 };
 
 inline constexpr const char* kColumnNames[kColumnCount] = {
-    "eol",    "hdr",  "tpl", "kinds", "user", "addr", "text", "time",
+    "eol",    "hdr",  "tpl", "kinds", "user", "addr", "text", "time", "frac",
     "pidnew", "port", "num", "ip4",   "tpldef", "tstr", "ustr", "astr", "hstr"};
 
 using ColumnWriters = std::array<sdk::ByteWriter, kColumnCount>;

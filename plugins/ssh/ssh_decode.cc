@@ -64,7 +64,9 @@ class FrameDecoder {
     uint8_t layout = r_[kColHdr].u8();
     uint8_t ts_kind = layout & kTsMask;
     uint8_t tag = (layout >> kTagShift) & 3;
-    if (tag > kTagPid || layout > kLayoutMax) fail_corrupt("ssh: bad layout byte");
+    if (tag > kTagPid || layout > kLayoutMax || ((layout & kIsoBit) && ts_kind != kTsNone))
+      fail_corrupt("ssh: bad layout byte");
+    if (layout & kIsoBit) iso();
     if (ts_kind != kTsNone) {
       time_ = static_cast<int64_t>(static_cast<uint64_t>(time_) + static_cast<uint64_t>(r_[kColTime].svarint()));
       char buf[16];
@@ -95,6 +97,25 @@ class FrameDecoder {
       if (p.slot) slot(p);
     }
     if (k.affixes & kPreauthBit) ctx_.write(kPreauth);
+  }
+
+  void iso() {
+    uint8_t fmt = r_[kColHdr].u8();
+    if (fmt > kIsoFmtMax || (fmt & kIsoFracMask) > 9) fail_corrupt("ssh: bad ISO format byte");
+    IsoTime t;
+    t.frac_digits = fmt & kIsoFracMask;
+    t.space_sep = fmt & kIsoSpaceBit;
+    std::string_view zone;
+    if (fmt & kIsoZoneBit) zone = get_string(zones_, r_[kColHdr], r_[kColHStr]);
+    iso_ = static_cast<int64_t>(static_cast<uint64_t>(iso_) + static_cast<uint64_t>(r_[kColTime].svarint()));
+    t.seconds = iso_;
+    if (t.frac_digits) t.frac = static_cast<uint32_t>(r_[kColFrac].varint_max(999999999, "ssh: bad fraction"));
+    char buf[32];
+    size_t n = format_iso_time(t, buf);
+    if (!n) fail_corrupt("ssh: ISO time out of range");
+    ctx_.write(buf, n);
+    ctx_.write(zone);
+    ctx_.put(' ');
   }
 
   struct Kind {
@@ -204,11 +225,12 @@ class FrameDecoder {
   std::string ip_text_;
   std::vector<Template> dynamic_;
   RecencyList<std::string_view> hosts_{kStringWindow}, names_{kStringWindow}, users_{kStringWindow},
-      texts_{kStringWindow};
+      texts_{kStringWindow}, zones_{kStringWindow};
   RecencyList<AddrEntry> addrs_{kAddrWindow};
   std::vector<Kind> kinds_;
   RecencyList<uint32_t> pids_{kPidWindow};
   int64_t time_ = 0;
+  int64_t iso_ = 0;
   int64_t last_new_pid_ = 0;
 };
 

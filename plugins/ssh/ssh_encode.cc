@@ -49,10 +49,11 @@ class FrameEncoder {
                    body.compare(body.size() - kPreauth.size(), kPreauth.size(), kPreauth) == 0;
     if (preauth) body.remove_suffix(kPreauth.size());
 
-    uint8_t layout =
-        static_cast<uint8_t>(h.ts_kind | (h.has_host ? kHostBit : 0) | (h.tag_kind << kTagShift));
+    uint8_t layout = static_cast<uint8_t>(h.ts_kind | (h.has_host ? kHostBit : 0) |
+                                          (h.tag_kind << kTagShift) | (h.iso ? kIsoBit : 0));
     ByteWriter& hdr = cols_[kColHdr];
     hdr.u8(layout);
+    if (h.iso) put_iso(h.iso_time);
     if (h.ts_kind != kTsNone) {
       cols_[kColTime].svarint(static_cast<int64_t>(h.time) - last_time_);
       last_time_ = h.time;
@@ -90,6 +91,20 @@ class FrameEncoder {
     list.push(s);
     codes.u8(0);
     put_line_string(lits, s);
+  }
+
+  void put_iso(const IsoTime& t) {
+    ByteWriter& hdr = cols_[kColHdr];
+    hdr.u8(static_cast<uint8_t>(t.frac_digits | (t.space_sep ? kIsoSpaceBit : 0) |
+                                (t.zone.empty() ? 0 : kIsoZoneBit)));
+    if (!t.zone.empty()) put_string(zones_, hdr, cols_[kColHStr], t.zone);
+    cols_[kColTime].svarint(t.seconds - last_iso_);
+    last_iso_ = t.seconds;
+    if (t.frac_digits) cols_[kColFrac].varint(t.frac);
+    int64_t ms = iso_millis(t);
+    min_ms_ = std::min(min_ms_, ms);
+    max_ms_ = std::max(max_ms_, ms);
+    any_time_ = true;
   }
 
   // Message kinds get frame-local ids in order of first use, so the common
@@ -170,10 +185,11 @@ class FrameEncoder {
   ColumnWriters cols_;
   sdk::EolEncoder eol_;
   RecencyList<std::string_view> hosts_{kStringWindow}, names_{kStringWindow}, users_{kStringWindow},
-      texts_{kStringWindow};
+      texts_{kStringWindow}, zones_{kStringWindow};
   RecencyList<AddrEntry> addrs_{kAddrWindow};
   RecencyList<uint32_t> pids_{kPidWindow};
   int64_t last_time_ = 0;
+  int64_t last_iso_ = 0;
   int64_t last_new_pid_ = 0;
   bool any_time_ = false;
   int64_t min_ms_ = INT64_MAX, max_ms_ = INT64_MIN;

@@ -23,7 +23,14 @@ inline constexpr uint8_t kTagShift = 3;     // bits 3-4: tag kind
 inline constexpr uint8_t kTagNone = 0;
 inline constexpr uint8_t kTagName = 1;      //   "name: "
 inline constexpr uint8_t kTagPid = 2;       //   "name[pid]: "
-inline constexpr uint8_t kLayoutMax = 0x17;  // bits 5-7 are zero
+inline constexpr uint8_t kIsoBit = 0x20;    // bit 5: ISO 8601 timestamp (bits 0-1 are 0)
+inline constexpr uint8_t kLayoutMax = 0x37;  // bits 6-7 are zero
+
+// ISO format byte (in `hdr` after the layout byte when kIsoBit is set).
+inline constexpr uint8_t kIsoFracMask = 0x0f;  // digits after '.', 0 = none
+inline constexpr uint8_t kIsoSpaceBit = 0x10;  // ' ' between date and time, not 'T'
+inline constexpr uint8_t kIsoZoneBit = 0x20;   // a zone follows (recency code in `hdr`)
+inline constexpr uint8_t kIsoFmtMax = 0x39;
 
 // Affixes of a message kind (column `kinds`): prefix * 2 + preauth.
 inline constexpr uint8_t kPrefixNone = 0;

@@ -91,7 +91,11 @@ size_t word_then_space(std::string_view s) {
 void parse_header(std::string_view line, SyslogHeader* h) {
   *h = SyslogHeader{};
   size_t pos = parse_timestamp(line, &h->ts_kind, &h->time);
-  if (!pos) h->ts_kind = kTsNone;
+  if (!pos) {
+    h->ts_kind = kTsNone;
+    pos = parse_iso_time(line, &h->iso_time);
+    h->iso = pos != 0;
+  }
   std::string_view rest = line.substr(pos);
   if (size_t n = parse_tag(rest, h)) {
     h->body_start = pos + n;
@@ -109,7 +113,7 @@ void parse_header(std::string_view line, SyslogHeader* h) {
     return;
   }
   // A bare host only after a timestamp: without one, "word " is just text.
-  if (h->ts_kind != kTsNone) {
+  if (h->ts_kind != kTsNone || h->iso) {
     h->has_host = true;
     h->host = rest.substr(0, w);
     h->body_start = pos + w + 1;

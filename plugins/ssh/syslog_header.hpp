@@ -9,6 +9,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "iso_time.hpp"
+
 namespace at1::ssh {
 
 // Syslog time without a year, as one number that is delta-friendly and
@@ -19,6 +21,8 @@ inline constexpr uint32_t kTimeLimit = 12u * 32u * kDaySeconds;
 struct SyslogHeader {
   uint8_t ts_kind = 0;    // kTs* of ssh_format.hpp
   uint32_t time = 0;      // valid when ts_kind != kTsNone
+  bool iso = false;       // an ISO 8601 timestamp instead (ts_kind is kTsNone)
+  IsoTime iso_time;
   bool has_host = false;
   std::string_view host;
   uint8_t tag_kind = 0;   // kTag*

@@ -85,6 +85,23 @@ TEST(SshCodec, HeaderVariants) {
   for (const char* l : lines) EXPECT_EQ(round_trip(l), "") << l;
 }
 
+TEST(SshCodec, IsoTimestampsRoundTrip) {
+  std::string text =
+      "2023-07-10T10:00:01.123456+02:00 deb sshd[811]: Server listening on 0.0.0.0 port 22.\n"
+      "2023-07-10T10:00:01.000001+02:00 deb sshd[811]: Server listening on :: port 22.\n"
+      "2023-07-10T10:05:00+0200 deb CRON[90]: pam_unix(cron:session): session closed for user root\n"
+      "2023-07-10 10:05:00Z deb sshd[91]: Accepted publickey for bob from 10.0.0.2 port 50000 ssh2: ED25519 SHA256:abc\n"
+      "0000-01-01T00:00:00 old p[1]: year zero\n9999-12-31T23:59:59.999999999 new p[1]: last second\n"
+      "1960-03-01T12:00:00.5 neg p[1]: before the epoch\n2024-02-29T00:00:00 leap p[1]: ok\n"
+      "2023-02-29T00:00:00 bad p[1]: not a date\n2023-07-10T10:00:01.123456+02:00\n";
+  EXPECT_EQ(round_trip(text), "");
+  auto e = at1::sdk::testing::encode(codec(), "2023-07-10T10:00:01.123+02:00 deb sshd[811]: x\n");
+  ASSERT_EQ(e.stats.count(AT1_STAT_TIME), 1u);
+  int64_t lo;
+  std::memcpy(&lo, e.stats[AT1_STAT_TIME].first.data(), 8);
+  EXPECT_EQ(lo, 1688976001123LL);  // 08:00:01.123 UTC
+}
+
 TEST(SshCodec, Ipv6AndAddresses) {
   std::string text =
       "Feb 25 14:34:10 belka sshd[31603]: Failed password for invalid user ROOT from "

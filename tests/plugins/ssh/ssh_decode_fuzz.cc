@@ -10,7 +10,7 @@ extern "C" const at1_plugin* at1_plugin_entry(void);
 namespace {
 // Every column can be a stream of its own (big frames) or packed.
 const std::vector<std::string> kNames = {"pack", "eol",  "hdr",  "tpl",  "kinds", "user",
-                                         "addr", "text", "time", "pidnew", "port", "num",
+                                         "addr", "text", "time", "frac", "pidnew", "port", "num",
                                          "ip4",  "tpldef", "tstr", "ustr", "astr", "hstr"};
 const at1_codec* codec() { return at1_plugin_entry()->get_codec(0); }
 
@@ -23,6 +23,8 @@ std::string sample(int repeat) {
     s += "Dec 10 06:55:4" + std::to_string(i % 10) +
          " LabSZ sshd[24200]: error: Received disconnect from ::1: 11: Bye Bye [preauth]\r\n";
     s += "srv CRON[" + std::to_string(i) + "]: odd 0" + std::to_string(i) + " message\n";
+    s += "2023-07-10T10:00:0" + std::to_string(i % 10) + ".12345" + std::to_string(i % 10) +
+         "+02:00 host sshd[9]: Accepted publickey for bob from 2001:db8::1 port 22 ssh2: RSA x\n";
   }
   return s;
 }

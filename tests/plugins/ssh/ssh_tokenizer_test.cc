@@ -53,6 +53,33 @@ TEST(SshHeader, JournalAndTaglessLines) {
   EXPECT_EQ(h.name, "kernel");
 }
 
+TEST(SshHeader, IsoTimestamps) {
+  SyslogHeader h;
+  std::string_view line = "2015-04-16T18:02:50.321974+00:00 host sshd[2716]: Connection closed by 1.2.3.4";
+  parse_header(line, &h);
+  ASSERT_TRUE(h.iso);
+  EXPECT_EQ(h.ts_kind, kTsNone);
+  EXPECT_EQ(h.iso_time.frac_digits, 6);
+  EXPECT_EQ(h.iso_time.frac, 321974u);
+  EXPECT_EQ(h.iso_time.zone, "+00:00");
+  EXPECT_EQ(h.host, "host");
+  EXPECT_EQ(h.pid, 2716u);
+  EXPECT_EQ(line.substr(h.body_start), "Connection closed by 1.2.3.4");
+  char buf[32];
+  size_t n = format_iso_time(h.iso_time, buf);
+  EXPECT_EQ(std::string_view(buf, n), "2015-04-16T18:02:50.321974");
+  EXPECT_EQ(iso_millis(h.iso_time), 1429207370321LL);
+  // Not dates: Feb 29 of a common year, hour 24, a 10-digit fraction.
+  for (std::string_view bad : {"2023-02-29T00:00:00 h p[1]: x", "2023-01-01T24:00:00 h p[1]: x",
+                               "2023-01-01T00:00:00.1234567890 h p[1]: x", "2023-01-01T00:00:00+2 h p[1]: x"}) {
+    parse_header(bad, &h);
+    EXPECT_FALSE(h.iso) << bad;
+  }
+  parse_header("2024-02-29 23:59:59Z h p[1]: x", &h);
+  EXPECT_TRUE(h.iso);
+  EXPECT_TRUE(h.iso_time.space_sep);
+}
+
 TEST(SshTemplates, BuiltinMatchesFailedPassword) {
   std::vector<SlotValue> slots;
   int id = match_builtin("Failed password for invalid user test9 from 52.80.34.196 port 36060 ssh2", &slots);
