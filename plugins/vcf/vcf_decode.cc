@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "at1/cpp/lines.hpp"
+#include "base_packing.hpp"
 #include "genotype_column.hpp"
 #include "info_keys.hpp"
 #include "vcf_frame.hpp"
@@ -42,7 +43,7 @@ class FrameDecoder {
         id_kind_(src_.column("id.k")),
         id_num_(src_.column("id.n")),
         id_text_(src_.column("id.t")),
-        ref_(src_.column("ref")),
+        ref_(src_),
         alt_(src_.column("alt")),
         qual_(src_, "qual"),
         filter_id_(src_.column("flt.i")),
@@ -81,8 +82,8 @@ class FrameDecoder {
     uint64_t extra = ncol_.varint_max(kMaxSamples + 1, "vcf: too many columns");
     line_.append(chrom_dict_.get(chrom_id_, chrom_str_));
     line_.push_back('\t');
-    int64_t pos = static_cast<int64_t>(prev_pos_) + pos_.svarint();
-    if (pos < 0) sdk::fail_corrupt("vcf: negative POS");
+    int64_t pos = static_cast<int64_t>(prev_pos_ + prev_ref_length_) + pos_.svarint();
+    if (pos < 0 || static_cast<uint64_t>(pos) > (uint64_t(1) << 62)) sdk::fail_corrupt("vcf: bad POS");
     prev_pos_ = static_cast<uint64_t>(pos);
     append_uint(line_, prev_pos_);
     line_.push_back('\t');
@@ -96,7 +97,7 @@ class FrameDecoder {
       default: sdk::fail_corrupt("vcf: bad ID kind");
     }
     line_.push_back('\t');
-    line_.append(read_text(ref_));
+    prev_ref_length_ = ref_.read(line_);
     line_.push_back('\t');
     line_.append(read_text(alt_));
     line_.push_back('\t');
@@ -205,7 +206,9 @@ class FrameDecoder {
   sdk::EolDecoder eol_;
   ColumnSource src_;
   sdk::ByteReader verbatim_gap_, verbatim_text_, ncol_, chrom_id_, chrom_str_, pos_;
-  sdk::ByteReader id_kind_, id_num_, id_text_, ref_, alt_;
+  sdk::ByteReader id_kind_, id_num_, id_text_;
+  BaseDecoder ref_;
+  sdk::ByteReader alt_;
   ValueDecoder qual_;
   sdk::ByteReader filter_id_, filter_str_;
   InfoDecoder info_;
@@ -222,7 +225,7 @@ class FrameDecoder {
   std::vector<std::string_view> gts_;
   Prediction prediction_;
   size_t info_start_ = 0, info_end_ = 0;
-  uint64_t prev_pos_ = 0;
+  uint64_t prev_pos_ = 0, prev_ref_length_ = 0;
 };
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "at1/cpp/lines.hpp"
+#include "base_packing.hpp"
 #include "genotype_column.hpp"
 #include "info_keys.hpp"
 #include "vcf_frame.hpp"
@@ -52,7 +53,7 @@ class FrameEncoder {
         id_kind_(&sink_.column("id.k")),
         id_num_(&sink_.column("id.n")),
         id_text_(&sink_.column("id.t")),
-        ref_(&sink_.column("ref")),
+        ref_(sink_),
         alt_(&sink_.column("alt")),
         qual_(sink_, "qual"),
         filter_id_(&sink_.column("flt.i")),
@@ -82,6 +83,7 @@ class FrameEncoder {
     sdk::ByteWriter eol_stream;
     eol.finish(eol_stream);
     ctx.put("eol", eol_stream);
+    ref_.finish();
     qual_.finish();
     info_.finish();
     for (auto& c : sample_columns_) c->finish();
@@ -117,12 +119,14 @@ class FrameEncoder {
     ncol_->varint(fields_.size() - 8);
     std::string_view chrom = fields_[0];
     chrom_dict_.put(chrom, *chrom_id_, *chrom_str_);
-    pos_->svarint(static_cast<int64_t>(pos) - static_cast<int64_t>(prev_pos_));
+    // Blocks of reference calls tile the genome: predict POS as the end of
+    // the previous row's REF.
+    pos_->svarint(static_cast<int64_t>(pos) - static_cast<int64_t>(prev_pos_ + prev_ref_length_));
     prev_pos_ = pos;
+    prev_ref_length_ = fields_[3].size();
     update_stats(chrom, pos);
     encode_id(fields_[2]);
-    ref_->bytes(fields_[3]);
-    ref_->u8('\n');
+    ref_.add(fields_[3]);
     alt_->bytes(fields_[4]);
     alt_->u8('\n');
     qual_.add(fields_[5]);
@@ -226,7 +230,9 @@ class FrameEncoder {
 
   ColumnSink sink_;
   sdk::ByteWriter *verbatim_gap_, *verbatim_text_, *ncol_, *chrom_id_, *chrom_str_, *pos_;
-  sdk::ByteWriter *id_kind_, *id_num_, *id_text_, *ref_, *alt_;
+  sdk::ByteWriter *id_kind_, *id_num_, *id_text_;
+  BaseEncoder ref_;
+  sdk::ByteWriter* alt_;
   ValueEncoder qual_;
   sdk::ByteWriter *filter_id_, *filter_str_;
   InfoEncoder info_;
@@ -240,7 +246,7 @@ class FrameEncoder {
   std::vector<std::string_view> fields_, format_keys_, parts_, subvalues_, gathered_;
   std::vector<size_t> subcounts_;
   Prediction prediction_;
-  uint64_t prev_pos_ = 0;
+  uint64_t prev_pos_ = 0, prev_ref_length_ = 0;
   uint64_t rows_ = 0;
   std::string chrom_min_, chrom_max_;
   int64_t pos_min_ = 0, pos_max_ = 0;
