@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 
 #include "backends/backend.h"
 
@@ -41,17 +42,12 @@ Status XzCompress(int level, bool extreme, const uint8_t* in, size_t n, std::str
     return Status::InvalidArgument("xz: cannot encode LZMA2 properties");
   *param = props;
 
-  size_t start = out->size();
   size_t bound = n + n / 16 + 1024;  // LZMA2 falls back to uncompressed chunks: small overhead
-  out->resize(start + bound);
+  std::unique_ptr<uint8_t[]> scratch(new uint8_t[bound]);  // uninitialised: see zstd_backend.cc
   size_t pos = 0;
-  lzma_ret r = lzma_raw_buffer_encode(filters, nullptr, in, n,
-                                      reinterpret_cast<uint8_t*>(out->data() + start), &pos, bound);
-  if (r != LZMA_OK) {
-    out->resize(start);
-    return Status::IOError(std::string("xz compress: ") + LzmaError(r));
-  }
-  out->resize(start + pos);
+  lzma_ret r = lzma_raw_buffer_encode(filters, nullptr, in, n, scratch.get(), &pos, bound);
+  if (r != LZMA_OK) return Status::IOError(std::string("xz compress: ") + LzmaError(r));
+  out->append(reinterpret_cast<const char*>(scratch.get()), pos);
   return Status::OK();
 }
 

@@ -30,19 +30,17 @@ ZSTD_DCtx* ThreadDCtx() {
 }  // namespace
 
 Status ZstdCompress(int level, const uint8_t* in, size_t n, std::string* out) {
-  size_t start = out->size();
   size_t bound = ZSTD_compressBound(n);
-  out->resize(start + bound);
+  // Uninitialised scratch: a zero-filled worst-case buffer would put a whole
+  // chunk's worth of pages into RSS for every frame in flight.
+  std::unique_ptr<char[]> scratch(new char[bound]);
   ZSTD_CCtx* cctx = ThreadCCtx();
   ZSTD_CCtx_reset(cctx, ZSTD_reset_session_and_parameters);
   ZSTD_CCtx_setParameter(cctx, ZSTD_c_compressionLevel, level);
   ZSTD_CCtx_setParameter(cctx, ZSTD_c_checksumFlag, 0);
-  size_t r = ZSTD_compress2(cctx, out->data() + start, bound, in, n);
-  if (ZSTD_isError(r)) {
-    out->resize(start);
-    return Status::IOError(std::string("zstd compress: ") + ZSTD_getErrorName(r));
-  }
-  out->resize(start + r);
+  size_t r = ZSTD_compress2(cctx, scratch.get(), bound, in, n);
+  if (ZSTD_isError(r)) return Status::IOError(std::string("zstd compress: ") + ZSTD_getErrorName(r));
+  out->append(scratch.get(), r);
   return Status::OK();
 }
 

@@ -1,5 +1,6 @@
 #include "format/header.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "crypto/checksums.h"
@@ -26,8 +27,9 @@ std::string EncodeFileHeader(const FileHeader& h) {
 }
 
 Result<uint32_t> PeekFileHeaderSize(const uint8_t* p, size_t n) {
+  if (std::memcmp(p, kFileMagic, std::min<size_t>(n, 8)) != 0)
+    return Status::Corruption("not an .at1 archive (bad magic)");
   if (n < kHeaderPeekSize) return Status::Corruption("file too short to be an .at1 archive");
-  if (std::memcmp(p, kFileMagic, 8) != 0) return Status::Corruption("not an .at1 archive (bad magic)");
   uint16_t major = LoadU16(p + 8);
   if (major != kFormatMajor)
     return Status::NotSupported("archive format " + std::to_string(major) + ".x; this at1 reads " +

@@ -68,7 +68,11 @@ Result<CompressSummary> Compress(const std::string& in_path, const std::string& 
   header.codec_name = codec ? codec->name : "raw";
   header.codec_format_version = codec ? codec->format_version : 0;
   header.chunk_lines = options.stream ? static_cast<uint32_t>(std::min<uint64_t>(options.chunk_lines, UINT32_MAX)) : 0;
-  AT1_RETURN_IF_ERROR(writer.WriteHeader(header));
+  // The header is written with the first frame: a one-frame file whose frame
+  // fell back to raw is labelled `raw`, so it needs no plugin to read and is
+  // exactly as large as `compress raw` would make it.
+  bool header_written = false;
+  bool single_frame = false;
 
   const unsigned threads = options.threads ? options.threads : stream::WorkerPool::DefaultThreads();
   stream::EncodeSettings settings;
@@ -89,6 +93,15 @@ Result<CompressSummary> Compress(const std::string& in_path, const std::string& 
     Result<stream::EncodedFrame> f = in_flight.front().get();
     in_flight.pop_front();
     if (!f.ok()) return f.status();
+    if (!header_written) {
+      if (single_frame && !f->structured) {
+        header.codec_name = "raw";
+        header.codec_format_version = 0;
+        sum.codec = "raw";
+      }
+      AT1_RETURN_IF_ERROR(writer.WriteHeader(header));
+      header_written = true;
+    }
     AT1_RETURN_IF_ERROR(writer.WriteFrame(*f));
     ++sum.frames;
     if (f->structured) ++sum.frames_structured; else ++sum.frames_raw;
@@ -117,12 +130,14 @@ Result<CompressSummary> Compress(const std::string& in_path, const std::string& 
     if (!failure.ok()) break;
     failure = chunker.Next(&chunk.bytes, &chunk.lines);
     if (!failure.ok()) break;
+    if (sequence == 1 && chunk.bytes.empty()) single_frame = true;
   }
   while (!in_flight.empty()) {
     if (failure.ok()) failure = write_oldest();
     else in_flight.front().wait(), in_flight.pop_front();
   }
   AT1_RETURN_IF_ERROR(failure);
+  if (!header_written) AT1_RETURN_IF_ERROR(writer.WriteHeader(header));  // empty input: no frames
   AT1_RETURN_IF_ERROR(writer.Finish(sha.Finish(), sum.bytes_in, sum.lines));
   AT1_RETURN_IF_ERROR(out.Commit());
   sum.bytes_out = out.offset();

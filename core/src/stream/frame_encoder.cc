@@ -125,11 +125,18 @@ Status TryRaw(const Chunk& chunk, const BackendSettings& backend, Candidate* can
   return Status::OK();
 }
 
-uint64_t HeaderCost(const std::vector<format::StreamEntry>& entries, const std::vector<Stat>& stats) {
-  uint64_t n = 0;
-  for (const auto& e : entries) n += e.name.size() + 8;
-  for (const auto& s : stats) n += s.name.size() + s.min.size() + s.max.size() + 4;
-  return n;
+// Exact bytes a frame takes on disk with these streams and statistics.
+uint64_t FrameBytes(const Chunk& chunk, const Candidate& c, const std::vector<Stat>& stats, uint8_t method) {
+  format::FrameHeader h;
+  h.sequence = chunk.sequence;
+  h.first_line = chunk.first_line;
+  h.line_count = chunk.lines;
+  h.raw_size = chunk.bytes.size();
+  h.payload_size = c.payload.size();
+  h.method = method;
+  h.stats = stats;
+  h.streams = c.entries;
+  return format::EncodeFrameHeader(h).size() + c.payload.size();
 }
 
 }  // namespace
@@ -158,8 +165,10 @@ Result<EncodedFrame> EncodeFrame(const Chunk& chunk, const EncodeSettings& s) {
     f.codec_failed = !have_structured;
     f.fallback_reason = reason;
   }
-  f.raw_size_compressed = raw.payload.size() + HeaderCost(raw.entries, {});
-  if (have_structured) f.structured_size = structured.payload.size() + HeaderCost(structured.entries, stats);
+  // Raw frames carry no statistics, so a fallback frame is byte for byte
+  // what `compress raw` would have written.
+  f.raw_size_compressed = FrameBytes(chunk, raw, {}, format::kMethodRaw);
+  if (have_structured) f.structured_size = FrameBytes(chunk, structured, stats, format::kMethodStructured);
 
   Candidate& keep = (have_structured && f.structured_size < f.raw_size_compressed) ? structured : raw;
   f.structured = &keep == &structured;
@@ -169,8 +178,7 @@ Result<EncodedFrame> EncodeFrame(const Chunk& chunk, const EncodeSettings& s) {
   f.header.raw_size = chunk.bytes.size();
   f.header.method = f.structured ? format::kMethodStructured : format::kMethodRaw;
   f.header.streams = std::move(keep.entries);
-  // Statistics come from the codec's parse, valid for the chunk either way.
-  f.header.stats = std::move(stats);
+  if (f.structured) f.header.stats = std::move(stats);
   f.payload = std::move(keep.payload);
   f.header.payload_size = f.payload.size();
   f.header.payload_crc = crypto::Crc32c(f.payload.data(), f.payload.size());

@@ -1,0 +1,69 @@
+// The verify gate: a codec that lies on decode, or fails on encode, never
+// costs data — every frame falls back to raw, the count is reported, and the
+// archive round trips byte for byte.
+#include <gtest/gtest.h>
+
+#include "at1/archive.h"
+#include "support/test_util.h"
+
+namespace at1 {
+namespace {
+
+std::string SampleText() {
+  std::string s;
+  for (int i = 0; i < 5000; ++i) s += "line " + std::to_string(i) + " some text here\n";
+  return s;
+}
+
+void ExpectFallbackRoundTrip(const std::string& plugin_dir, const std::string& codec, const char* reason_part) {
+  testing::TempDir dir;
+  const std::string text = SampleText();
+  testing::WriteFile(dir.file("in"), text);
+  PluginHost host = PluginHost::LoadFrom({plugin_dir});
+  ASSERT_NE(host.Find(codec), nullptr);
+  CompressOptions o;
+  o.codec = codec;
+  o.backend = DefaultBackendSettings(BackendId::kZstd);
+  o.stream = true;
+  o.chunk_lines = 1000;
+  Result<CompressSummary> s = Compress(dir.file("in"), dir.file("a.at1"), o, host);
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->frames, 5u);
+  EXPECT_EQ(s->frames_raw, 5u);
+  EXPECT_EQ(s->fallbacks, 5u);
+  ASSERT_EQ(s->fallback_reasons.size(), 1u);
+  EXPECT_NE(s->fallback_reasons.begin()->first.find(reason_part), std::string::npos)
+      << s->fallback_reasons.begin()->first;
+  Result<DecompressSummary> d = Decompress(dir.file("a.at1"), dir.file("out"), DecompressOptions{}, host);
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  EXPECT_EQ(testing::ReadFile(dir.file("out")), text);
+}
+
+TEST(VerifyGate, CatchesDecodeThatLies) {
+  ExpectFallbackRoundTrip(std::string(AT1_TEST_PLUGIN_DIR) + "/broken_decode", "broken", "differs");
+}
+
+TEST(VerifyGate, FailingEncodeFallsBackWithReason) {
+  ExpectFallbackRoundTrip(std::string(AT1_TEST_PLUGIN_DIR) + "/failing_encode", "failing", "deliberate failure");
+}
+
+TEST(VerifyGate, StructuredFramesKeptWhenSmaller) {
+  testing::TempDir dir;
+  std::string text;
+  for (int i = 0; i < 20000; ++i) text += std::string(1 + i % 7, 'a' + i % 3) + "\n";
+  testing::WriteFile(dir.file("in"), text);
+  PluginHost host = PluginHost::LoadFrom({AT1_PLUGIN_DIR});
+  CompressOptions o;
+  o.codec = "text";
+  o.backend = DefaultBackendSettings(BackendId::kZstd);
+  Result<CompressSummary> s = Compress(dir.file("in"), dir.file("a.at1"), o, host);
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->fallbacks, 0u);
+  EXPECT_EQ(s->frames_structured + s->frames_raw, s->frames);
+  Result<DecompressSummary> d = Decompress(dir.file("a.at1"), dir.file("out"), DecompressOptions{}, host);
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  EXPECT_EQ(testing::ReadFile(dir.file("out")), text);
+}
+
+}  // namespace
+}  // namespace at1
