@@ -31,9 +31,43 @@ std::string_view read_line_string(ByteReader& r) {
   return {reinterpret_cast<const char*>(p), n};
 }
 
+// Collects the output of many short pieces and hands it to the host context
+// in big blocks: a line is 10-20 pieces, and the context's write() is an
+// out-of-line call with its own bookkeeping.
+class OutBuffer {
+ public:
+  explicit OutBuffer(sdk::DecodeContext& ctx) : ctx_(ctx), buf_(new char[kSize]) {}
+  void write(const void* p, size_t n) {
+    if (n > kSize - used_) {
+      flush();
+      if (n > kSize) {
+        ctx_.write(p, n);
+        return;
+      }
+    }
+    std::memcpy(buf_.get() + used_, p, n);
+    used_ += n;
+  }
+  void write(std::string_view s) { write(s.data(), s.size()); }
+  void put(char c) {
+    if (used_ == kSize) flush();
+    buf_[used_++] = c;
+  }
+  void flush() {
+    ctx_.write(buf_.get(), used_);
+    used_ = 0;
+  }
+
+ private:
+  static constexpr size_t kSize = 1 << 16;
+  sdk::DecodeContext& ctx_;
+  std::unique_ptr<char[]> buf_;
+  size_t used_ = 0;
+};
+
 class FrameDecoder {
  public:
-  FrameDecoder(sdk::DecodeContext& ctx, const ColumnViews& cols) : ctx_(ctx) {
+  FrameDecoder(sdk::DecodeContext& ctx, const ColumnViews& cols) : out_(ctx) {
     for (uint32_t c = 0; c < kColumnCount; ++c) r_[c] = ByteReader(cols[c]);
     // IPv4 texts live here for the whole frame (the recency list points into
     // it), so reserve the worst case up front: no reallocation, no dangling.
@@ -45,8 +79,9 @@ class FrameDecoder {
     sdk::EolDecoder eol = eol_in;
     for (uint64_t i = 0; i < eol.count(); ++i) {
       line();
-      ctx_.write(sdk::eol_text(eol.next()));
+      out_.write(sdk::eol_text(eol.next()));
     }
+    out_.flush();
     for (uint32_t c = 1; c < kColumnCount; ++c)
       if (!r_[c].at_end()) fail_corrupt("ssh: trailing column bytes");
   }
@@ -72,31 +107,31 @@ class FrameDecoder {
       char buf[16];
       size_t n = (time_ >= 0 && time_ < kTimeLimit) ? format_timestamp(static_cast<uint32_t>(time_), ts_kind, buf) : 0;
       if (!n) fail_corrupt("ssh: time out of range");
-      ctx_.write(buf, n);
+      out_.write(buf, n);
     }
     if (layout & kHostBit) {
-      ctx_.write(get_string(hosts_, r_[kColHdr], r_[kColHStr]));
-      ctx_.put(' ');
+      out_.write(get_string(hosts_, r_[kColHdr], r_[kColHStr]));
+      out_.put(' ');
     }
     if (tag != kTagNone) {
-      ctx_.write(get_string(names_, r_[kColHdr], r_[kColHStr]));
+      out_.write(get_string(names_, r_[kColHdr], r_[kColHStr]));
       if (tag == kTagPid) {
         char buf[16];
         buf[0] = '[';
         size_t n = 1 + format_u64(get_pid(), buf + 1);
         std::memcpy(buf + n, "]: ", 3);
-        ctx_.write(buf, n + 3);
+        out_.write(buf, n + 3);
       } else {
-        ctx_.write(": ", 2);
+        out_.write(": ", 2);
       }
     }
     const Kind& k = kind();
-    ctx_.write(kPrefixes[k.affixes >> 1]);
+    out_.write(kPrefixes[k.affixes >> 1]);
     for (const Piece& p : k.tpl->pieces) {
-      ctx_.write(k.tpl->literals.data() + p.lit_off, p.lit_len);
+      out_.write(k.tpl->literals.data() + p.lit_off, p.lit_len);
       if (p.slot) slot(p);
     }
-    if (k.affixes & kPreauthBit) ctx_.write(kPreauth);
+    if (k.affixes & kPreauthBit) out_.write(kPreauth);
   }
 
   void iso() {
@@ -113,9 +148,9 @@ class FrameDecoder {
     char buf[32];
     size_t n = format_iso_time(t, buf);
     if (!n) fail_corrupt("ssh: ISO time out of range");
-    ctx_.write(buf, n);
-    ctx_.write(zone);
-    ctx_.put(' ');
+    out_.write(buf, n);
+    out_.write(zone);
+    out_.put(' ');
   }
 
   struct Kind {
@@ -145,16 +180,16 @@ class FrameDecoder {
   void slot(const Piece& p) {
     char buf[24];
     switch (p.slot) {
-      case kSlotUser: ctx_.write(get_string(users_, r_[kColUser], r_[kColUStr])); break;
-      case kSlotText: ctx_.write(get_string(texts_, r_[kColText], r_[kColTStr])); break;
-      case kSlotAddr: ctx_.write(get_addr()); break;
-      case kSlotPort: ctx_.write(buf, format_u64(get_port(), buf)); break;
-      case kSlotNum: ctx_.write(buf, format_u64(r_[kColNum].varint(), buf)); break;
+      case kSlotUser: out_.write(get_string(users_, r_[kColUser], r_[kColUStr])); break;
+      case kSlotText: out_.write(get_string(texts_, r_[kColText], r_[kColTStr])); break;
+      case kSlotAddr: out_.write(get_addr()); break;
+      case kSlotPort: out_.write(buf, format_u64(get_port(), buf)); break;
+      case kSlotNum: out_.write(buf, format_u64(r_[kColNum].varint(), buf)); break;
       default: {  // kSlotZero
         uint64_t v = r_[kColNum].varint();
         size_t n = format_padded(v, p.width, buf);
         if (n != p.width) fail_corrupt("ssh: number wider than its slot");
-        ctx_.write(buf, n);
+        out_.write(buf, n);
         break;
       }
     }
@@ -220,7 +255,7 @@ class FrameDecoder {
     return pids_.take(code - 1u);
   }
 
-  sdk::DecodeContext& ctx_;
+  OutBuffer out_;
   ByteReader r_[kColumnCount];
   std::string ip_text_;
   std::vector<Template> dynamic_;
