@@ -80,6 +80,7 @@ void InfoEncoder::add(std::string_view info) {
     bool fresh = false;
     uint32_t id = keys_.intern(key, *key_names_, &fresh);
     codes_.push_back(id << 1 | (has_value ? 1u : 0u));
+    items_.push_back(key);
     item_values_.push_back(has_value ? item.substr(eq + 1) : std::string_view());
     if (semi == std::string_view::npos) break;
     start = semi + 1;
@@ -106,8 +107,20 @@ void InfoEncoder::add(std::string_view info) {
     radix[i] = std::max(radix[i], digit + 1);
     remaining_.erase(pos);
   }
-  for (size_t i = 0; i < codes_.size(); ++i)
-    if (codes_[i] & 1) values(codes_[i] >> 1).add(item_values_[i]);
+  std::string_view ac, an;
+  bool have_ac = false, have_an = false;
+  for (size_t i = 0; i < codes_.size(); ++i) {
+    if (!(codes_[i] & 1)) continue;
+    std::string_view key = items_[i];
+    std::string_view value = item_values_[i];
+    if (key == "AF" && have_ac && have_an && predict_af(ac, an, &prediction_)) {
+      values(codes_[i] >> 1).add(value, &prediction_);
+      continue;
+    }
+    values(codes_[i] >> 1).add(value);
+    if (key == "AC") ac = value, have_ac = true;
+    if (key == "AN") an = value, have_an = true;
+  }
 }
 
 InfoDecoder::InfoDecoder(const ColumnSource& source)
@@ -180,14 +193,26 @@ void InfoDecoder::read(std::string& out) {
     }
     codes = remaining_.data();
   }
+  // AC / AN values of this row so far, as offsets into out (which grows).
+  size_t ac_at = 0, ac_len = 0, an_at = 0, an_len = 0;
+  bool have_ac = false, have_an = false;
   for (size_t i = 0; i < n; ++i) {
     if (i) out.push_back(';');
     uint32_t code = codes[i];
-    out.append(keys_.at(code >> 1));
-    if (code & 1) {
-      out.push_back('=');
-      values(code >> 1).read(out);
+    std::string_view key = keys_.at(code >> 1);
+    out.append(key);
+    if (!(code & 1)) continue;
+    out.push_back('=');
+    size_t at = out.size();
+    if (key == "AF" && have_ac && have_an &&
+        predict_af(std::string_view(out).substr(ac_at, ac_len),
+                   std::string_view(out).substr(an_at, an_len), &prediction_)) {
+      values(code >> 1).read(out, &prediction_);
+      continue;
     }
+    values(code >> 1).read(out);
+    if (key == "AC") ac_at = at, ac_len = out.size() - at, have_ac = true;
+    if (key == "AN") an_at = at, an_len = out.size() - at, have_an = true;
   }
 }
 

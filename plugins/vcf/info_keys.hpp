@@ -46,6 +46,7 @@ class InfoEncoder {
   std::vector<std::string_view> items_, item_values_;
   std::vector<uint32_t> codes_, sorted_, remaining_;
   std::string set_key_;
+  Prediction prediction_;
   // Key orders, packed at finish once each set's radices are known.
   std::vector<std::vector<uint32_t>> radices_;  // per set: max digit + 1
   std::vector<uint32_t> row_sets_, row_digits_;   // digits: key_count-1 per row
@@ -67,6 +68,7 @@ class InfoDecoder {
   std::vector<std::unique_ptr<ValueDecoder>> values_;
   std::vector<uint32_t> remaining_, digits_;
   sdk::ByteReader radix_stream_;
+  Prediction prediction_;
 };
 
 // Bytes of a packed order for radices r (0 = digits as varints).

@@ -141,4 +141,30 @@ bool predict(Predictor p, std::string_view source, std::string_view info, int sc
   return false;
 }
 
+bool predict_af(std::string_view ac, std::string_view an, Prediction* out) {
+  std::vector<int64_t>& counts = out->numbers;
+  int64_t total = 0;
+  if (classify_element(an, &total) != kFmtNumber || total <= 0 || total > (int64_t(1) << 40))
+    return false;
+  if (!parse_int_list(ac, counts)) return false;
+  out->text.clear();
+  for (size_t i = 0; i < counts.size(); ++i) {
+    int64_t c = counts[i];
+    if (c < 0 || c > total) return false;
+    if (i) out->text.push_back(',');
+    if (c == 0) {
+      out->text.push_back('0');
+      counts[i] = 0;
+      continue;
+    }
+    // AF >= 0.005 <=> 200 * c >= total: two decimals, else four.
+    int scale = 200 * c >= total ? 2 : 4;
+    int64_t unit = scale == 2 ? 100 : 10000;
+    int64_t m = (2 * c * unit + total) / (2 * total);
+    counts[i] = m;
+    append_number(out->text, static_cast<uint8_t>(kFmtNumber + scale), m);
+  }
+  return true;
+}
+
 }  // namespace at1::vcf

@@ -8,6 +8,9 @@
 //   GQ <- min(99, second smallest of PP, or of PL when there is no PP)
 //   PP <- PL + INFO PG, shifted so the smallest is 0   (GATK genotype priors)
 //   DS <- number of non-reference alleles in GT, at the column's last scale
+// and one INFO value from earlier keys of the same row:
+//   AF <- AC / AN per allele, spelled "0", "%.2f" from 0.005 up, else "%.4f"
+//         (1000 Genomes style; integer arithmetic, ties round up)
 #ifndef AT1_VCF_PREDICTORS_HPP
 #define AT1_VCF_PREDICTORS_HPP
 
@@ -38,6 +41,9 @@ int decode_rank(Predictor p);
 // `info` is the row's INFO text (for PP), `scale` the column's last scale (DS).
 bool predict(Predictor p, std::string_view source, std::string_view info, int scale,
              Prediction* out);
+
+// AF from the row's AC and AN values; false when they do not parse.
+bool predict_af(std::string_view ac, std::string_view an, Prediction* out);
 
 }  // namespace at1::vcf
 
