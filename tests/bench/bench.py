@@ -23,9 +23,9 @@ clock, best of --repeat runs). Every at1 archive is decompressed and compared by
 with its input (so are the xz, zstd and bgzip outputs); a mismatch or a failed at1 command
 prints a loud FAILURE line and makes the script exit 1 (after writing the report).
 
-The markdown report goes to --out (or stdout). When --out names an existing file holding the
-markers `<!-- bench.py:begin -->` / `<!-- bench.py:end -->`, only the text between them is
-replaced, so hand-written text around the tables survives a re-run.
+The markdown report goes to --out (or stdout), between the markers `<!-- bench.py:begin -->` /
+`<!-- bench.py:end -->`: an existing block is replaced (hand-written text around it survives a
+re-run), else the block is appended to the file.
 
 Stdlib only (python >= 3.8).
 """
@@ -501,21 +501,23 @@ def render(data):
 
 
 def write_report(path, text):
+    """Replace the block between the markers in PATH; append the block if PATH has none."""
     block = BEGIN_MARK + "\n" + text.rstrip("\n") + "\n" + END_MARK + "\n"
-    if path and os.path.exists(path):
+    if not path:
+        sys.stdout.write(block)
+        return
+    old = ""
+    if os.path.exists(path):
         with open(path, encoding="utf-8") as f:
             old = f.read()
-        i, j = old.find(BEGIN_MARK), old.find(END_MARK)
-        if i >= 0 and j > i:
-            new = old[:i] + block + old[j + len(END_MARK):].lstrip("\n")
-            with open(path, "w", encoding="utf-8") as f:
-                f.write(new)
-            return
-    if path:
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(block)
+    i, j = old.find(BEGIN_MARK), old.find(END_MARK)
+    if i >= 0 and j > i:
+        rest = old[j + len(END_MARK):]
+        new = old[:i] + block + (rest[1:] if rest.startswith("\n") else rest)
     else:
-        sys.stdout.write(block)
+        new = old + ("\n" if old and not old.endswith("\n") else "") + block
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(new)
 
 
 def main():
