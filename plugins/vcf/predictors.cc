@@ -12,17 +12,23 @@ namespace {
 constexpr size_t kMaxListLength = 64;
 
 // Parses "12,0,-3" (canonical integers only) into out; false otherwise.
+// One hand-written pass: this runs for every predicted sample value.
 bool parse_int_list(std::string_view s, std::vector<int64_t>& out) {
   out.clear();
-  size_t start = 0;
+  const char* p = s.data();
+  const char* end = p + s.size();
   for (;;) {
-    size_t comma = s.find(',', start);
-    std::string_view e = s.substr(start, comma == std::string_view::npos ? comma : comma - start);
-    int64_t m = 0;
-    if (classify_element(e, &m) != kFmtNumber || out.size() >= kMaxListLength) return false;
-    out.push_back(m);
-    if (comma == std::string_view::npos) return true;
-    start = comma + 1;
+    bool neg = p != end && *p == '-';
+    if (neg) ++p;
+    const char* digits = p;
+    int64_t v = 0;
+    while (p != end && *p >= '0' && *p <= '9' && p - digits < kMaxDigits) v = v * 10 + (*p++ - '0');
+    size_t n = static_cast<size_t>(p - digits);
+    if (n == 0 || (n > 1 && *digits == '0') || (neg && v == 0)) return false;
+    if (out.size() >= kMaxListLength) return false;
+    out.push_back(neg ? -v : v);
+    if (p == end) return true;
+    if (*p++ != ',') return false;
   }
 }
 
@@ -86,8 +92,15 @@ int decode_rank(Predictor p) {
   }
 }
 
-bool predict(Predictor p, std::string_view source, std::string_view info, int scale,
-             Prediction* out) {
+const std::vector<int64_t>* RowContext::prior() {
+  if (pg_state_ == 0) {
+    std::string_view pg;
+    pg_state_ = find_info_value(info_, "PG", &pg) && parse_int_list(pg, pg_) ? 1 : 2;
+  }
+  return pg_state_ == 1 ? &pg_ : nullptr;
+}
+
+bool predict(Predictor p, std::string_view source, RowContext& row, int scale, Prediction* out) {
   std::vector<int64_t>& v = out->numbers;
   switch (p) {
     case Predictor::kNone: return false;
@@ -108,10 +121,9 @@ bool predict(Predictor p, std::string_view source, std::string_view info, int sc
       return true;
     }
     case Predictor::kPpFromPlPg: {
-      std::string_view pg;
-      std::vector<int64_t> prior;
-      if (!find_info_value(info, "PG", &pg) || !parse_int_list(pg, prior)) return false;
-      if (!parse_int_list(source, v) || v.size() != prior.size()) return false;
+      const std::vector<int64_t>* pg = row.prior();
+      if (!pg || !parse_int_list(source, v) || v.size() != pg->size()) return false;
+      const std::vector<int64_t>& prior = *pg;
       int64_t lo = INT64_MAX;
       for (size_t i = 0; i < v.size(); ++i) {
         v[i] = static_cast<int64_t>(static_cast<uint64_t>(v[i]) + static_cast<uint64_t>(prior[i]));

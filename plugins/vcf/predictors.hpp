@@ -28,6 +28,23 @@ struct Prediction {
   std::vector<int64_t> numbers;  // predicted mantissas, by element position
 };
 
+// What predictions may read from the row besides the sample: its INFO text,
+// with the PG prior parsed once per row (not once per sample).
+class RowContext {
+ public:
+  void reset(std::string_view info) {
+    info_ = info;
+    pg_state_ = 0;
+  }
+  // The INFO PG integers, or nullptr.
+  const std::vector<int64_t>* prior();
+
+ private:
+  std::string_view info_;
+  int pg_state_ = 0;  // 0 unparsed, 1 parsed, 2 absent
+  std::vector<int64_t> pg_;
+};
+
 // Chooses the predictor for FORMAT key `key` given all keys of the FORMAT;
 // *source receives the index of the key it reads (-1 for none).
 Predictor choose_predictor(std::string_view key, const std::vector<std::string_view>& keys,
@@ -38,9 +55,8 @@ Predictor choose_predictor(std::string_view key, const std::vector<std::string_v
 int decode_rank(Predictor p);
 
 // Computes a prediction; false when the source does not allow one.
-// `info` is the row's INFO text (for PP), `scale` the column's last scale (DS).
-bool predict(Predictor p, std::string_view source, std::string_view info, int scale,
-             Prediction* out);
+// `row` gives the row's INFO (for PP), `scale` the column's last scale (DS).
+bool predict(Predictor p, std::string_view source, RowContext& row, int scale, Prediction* out);
 
 // AF from the row's AC and AN values; false when they do not parse.
 bool predict_af(std::string_view ac, std::string_view an, Prediction* out);

@@ -33,8 +33,10 @@ std::string_view read_text(sdk::ByteReader& r) {
 }
 
 int leading_scale(std::string_view value) {
+  size_t comma = 0;
+  while (comma < value.size() && value[comma] != ',') ++comma;
   int64_t m;
-  uint8_t fmt = classify_element(value.substr(0, value.find(',')), &m);
+  uint8_t fmt = classify_element(value.substr(0, comma), &m);
   return fmt >= kFmtNumber ? (fmt - kFmtNumber) % (kMaxScale + 1) : -1;
 }
 

@@ -127,7 +127,7 @@ class FrameDecoder {
         counts_[s] = subfields_.varint_max(nkeys, "vcf: too many subfields");
     spans_.resize(nsamples * nkeys);
     arena_.clear();
-    std::string_view info(line_.data() + info_start_, info_end_ - info_start_);
+    row_context_.reset(std::string_view(line_.data() + info_start_, info_end_ - info_start_));
     for (size_t k : entry.order) {
       int col = entry.columns[k];
       if (col < 0) {
@@ -152,7 +152,7 @@ class FrameDecoder {
           if (p != Predictor::kNone && counts_[s] > src) {
             const auto& sp = spans_[s * nkeys + src];
             std::string_view source(arena_.data() + sp.first, sp.second);
-            if (predict(p, source, info, dec.last_scale(), &prediction_)) pred = &prediction_;
+            if (predict(p, source, row_context_, dec.last_scale(), &prediction_)) pred = &prediction_;
           }
           dec.read(arena_, pred);
           spans_[s * nkeys + k] = {start, arena_.size() - start};
@@ -224,6 +224,7 @@ class FrameDecoder {
   std::vector<std::pair<size_t, size_t>> spans_;
   std::vector<std::string_view> gts_;
   Prediction prediction_;
+  RowContext row_context_;
   size_t info_start_ = 0, info_end_ = 0;
   uint64_t prev_pos_ = 0, prev_ref_length_ = 0;
 };

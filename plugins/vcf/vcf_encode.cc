@@ -166,6 +166,7 @@ class FrameEncoder {
     if (!full)
       for (size_t s = 0; s < nsamples; ++s) subfields_->varint(subcounts_[s]);
     const FormatEntry& entry = formats_[fid];
+    row_context_.reset(fields_[7]);
     for (size_t k : entry.order) {
       int col = entry.columns[k];
       if (col < 0) {
@@ -182,7 +183,7 @@ class FrameEncoder {
         if (subcounts_[s] <= k) continue;
         std::string_view v = subvalues_[s * nkeys + k];
         if (p != Predictor::kNone && subcounts_[s] > src &&
-            predict(p, subvalues_[s * nkeys + src], fields_[7], enc.last_scale(), &prediction_)) {
+            predict(p, subvalues_[s * nkeys + src], row_context_, enc.last_scale(), &prediction_)) {
           enc.add(v, &prediction_);
         } else {
           enc.add(v);
@@ -246,6 +247,7 @@ class FrameEncoder {
   std::vector<std::string_view> fields_, format_keys_, parts_, subvalues_, gathered_;
   std::vector<size_t> subcounts_;
   Prediction prediction_;
+  RowContext row_context_;
   uint64_t prev_pos_ = 0, prev_ref_length_ = 0;
   uint64_t rows_ = 0;
   std::string chrom_min_, chrom_max_;
