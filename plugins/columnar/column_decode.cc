@@ -34,7 +34,7 @@ void ColumnDecoder::init(size_t index, const ColumnSpec& spec, PartReader& parts
   if ((spec.type == kNumber || spec.type == kDate) && !delimiter_allows_types(delim))
     fail_corrupt("columnar: typed column with a delimiter numbers may print");
   Bytes values = parts.get(column_part(index, ""));
-  values_ = ByteReader(values);
+  values_ = VarintReader(values);
   text_ = reinterpret_cast<const char*>(values.data);
   text_end_ = text_ + values.size;
   if (spec.type == kDict) {
@@ -46,7 +46,7 @@ void ColumnDecoder::init(size_t index, const ColumnSpec& spec, PartReader& parts
       if (!z) fail_corrupt("columnar: unterminated dictionary entry");
       std::string_view v(p, static_cast<size_t>(z - p));
       dict_.push_back(v);
-      dict_quote_.push_back(spec.quote == kQuoteAlways || needs_quotes(v, delim));
+      dict_quote_.push_back(predict_quoted(v));
       if (dict_.size() > kMaxDict) fail_corrupt("columnar: dictionary too large");
       p = z + 1;
     }
@@ -91,14 +91,14 @@ void ColumnDecoder::emit(OutBuffer& out) {
   if (exc_next_ < exc_.size() && exc_[exc_next_] == i) {
     ++exc_next_;
     std::string_view v = exc_text_.str();
-    bool predicted = spec_.quote == kQuoteAlways || needs_quotes(v, delim_);
+    bool predicted = predict_quoted(v);
     write_value(out, v, predicted != flip);
     return;
   }
   switch (spec_.type) {
     case kNumber:
     case kDate: {
-      int64_t v = values_.svarint();
+      int64_t v = sdk::zigzag_decode(values_.next());
       if (spec_.coding == kIntDelta) {
         v = static_cast<int64_t>(static_cast<uint64_t>(last_) + static_cast<uint64_t>(v));
       } else if (spec_.coding == kIntRef) {
@@ -123,7 +123,7 @@ void ColumnDecoder::emit(OutBuffer& out) {
       return;
     }
     case kDict: {
-      uint64_t id = values_.varint();
+      uint64_t id = values_.next();
       if (id >= dict_.size()) fail_corrupt("columnar: dictionary id out of range");
       write_value(out, dict_[id], (dict_quote_[id] != 0) != flip);
       return;
@@ -135,7 +135,7 @@ void ColumnDecoder::emit(OutBuffer& out) {
       if (!z) fail_corrupt("columnar: text column ends early");
       std::string_view v(text_, static_cast<size_t>(z - text_));
       text_ = z + 1;
-      bool predicted = spec_.quote == kQuoteAlways || needs_quotes(v, delim_);
+      bool predicted = predict_quoted(v);
       write_value(out, v, predicted != flip);
       return;
     }

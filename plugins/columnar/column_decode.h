@@ -8,10 +8,39 @@
 #include <vector>
 
 #include "column_spec.h"
+#include "csv_parse.h"
 #include "out_buffer.h"
 #include "parts.h"
 
 namespace at1::columnar {
+
+// LEB128 reader for a column's value part: no bounds check per byte while
+// ten or more bytes remain (a varint is at most ten), checked near the end.
+class VarintReader {
+ public:
+  VarintReader() = default;
+  explicit VarintReader(Bytes b) : p_(b.data), end_(b.data + b.size) {}
+  uint64_t next() {
+    if (end_ - p_ >= 10) {
+      uint64_t v = 0;
+      for (int shift = 0; shift < 70; shift += 7) {
+        uint8_t b = *p_++;
+        v |= static_cast<uint64_t>(b & 0x7f) << (shift & 63);
+        if (!(b & 0x80)) return v;
+      }
+      sdk::fail_corrupt("columnar: varint longer than 10 bytes");
+    }
+    ByteReader r(p_, static_cast<size_t>(end_ - p_));
+    uint64_t v = r.varint();
+    p_ = r.position();
+    return v;
+  }
+  bool at_end() const { return p_ == end_; }
+
+ private:
+  const uint8_t* p_ = nullptr;
+  const uint8_t* end_ = nullptr;
+};
 
 class ColumnDecoder {
  public:
@@ -32,7 +61,11 @@ class ColumnDecoder {
   char delim_ = ',';
   uint64_t cells_ = 0;
   uint64_t index_ = 0;
-  ByteReader values_;
+  bool predict_quoted(std::string_view v) const {
+    return spec_.quote == kQuoteAlways || (spec_.quote == kQuoteMinimal && needs_quotes(v, delim_));
+  }
+
+  VarintReader values_;
   const char* text_ = nullptr;  // text columns: next value
   const char* text_end_ = nullptr;
   int64_t last_ = 0;  // the last typed value (what later cells and columns refer to)

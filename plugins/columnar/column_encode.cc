@@ -31,9 +31,16 @@ uint8_t choose_quote_mode(const ColumnCells& cells, char delim, std::vector<uint
     minimal_misses += need[i] != cells.quoted[i];
     quoted += cells.quoted[i];
   }
-  uint8_t mode = (n - quoted) < minimal_misses ? kQuoteAlways : kQuoteMinimal;
+  // Ties go to the mode the decoder predicts fastest.
+  uint8_t mode = kQuoteNever;
+  size_t misses = quoted;
+  if (minimal_misses < misses) {
+    mode = kQuoteMinimal;
+    misses = minimal_misses;
+  }
+  if (n - quoted < misses) mode = kQuoteAlways;
   for (size_t i = 0; i < n; ++i) {
-    bool predicted = mode == kQuoteAlways ? true : need[i] != 0;
+    bool predicted = mode == kQuoteAlways || (mode == kQuoteMinimal && need[i]);
     if (predicted != (cells.quoted[i] != 0)) flips->push_back(static_cast<uint32_t>(i));
   }
   return mode;

@@ -27,7 +27,7 @@ ColumnSpec read_spec(sdk::ByteReader& r, uint32_t index) {
   s.type = r.u8();
   if (s.type > kDate) sdk::fail_corrupt("columnar: bad column type");
   s.quote = r.u8();
-  if (s.quote > kQuoteAlways) sdk::fail_corrupt("columnar: bad quote mode");
+  if (s.quote > kQuoteNever) sdk::fail_corrupt("columnar: bad quote mode");
   if (s.type == kNumber || s.type == kDate) {
     s.coding = r.u8();
     if (s.coding > kIntRef) sdk::fail_corrupt("columnar: bad int coding");

@@ -12,7 +12,9 @@
 namespace at1::columnar {
 
 enum ColumnType : uint8_t { kText = 0, kDict = 1, kNumber = 2, kDate = 3 };
-enum QuoteMode : uint8_t { kQuoteMinimal = 0, kQuoteAlways = 1 };
+// How a column's cells are predicted to be quoted; the cells that differ are
+// listed. kQuoteNever spares the decoder a scan of every text value.
+enum QuoteMode : uint8_t { kQuoteMinimal = 0, kQuoteAlways = 1, kQuoteNever = 2 };
 // How a typed column's int64 values are laid out in its value part.
 enum IntCoding : uint8_t {
   kIntRaw = 0,    // the value

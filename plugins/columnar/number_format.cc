@@ -28,17 +28,42 @@ constexpr uint64_t kPow10[] = {1ull,
                                100000000000000000ull,
                                1000000000000000000ull};
 
-// Writes v's decimal digits, at least min_digits (zero-padded); v == 0 with
-// min_digits == 0 writes nothing.
-size_t put_digits(uint64_t v, int min_digits, char* out) {
-  char tmp[24];
-  int n = 0;
-  while (v) {
-    tmp[n++] = static_cast<char>('0' + v % 10);
-    v /= 10;
+constexpr char kDigitPairs[] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
+int count_digits(uint64_t v) {
+  int n = 1;
+  for (;;) {
+    if (v < 10) return n;
+    if (v < 100) return n + 1;
+    if (v < 1000) return n + 2;
+    if (v < 10000) return n + 3;
+    v /= 10000;
+    n += 4;
   }
-  while (n < min_digits) tmp[n++] = '0';
-  for (int i = 0; i < n; ++i) out[i] = tmp[n - 1 - i];
+}
+
+// Writes v's decimal digits, at least min_digits (zero-padded); v == 0 with
+// min_digits == 0 writes nothing. Two digits per division: decode's hot path.
+size_t put_digits(uint64_t v, int min_digits, char* out) {
+  int n = v ? count_digits(v) : 0;
+  if (n < min_digits) n = min_digits;
+  char* p = out + n;
+  while (v >= 100) {
+    const uint64_t r = v % 100;
+    v /= 100;
+    p -= 2;
+    std::memcpy(p, kDigitPairs + 2 * r, 2);
+  }
+  if (v >= 10) {
+    p -= 2;
+    std::memcpy(p, kDigitPairs + 2 * v, 2);
+  } else if (v > 0) {
+    *--p = static_cast<char>('0' + v);
+  }
+  while (p > out) *--p = '0';
   return static_cast<size_t>(n);
 }
 
