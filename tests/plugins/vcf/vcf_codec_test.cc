@@ -142,6 +142,59 @@ TEST(VcfCodec, LineEndingsAndBytes) {
   expect_exact("1\t5\t.\t" + big + "\tG\t1\tPASS\tDP=1\n" + big + "\n");  // lines over 1 MB
 }
 
+// Predicted subfields (DP, GQ, PP, DS, INFO AF) must round trip whether the
+// prediction holds or not; and INFO keys in shuffled order, and value columns
+// large enough for dictionary mode.
+TEST(VcfCodec, PredictionsHitAndMiss) {
+  std::string text = "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tA\tB\n";
+  const char* infos[] = {"AC=1;AN=4;AF=0.25;PG=0,10,27", "AN=4;AC=0;AF=0;PG=3,0,3",
+                         "AC=1;AN=2184;AF=0.0005;PG=0,17", "AF=0.5;AC=1;AN=2;PG=x",
+                         "AC=1,2;AN=8;AF=0.13,0.25;PG=-1,0,2", "AC=9;AN=4;AF=2.25"};
+  const char* samples[] = {
+      "0/0:26,0:26:88:0,78,868:0,88,895:0.000",  // all predicted exactly
+      "0/1:10,12:23:7:367,0,196:357,0,212:1.000",  // DP miss, PP off by one
+      "1/1:0,2:2:8:49,6,0:59,8,0:2.000",
+      "./.:.:.:.:.:.:.",
+      "0|1:3,x:3:99:0,1:0,1:0.95",
+      "1/2:1,2,3:6:5:1,2,3,4,5,6:7,8,9,10,11,12:2",
+      "0/0:5,0",
+  };
+  for (int row = 0; row < 600; ++row) {
+    text += "22\t" + std::to_string(1000 + row) + "\t.\tA\tC\t50\tPASS\t";
+    text += infos[row % 6];
+    text += "\tGT:AD:DP:GQ:PL:PP:DS\t";
+    text += samples[row % 7];
+    text += "\t";
+    text += samples[(row / 7) % 7];
+    text += "\n";
+  }
+  expect_exact(text);
+  std::string why;
+  EXPECT_TRUE(exact(text.substr(0, text.size() / 3), &why)) << why;
+}
+
+TEST(VcfCodec, ShuffledInfoKeysAndManyRows) {
+  std::string text;
+  const char* keys[] = {"AA", "AN", "AC", "THETA", "LDAF", "VT", "RSQ", "SNPSOURCE", "ERATE"};
+  uint32_t rng = 7;
+  for (int row = 0; row < 1500; ++row) {
+    int order[9] = {0, 1, 2, 3, 4, 5, 6, 7, 8};
+    for (int i = 8; i > 0; --i) {
+      rng = rng * 1103515245u + 12345u;
+      std::swap(order[i], order[(rng >> 16) % (i + 1)]);
+    }
+    int n = 9 - row % 3;  // a few different key sets
+    text += "X\t" + std::to_string(5000 + row * 13) + "\trs" + std::to_string(rng % 100000) +
+            "\tG\tA\t100\tPASS\t";
+    for (int i = 0; i < n; ++i) {
+      if (i) text += ";";
+      text += std::string(keys[order[i]]) + "=" + std::to_string((rng >> (i % 16)) % 7);
+    }
+    text += row % 5 ? ";AF=0.01\n" : ";DB\n";
+  }
+  expect_exact(text);
+}
+
 TEST(VcfCodec, ReportsChromAndPosRange) {
   std::string text = std::string(kHeader) +
                      "2\t500\t.\tA\tG\t1\tPASS\tDP=1\n"
