@@ -34,7 +34,7 @@ std::string_view spelling(const char* base, ValRef v) { return {base + v.off, v.
 // spellings for it to pay.
 bool try_dict(const char* base, const std::vector<ValRef>& values, EncodedColumn* out) {
   const size_t n = values.size();
-  const size_t limit = n / 3;
+  const size_t limit = n / 6;
   if (limit == 0) return false;
   struct Entry {
     uint32_t count;

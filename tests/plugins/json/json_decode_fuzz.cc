@@ -41,6 +41,10 @@ std::vector<std::string> at1_fuzz_seeds() {
     many += "{\"t\":" + std::to_string(1517966773840 + i * 37) + ",\"v\":" + std::to_string(i % 7) +
             ",\"s\":\"id" + std::to_string(i) + "\"}\n";
   texts.push_back(many);
+  // A column big enough for its own stream (parts >= 64 KiB).
+  std::string big;
+  for (int i = 0; i < 9000; ++i) big += "{\"s\":\"v" + std::to_string(i * 7919 % 100003) + "x\"}\n";
+  texts.push_back(big);
   for (const char* f : {"vega-earthquakes.ndjson", "vega-movies.ndjson", "vega-flights-20k.ndjson"})
     texts.push_back(head_lines(std::string(AT1_CORPUS_DIR) + "/json/" + f, 40));
   std::vector<std::string> seeds;
