@@ -2,6 +2,8 @@
 // joins the most similar earlier cluster with the same segment count when at
 // least half of its segments match that cluster's fixed segments.
 #include "cluster.hpp"
+#include <cstdio>
+#include <cstdlib>
 
 #include <string_view>
 #include <unordered_map>
@@ -22,6 +24,7 @@ struct Cluster {
   std::vector<std::string_view> rep;
   std::vector<uint8_t> varying;
   std::vector<uint32_t> members;
+  bool frequent = false;  // founded by a frequent template: its typed slots stay typed
 };
 
 void split_segments(std::string_view t, std::vector<std::string_view>* out) {
@@ -65,15 +68,21 @@ std::vector<Merge> merge_templates(const std::deque<std::string>& templates, con
         eq += same;
         if (!same && (has_placeholder(segs[p]) || has_placeholder(c.rep[p]))) typed_diff = true;
       }
-      if (typed_diff) continue;
+      if (typed_diff && c.frequent) continue;
       if (eq * 2 >= n && eq > best_eq && eq < n) best = static_cast<int>(bucket[b]), best_eq = eq;
     }
     if (best < 0 || n < 2 || uses[t] >= kMaxMergedUses) {
       bucket.push_back(static_cast<uint32_t>(clusters.size()));
-      clusters.push_back(Cluster{segs, std::vector<uint8_t>(n, 0), {t}});
+      clusters.push_back(Cluster{segs, std::vector<uint8_t>(n, 0), {t}, uses[t] >= kMaxMergedUses});
       continue;
     }
     Cluster& c = clusters[static_cast<size_t>(best)];
+    if (getenv("LOGDBG")) {
+      std::string a, b;
+      for (auto x : c.rep) { for (char ch : x) a += (unsigned char)ch < 32 ? '#' : ch; a += ' '; }
+      for (auto x : segs) { for (char ch : x) b += (unsigned char)ch < 32 ? '#' : ch; b += ' '; }
+      fprintf(stderr, "MERGE %u\n  %s\n  %s\n", uses[t], a.c_str(), b.c_str());
+    }
     for (size_t p = 0; p < n; ++p)
       if (c.rep[p] != segs[p]) c.varying[p] = 1;
     c.members.push_back(t);

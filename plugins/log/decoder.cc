@@ -1,6 +1,7 @@
 // Frame decoder of the `log` codec: parse templates, pull every numeric,
 // hex and float column into flat arrays, then rebuild the lines in order.
 // All lengths and counts from the streams are checked before use.
+#include <algorithm>
 #include <cstring>
 #include <string_view>
 #include <vector>
@@ -8,6 +9,8 @@
 #include "at1/cpp/lines.hpp"
 #include "encoder.hpp"
 #include "format.hpp"
+#include "numcol.hpp"
+#include "recent.hpp"
 #include "template.hpp"
 #include "timestamp.hpp"
 
@@ -42,12 +45,53 @@ inline size_t put_hexnum(char* out, uint64_t v, const char* digits) {
   return k;
 }
 
+// A stream the encoder leaves out when empty.
+at1::sdk::Bytes optional(at1::sdk::DecodeContext& ctx, const char* name) {
+  at1::sdk::Bytes b;
+  return ctx.find(name, &b) ? b : at1::sdk::Bytes();
+}
+
+inline int64_t wrap_add(int64_t a, int64_t b) {
+  return static_cast<int64_t>(static_cast<uint64_t>(a) + static_cast<uint64_t>(b));
+}
+inline int64_t wrap_add(int64_t a, uint64_t b) { return static_cast<int64_t>(static_cast<uint64_t>(a) + b); }
+
+// The "tsr" stream: per ordinal group a mode and a reader over its section.
+class LaterStamps {
+ public:
+  explicit LaterStamps(at1::sdk::Bytes b) {
+    ByteReader r(b);
+    if (r.at_end()) return;
+    const size_t n = static_cast<size_t>(r.varint_max(kTsOrdinals, "log: too many stamp groups"));
+    size_t lens[kTsOrdinals] = {};
+    for (size_t g = 1; g < n; ++g) {
+      modes_[g] = r.u8();
+      if (modes_[g] > kTsOwnClock) fail_corrupt("log: bad stamp group mode");
+      lens[g] = static_cast<size_t>(r.varint_max(r.remaining(), "log: stamp group past end"));
+    }
+    for (size_t g = 1; g < n; ++g) groups_[g] = ByteReader(r.bytes(lens[g]));
+    if (!r.at_end()) fail_corrupt("log: trailing stamp bytes");
+  }
+  int64_t next(size_t g) { return groups_[g].svarint(); }
+  uint8_t mode(size_t g) const { return modes_[g]; }
+  bool at_end() const {
+    for (const auto& r : groups_)
+      if (!r.at_end()) return false;
+    return true;
+  }
+
+ private:
+  ByteReader groups_[kTsOrdinals];
+  uint8_t modes_[kTsOrdinals] = {};
+};
+
 struct Templates {
   std::vector<Op> ops;
   std::vector<uint32_t> begin;  // ops of template t: [begin[t], begin[t+1])
 };
 
 std::vector<TsLayout> read_layouts(at1::sdk::Bytes b) {
+  if (b.size == 0) return {};  // left out: no timestamps
   ByteReader r(b);
   const uint64_t n = r.varint_max(kMaxLayouts, "log: too many layouts");
   std::vector<TsLayout> layouts(n);
@@ -80,15 +124,15 @@ void decode_frame(at1::sdk::DecodeContext& ctx) {
   at1::sdk::EolDecoder eol(ctx.get(kStreamEol));
   const uint64_t line_count = eol.count();
   if (line_count > ctx.info().raw_size) fail_corrupt("log: more lines than bytes");
-  const std::vector<TsLayout> layouts = read_layouts(ctx.get(kStreamLayouts));
-  Templates tp = read_templates(ctx.get(kStreamTemplates), layouts.size());
+  const std::vector<TsLayout> layouts = read_layouts(optional(ctx, kStreamLayouts));
+  Templates tp = read_templates(optional(ctx, kStreamTemplates), layouts.size());
   const size_t tcount = tp.begin.size() - 1;  // including the verbatim id 0
 
   // Template id per line and lines per template.
   std::vector<uint32_t> tids(line_count);
   std::vector<uint64_t> uses(tcount, 0);
   {
-    ByteReader r(ctx.get(kStreamTemplateIds));
+    ByteReader r(optional(ctx, kStreamTemplateIds));
     for (auto& id : tids) {
       id = static_cast<uint32_t>(r.varint_max(tcount - 1, "log: template id out of range"));
       ++uses[id];
@@ -97,36 +141,42 @@ void decode_frame(at1::sdk::DecodeContext& ctx) {
   }
 
   // Columns, in (template, slot) order, into flat arrays.
-  at1::sdk::Bytes num_b = ctx.get(kStreamNumbers), hex_b = ctx.get(kStreamHex);
-  ByteReader num(num_b), mode(ctx.get(kStreamModes)), hex(hex_b);
-  std::string_view flt = ctx.get(kStreamFloats).view(), str = ctx.get(kStreamStrings).view();
+  const at1::sdk::Bytes hex_b = optional(ctx, kStreamHex);
+  NumColumnDecoder num(optional(ctx, kStreamNumbers), optional(ctx, kStreamModes), optional(ctx, kStreamWide));
+  ByteReader hex(hex_b), sref(optional(ctx, kStreamStringRanks));
+  std::string_view flt = optional(ctx, kStreamFloats).view(), str = optional(ctx, kStreamStrings).view();
   std::vector<uint64_t> nums;
-  std::vector<std::string_view> texts;  // float and string slots
+  std::vector<std::string_view> texts;  // float slots and new texts of string slots
+  std::vector<uint8_t> ranks;           // string slots: RecentStrings rank, 0 = new text
   for (size_t t = 1; t < tcount; ++t) {
     const uint64_t c = uses[t];
     for (uint32_t o = tp.begin[t]; o < tp.begin[t + 1]; ++o) {
       Op& op = tp.ops[o];
       if (kind_is_numeric(op.kind)) {
-        if (c > num.remaining()) fail_corrupt("log: numeric column past end");
-        const uint8_t m = mode.u8();
-        if (m > kModeDelta) fail_corrupt("log: bad column mode");
         op.base = nums.size();
-        uint64_t prev = 0;
-        for (uint64_t k = 0; k < c; ++k) {
-          uint64_t v = num.varint();
-          if (m == kModeDelta) v = prev + static_cast<uint64_t>(at1::sdk::zigzag_decode(v));
-          else if (op.kind == kVarInt) v = static_cast<uint64_t>(at1::sdk::zigzag_decode(v));
-          nums.push_back(v);
-          prev = v;
-        }
+        num.read(op.kind, c, &nums);
       } else if (kind_is_hex(op.kind)) {
         if (c > hex.remaining() / op.len) fail_corrupt("log: hex column past end");
         op.base = static_cast<uint64_t>(hex.position() - hex_b.data);
         hex.bytes(static_cast<size_t>(c * op.len));
       } else if (op.kind == kVarFloat || op.kind == kVarStr) {
         std::string_view& src = op.kind == kVarFloat ? flt : str;
-        op.base = texts.size();
-        for (uint64_t k = 0; k < c; ++k) {
+        uint64_t new_texts = c;
+        if (op.kind == kVarStr) {
+          if (c > sref.remaining()) fail_corrupt("log: string ranks past end");
+          op.base = ranks.size();
+          new_texts = 0;
+          for (uint64_t k = 0; k < c; ++k) {
+            const uint8_t r = sref.u8();
+            if (r > RecentStrings::kSize) fail_corrupt("log: bad string rank");
+            ranks.push_back(r);
+            new_texts += r == 0;
+          }
+          op.next = texts.size();
+        } else {
+          op.base = texts.size();
+        }
+        for (uint64_t k = 0; k < new_texts; ++k) {
           const size_t nl = src.find('\n');
           if (nl == std::string_view::npos) fail_corrupt("log: text column past end");
           texts.push_back(src.substr(0, nl));
@@ -135,15 +185,16 @@ void decode_frame(at1::sdk::DecodeContext& ctx) {
       }
     }
   }
-  if (!num.at_end() || !mode.at_end() || !hex.at_end() || !flt.empty() || !str.empty())
+  if (!num.at_end() || !hex.at_end() || !sref.at_end() || !flt.empty() || !str.empty())
     fail_corrupt("log: trailing column bytes");
 
   // Lines.
-  ByteReader ts(ctx.get(kStreamTimes));
-  std::string_view raw = ctx.get(kStreamVerbatim).view();
-  std::vector<int64_t> prev_ts(layouts.size(), 0), prev_rel(layouts.size(), 0);
-  uint8_t first_layout = 0;
-  int64_t first_value = 0;
+  ByteReader ts(optional(ctx, kStreamTimes));
+  std::string_view raw = optional(ctx, kStreamVerbatim).view();
+  const size_t lcount = layouts.size();
+  LaterStamps later(optional(ctx, kStreamLaterTimes));
+  std::vector<int64_t> prev_ts(lcount, 0), prev_rel(kTsOrdinals * lcount, 0), prev_abs(kTsOrdinals * lcount, 0);
+  RecentStrings recent;
   std::vector<uint64_t> occ(tcount, 0);
   char buf[kTsMaxText + 64];
   for (uint64_t line = 0; line < line_count; ++line) {
@@ -155,9 +206,11 @@ void decode_frame(at1::sdk::DecodeContext& ctx) {
       raw.remove_prefix(nl + 1);
     } else {
       const uint64_t k = occ[t]++;
-      bool first_ts = true;
+      size_t ordinal = 0;
+      uint8_t first_layout = 0;
+      int64_t first_value = 0;
       for (uint32_t o = tp.begin[t]; o < tp.begin[t + 1]; ++o) {
-        const Op& op = tp.ops[o];
+        Op& op = tp.ops[o];
         switch (op.kind) {
           case 0:
             ctx.write(op.text, op.len);
@@ -187,22 +240,33 @@ void decode_frame(at1::sdk::DecodeContext& ctx) {
             break;
           }
           case kVarFloat:
-          case kVarStr:
             ctx.write(texts[op.base + k]);
             break;
-          case kVarTs: {
-            const uint64_t delta = static_cast<uint64_t>(ts.svarint());
-            int64_t v;
-            if (first_ts) {
-              v = static_cast<int64_t>(static_cast<uint64_t>(prev_ts[op.param]) + delta);
-              prev_ts[op.param] = v;
-              first_layout = op.param, first_value = v, first_ts = false;
+          case kVarStr: {
+            const uint8_t r = ranks[op.base + k];
+            if (r == 0) {
+              recent.add(texts[op.next]);
+              ctx.write(texts[op.next++]);
             } else {
-              const int64_t r = static_cast<int64_t>(static_cast<uint64_t>(prev_rel[op.param]) + delta);
-              prev_rel[op.param] = r;
-              v = static_cast<int64_t>(static_cast<uint64_t>(r) +
-                                       static_cast<uint64_t>(ts_rebase(layouts[first_layout], first_value, layouts[op.param])));
+              if (r > recent.count()) fail_corrupt("log: string rank past the recent texts");
+              ctx.write(recent.use(r));
             }
+            break;
+          }
+          case kVarTs: {
+            int64_t v;
+            if (ordinal == 0) {
+              v = wrap_add(prev_ts[op.param], ts.svarint());
+              prev_ts[op.param] = v;
+              first_layout = op.param, first_value = v;
+            } else {
+              const size_t g = std::min(ordinal, kTsOrdinals - 1), key = g * lcount + op.param;
+              const int64_t base = ts_rebase(layouts[first_layout], first_value, layouts[op.param]);
+              const int64_t d = later.next(g);
+              v = later.mode(g) == kTsRelative ? wrap_add(wrap_add(prev_rel[key], d), base) : wrap_add(prev_abs[key], d);
+              prev_rel[key] = wrap_add(v, 0 - static_cast<uint64_t>(base)), prev_abs[key] = v;
+            }
+            ++ordinal;
             const size_t n = format_ts(layouts[op.param], v, buf);
             if (!n) fail_corrupt("log: timestamp out of range");
             ctx.write(buf, n);
@@ -215,7 +279,7 @@ void decode_frame(at1::sdk::DecodeContext& ctx) {
     }
     ctx.write(at1::sdk::eol_text(eol.next()));
   }
-  if (!raw.empty() || !ts.at_end()) fail_corrupt("log: trailing stream bytes");
+  if (!raw.empty() || !ts.at_end() || !later.at_end()) fail_corrupt("log: trailing stream bytes");
 }
 
 }  // namespace at1::log

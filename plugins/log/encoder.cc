@@ -12,6 +12,8 @@
 #include "cluster.hpp"
 #include "encoder.hpp"
 #include "format.hpp"
+#include "numcol.hpp"
+#include "recent.hpp"
 #include "template.hpp"
 #include "tokenizer.hpp"
 
@@ -42,7 +44,8 @@ void put_hex(ByteWriter& w, std::string_view h) {
 }
 
 struct Template {
-  std::vector<Op> ops;
+  std::vector<Op> ops;          // of the folded template
+  std::vector<uint32_t> slot;   // per variable op: its index among the line's variables
   std::vector<uint32_t> lines;  // lines using it, in order
 };
 
@@ -70,6 +73,32 @@ struct Parsed {
   std::vector<uint32_t> tid, var_begin;
   std::vector<Var> vars;
 };
+
+// Writes the template of `ops` with every slot whose text is the same on all
+// `lines` replaced by that text; *slot gets, per remaining slot, its index
+// among the line's variables. Timestamps always stay slots (their column is
+// shared in line order).
+void fold_constants(const std::vector<Op>& ops, const std::vector<uint32_t>& lines, const Parsed& p, std::string* out,
+                    std::vector<uint32_t>* slot) {
+  uint32_t k = 0;
+  for (const Op& op : ops) {
+    if (!op.kind) {
+      out->append(op.text, op.len);
+      continue;
+    }
+    bool constant = op.kind != kVarTs && !lines.empty();
+    const std::string_view first = constant ? p.vars[p.var_begin[lines[0]] + k].text : std::string_view();
+    for (size_t i = 1; constant && i < lines.size(); ++i) constant = p.vars[p.var_begin[lines[i]] + k].text == first;
+    if (constant) {
+      out->append(first);
+    } else {
+      out->push_back(static_cast<char>(op.kind));
+      if (kind_has_param(op.kind)) out->push_back(static_cast<char>(kParamBias + op.param));
+      slot->push_back(k);
+    }
+    ++k;
+  }
+}
 
 class FrameEncoder {
  public:
@@ -158,30 +187,53 @@ class FrameEncoder {
     const auto& layouts = tokenizer_.layouts();
     const auto& texts = p.templates.texts();
     std::vector<Template> tpls(texts.size() + 1);
+    for (uint32_t line = 0; line < p.tid.size(); ++line)
+      if (p.tid[line]) tpls[p.tid[line]].lines.push_back(line);
+    // Slots whose text is the same on every line of a template become static
+    // text: no column, and the template stays readable for the backend.
+    std::vector<std::string> folded(texts.size() + 1);
+    std::vector<Op> ops;
+    for (size_t t = 1; t <= texts.size(); ++t) {
+      ops.clear();
+      if (!parse_template(texts[t - 1], layouts.size(), &ops)) at1::sdk::fail_unsupported("log: internal template error");
+      fold_constants(ops, tpls[t].lines, p, &folded[t], &tpls[t].slot);
+    }
     ByteWriter tpl_stream;
     for (size_t t = 1; t <= texts.size(); ++t) {
-      if (!parse_template(texts[t - 1], layouts.size(), &tpls[t].ops))
+      if (!parse_template(folded[t], layouts.size(), &tpls[t].ops))
         at1::sdk::fail_unsupported("log: internal template error");
-      tpl_stream.bytes(texts[t - 1]);
+      tpl_stream.bytes(folded[t]);
       tpl_stream.u8('\n');
     }
     ByteWriter tid, ts;
-    std::vector<int64_t> prev_ts(layouts.size(), 0), prev_rel(layouts.size(), 0);
-    uint8_t first_layout = 0;
-    int64_t first_value = 0;
+    // Later stamps of a line, one section per ordinal (see README "tsr").
+    const size_t lcount = layouts.size();
+    std::vector<int64_t> prev_ts(lcount, 0), prev_rel(kTsOrdinals * lcount, 0), prev_abs(kTsOrdinals * lcount, 0);
+    std::vector<int64_t> by_rel[kTsOrdinals], by_abs[kTsOrdinals];
+    RecentStrings recent;
+    std::vector<uint8_t> str_rank(p.vars.size());
     int64_t tmin = INT64_MAX, tmax = INT64_MIN;
     for (uint32_t line = 0; line < p.tid.size(); ++line) {
       const uint32_t t = p.tid[line];
       tid.varint(t);
       if (!t) continue;
-      tpls[t].lines.push_back(line);
-      const Var* v = &p.vars[p.var_begin[line]];
-      bool first_ts = true;
+      const uint32_t vbase = p.var_begin[line];
+      const uint32_t* slot = tpls[t].slot.data();
+      size_t ordinal = 0;
+      uint8_t first_layout = 0;
+      int64_t first_value = 0;
       for (const Op& op : tpls[t].ops) {
         if (!op.kind) continue;
-        if (op.kind == kVarTs) {
+        const uint32_t vi = vbase + *slot++;
+        const Var* v = &p.vars[vi];
+        if (op.kind == kVarStr) {
+          const uint8_t rank = recent.find(v->text);
+          str_rank[vi] = rank;
+          if (rank) recent.use(rank);
+          else recent.add(v->text);
+        } else if (op.kind == kVarTs) {
           const int64_t value = static_cast<int64_t>(v->value);
-          if (first_ts) {
+          if (ordinal == 0) {
             ts.svarint(wrap_sub(value, prev_ts[op.param]));
             prev_ts[op.param] = value;
             if (ts_has_year(layouts[op.param])) {
@@ -190,76 +242,96 @@ class FrameEncoder {
             }
             first_layout = op.param, first_value = value;
           } else {
-            // Later stamps of a line mostly repeat the first one's time.
+            // Either the line's own time again (relative to the first stamp)
+            // or a clock of its own (delta to the previous such stamp).
+            const size_t k = std::min(ordinal, kTsOrdinals - 1), key = k * lcount + op.param;
             const int64_t r = wrap_sub(value, ts_rebase(layouts[first_layout], first_value, layouts[op.param]));
-            ts.svarint(wrap_sub(r, prev_rel[op.param]));
-            prev_rel[op.param] = r;
+            by_rel[k].push_back(wrap_sub(r, prev_rel[key]));
+            by_abs[k].push_back(wrap_sub(value, prev_abs[key]));
+            prev_rel[key] = r, prev_abs[key] = value;
           }
-          first_ts = false;
+          ++ordinal;
         }
-        ++v;
       }
     }
-    ByteWriter num, mode, hex, flt, str;
+    ByteWriter tsr = write_later_stamps(by_rel, by_abs);
+    NumColumnEncoder nums;
+    ByteWriter hex, flt, str, sref;
     std::vector<uint64_t> col;
     for (size_t t = 1; t < tpls.size(); ++t) {
       const Template& tp = tpls[t];
-      size_t slot = 0;
+      size_t slot_index = 0;
       for (const Op& op : tp.ops) {
         if (!op.kind) continue;
+        const size_t slot = tp.slot[slot_index++];
         if (kind_is_numeric(op.kind)) {
           col.clear();
           for (uint32_t line : tp.lines) col.push_back(p.vars[p.var_begin[line] + slot].value);
-          write_numeric(op.kind, col, mode, num);
+          nums.write(op.kind, col);
         } else if (kind_is_hex(op.kind)) {
           for (uint32_t line : tp.lines) put_hex(hex, p.vars[p.var_begin[line] + slot].text);
-        } else if (op.kind == kVarFloat || op.kind == kVarStr) {
-          ByteWriter& w = op.kind == kVarFloat ? flt : str;
+        } else if (op.kind == kVarFloat) {
           for (uint32_t line : tp.lines) {
-            w.bytes(p.vars[p.var_begin[line] + slot].text);
-            w.u8('\n');
+            flt.bytes(p.vars[p.var_begin[line] + slot].text);
+            flt.u8('\n');
+          }
+        } else if (op.kind == kVarStr) {
+          for (uint32_t line : tp.lines) {
+            const uint32_t vi = p.var_begin[line] + static_cast<uint32_t>(slot);
+            sref.u8(str_rank[vi]);
+            if (str_rank[vi]) continue;
+            str.bytes(p.vars[vi].text);
+            str.u8('\n');
           }
         }
-        ++slot;
       }
     }
     ByteWriter eol_stream, tsl;
     eol.finish(eol_stream);
-    tsl.varint(layouts.size());
+    if (!layouts.empty()) tsl.varint(layouts.size());
     for (const TsLayout& l : layouts) tsl.bytes(&l, sizeof l);
+    // Empty streams are left out (each costs container overhead); the
+    // decoder reads a missing stream as empty.
+    auto put = [&](const char* name, const ByteWriter& w) {
+      if (!w.empty()) ctx.put(name, w);
+    };
     ctx.put(kStreamEol, eol_stream);
-    ctx.put(kStreamTemplates, tpl_stream);
-    ctx.put(kStreamLayouts, tsl);
-    ctx.put(kStreamTemplateIds, tid);
-    ctx.put(kStreamVerbatim, verbatim_);
-    ctx.put(kStreamNumbers, num);
-    ctx.put(kStreamModes, mode);
-    ctx.put(kStreamHex, hex);
-    ctx.put(kStreamFloats, flt);
-    ctx.put(kStreamStrings, str);
-    ctx.put(kStreamTimes, ts);
+    put(kStreamTemplates, tpl_stream);
+    put(kStreamLayouts, tsl);
+    put(kStreamTemplateIds, tid);
+    put(kStreamVerbatim, verbatim_);
+    put(kStreamNumbers, nums.num);
+    put(kStreamModes, nums.mode);
+    put(kStreamWide, nums.wide);
+    put(kStreamHex, hex);
+    put(kStreamFloats, flt);
+    put(kStreamStrings, str);
+    put(kStreamStringRanks, sref);
+    put(kStreamTimes, ts);
+    put(kStreamLaterTimes, tsr);
     if (tmin <= tmax) ctx.stat_i64(AT1_STAT_TIME, tmin, tmax);
   }
 
-  // Raw or delta against the previous value of the same column, whichever
-  // needs fewer varint bytes.
-  static void write_numeric(uint8_t kind, const std::vector<uint64_t>& col, ByteWriter& mode, ByteWriter& num) {
-    const bool is_signed = kind == kVarInt;
-    auto raw = [&](uint64_t v) { return is_signed ? at1::sdk::zigzag_encode(static_cast<int64_t>(v)) : v; };
-    size_t raw_cost = 0, delta_cost = 0;
-    uint64_t prev = 0;
-    for (uint64_t v : col) {
-      raw_cost += varint_size(raw(v));
-      delta_cost += varint_size(at1::sdk::zigzag_encode(static_cast<int64_t>(v - prev)));
-      prev = v;
+  // "tsr": varint section count n, then per ordinal 1..n-1 a mode byte and
+  // the section's byte length, then the sections (zigzag varints).
+  static ByteWriter write_later_stamps(const std::vector<int64_t>* by_rel, const std::vector<int64_t>* by_abs) {
+    size_t n = kTsOrdinals;
+    while (n > 1 && by_rel[n - 1].empty()) --n;
+    ByteWriter head, body;
+    if (n == 1) return head;
+    head.varint(n);
+    for (size_t k = 1; k < n; ++k) {
+      size_t rel_cost = 0, abs_cost = 0;
+      for (int64_t d : by_rel[k]) rel_cost += varint_size(at1::sdk::zigzag_encode(d));
+      for (int64_t d : by_abs[k]) abs_cost += varint_size(at1::sdk::zigzag_encode(d));
+      const bool rel = rel_cost <= abs_cost;
+      const size_t start = body.size();
+      for (int64_t d : rel ? by_rel[k] : by_abs[k]) body.svarint(d);
+      head.u8(rel ? kTsRelative : kTsOwnClock);
+      head.varint(body.size() - start);
     }
-    const bool delta = delta_cost < raw_cost;
-    mode.u8(delta ? kModeDelta : kModeRaw);
-    prev = 0;
-    for (uint64_t v : col) {
-      num.varint(delta ? at1::sdk::zigzag_encode(static_cast<int64_t>(v - prev)) : raw(v));
-      prev = v;
-    }
+    head.bytes(body.data(), body.size());
+    return head;
   }
 
   Tokenizer tokenizer_;

@@ -1,4 +1,4 @@
-// The `log` codec's stream layout (format version 1): placeholder bytes in
+// The `log` codec's stream layout (format version 2): placeholder bytes in
 // templates, variable kinds and stream names. See README.md for the prose.
 #ifndef AT1_LOG_FORMAT_HPP
 #define AT1_LOG_FORMAT_HPP
@@ -8,7 +8,7 @@
 
 namespace at1::log {
 
-constexpr uint32_t kFormatVersion = 1;
+constexpr uint32_t kFormatVersion = 2;
 
 // A template is the line's static text with one placeholder byte per
 // variable. Lines holding NUL or any placeholder byte go verbatim, so such a
@@ -46,7 +46,8 @@ inline bool kind_is_numeric(uint8_t k) {
 inline bool kind_is_hex(uint8_t k) { return k == kVarHexLo || k == kVarHexUp; }
 
 // Numeric column modes (one byte each in "mode").
-enum NumMode : uint8_t { kModeRaw = 0, kModeDelta = 1 };
+// kModeWide is followed by a width byte (1..8). See numcol.hpp.
+enum NumMode : uint8_t { kModeRaw = 0, kModeDelta = 1, kModeWide = 2 };
 
 // Stream names.
 constexpr const char* kStreamEol = "eol";
@@ -56,10 +57,19 @@ constexpr const char* kStreamTemplateIds = "tid";
 constexpr const char* kStreamVerbatim = "raw";
 constexpr const char* kStreamNumbers = "num";
 constexpr const char* kStreamModes = "mode";
+constexpr const char* kStreamWide = "wide";
 constexpr const char* kStreamHex = "hex";
 constexpr const char* kStreamFloats = "flt";
 constexpr const char* kStreamStrings = "str";
 constexpr const char* kStreamTimes = "ts";
+constexpr const char* kStreamLaterTimes = "tsr";
+constexpr const char* kStreamStringRanks = "sref";
+
+// Later timestamps of a line are grouped by their ordinal in the line
+// (capped); each group is coded relative to the line's first stamp or as a
+// delta to the previous stamp of its group and layout.
+constexpr size_t kTsOrdinals = 8;
+enum TsMode : uint8_t { kTsRelative = 0, kTsOwnClock = 1 };
 
 }  // namespace at1::log
 

@@ -17,6 +17,7 @@ struct Op {
   uint32_t len = 0;    // static: text length; hex: packed bytes per value
   const char* text = nullptr;  // static text (points into the template)
   uint64_t base = 0;   // decode: where this slot's column starts
+  uint64_t next = 0;   // decode, string slots: index of the slot's next new text
 };
 
 // Appends the ops of template `t` to *ops. False when `t` is malformed (a

@@ -132,7 +132,9 @@ bool Tokenizer::tokenize(std::string_view line, std::string* tpl, std::vector<Va
       if (c == '-' && boundary && i + 1 < n && s[i + 1] >= '1' && s[i + 1] <= '9') {
         size_t j = i + 1;
         while (j < n && is_digit(s[j])) ++j;
-        if (j - i - 1 <= 18 && (j == n || (!is_alnum(s[j]) && s[j] != '.'))) {
+        const size_t len = j - i - 1;  // 19 digits only while the value fits int64
+        const bool fits = len <= 18 || (len == 19 && parse_u64(s + i + 1, len) <= static_cast<uint64_t>(INT64_MAX));
+        if (fits && (j == n || (!is_alnum(s[j]) && s[j] != '.'))) {
           emit_number(s + i + 1, j - i - 1, true, tpl, vars);
           i = j;
           continue;

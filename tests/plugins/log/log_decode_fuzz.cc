@@ -7,7 +7,8 @@
 extern "C" const at1_plugin* at1_plugin_entry(void);
 
 namespace {
-const std::vector<std::string> kNames = {"eol", "tpl", "tsl", "tid", "raw", "num", "mode", "hex", "flt", "str", "ts"};
+const std::vector<std::string> kNames = {"eol", "tpl", "tsl",  "tid", "raw", "num", "mode", "wide",
+                                         "hex", "flt", "str", "sref", "ts",  "tsr"};
 const at1_codec* codec() { return at1_plugin_entry()->get_codec(0); }
 
 const char* const kSamples[] = {
@@ -15,6 +16,8 @@ const char* const kSamples[] = {
     "2015-10-18 18:01:48,001 WARN x -7 007\r\nverbatim\x01\r\n",
     "Jul  1 09:00:55 host kernel[0]: req-38101a0b-2096-447d-96ea-a692162415ae\nJul  1 09:00:56 host x\n",
     "[Sun Dec 04 04:47:44 2005] a 1\n\n- 1117838570 2005.06.03 R02-M1-N0 2005-06-03-15.42.50.675872",
+    "x blk_-6952295868487656571 a\nx blk_7128370237687728475 b\ny blk_-6952295868487656571 c\n"
+    "status installed libc6:amd64 2.36\nstatus unpacked libc6:amd64 2.36\nconfigure libc6:amd64 2.36\n",
     "",
 };
 }  // namespace

@@ -1,0 +1,9 @@
+#include <gtest/gtest.h>
+#include "log_test_util.hpp"
+#include <cstdio>
+int main(int argc, char** argv) {
+  std::string text = at1::log::test::read_file(argv[1]);
+  auto e = at1::sdk::testing::encode(at1::log::test::codec(), text);
+  auto& s = e.streams[argv[2]];
+  fwrite(s.data(), 1, s.size(), stdout);
+}

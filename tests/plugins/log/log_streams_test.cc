@@ -1,0 +1,122 @@
+// The `log` codec's column mechanisms: each test builds input that exercises
+// one (wide numbers with back-references, recent-string ranks, later
+// timestamp groups, constant slots folded into templates), checks the round
+// trip, and checks the mechanism actually engaged (the stream it writes).
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "format.hpp"
+#include "log_test_util.hpp"
+
+namespace at1::log::test {
+namespace {
+
+using at1::sdk::testing::encode;
+
+std::string stream(const std::string& text, const char* name) {
+  auto e = encode(codec(), text);
+  EXPECT_EQ(e.status, AT1_OK);
+  auto it = e.streams.find(name);
+  return it == e.streams.end() ? std::string() : it->second;
+}
+
+// A small deterministic generator (no <random>: the same bytes everywhere).
+uint64_t next(uint64_t* s) {
+  *s ^= *s << 13, *s ^= *s >> 7, *s ^= *s << 17;
+  return *s;
+}
+
+TEST(LogStreams, WideNumbersWithRepeats) {
+  std::string text;
+  uint64_t seed = 88172645463325252ull;
+  std::vector<int64_t> ids;
+  for (int i = 0; i < 600; ++i) {
+    const bool repeat = i % 3 == 2 && !ids.empty();
+    const int64_t id = repeat ? ids[next(&seed) % ids.size()] : static_cast<int64_t>(next(&seed));
+    ids.push_back(id);
+    text += (i % 2 ? "Receiving block blk_" : "Deleting blk_") + std::to_string(id) + " size " +
+            std::to_string(i % 7) + "\n";
+  }
+  EXPECT_TRUE(exact(text));
+  const std::string wide = stream(text, kStreamWide);
+  EXPECT_GT(wide.size(), 300u * 7);  // new ids as fixed-width bytes ...
+  EXPECT_LT(wide.size(), 500u * 8);  // ... repeats as references
+  for (const auto& f : frames_of(text, 200)) EXPECT_TRUE(exact(f, 1));
+  // Extremes and mixed signs in one wide column.
+  EXPECT_TRUE(exact("id 9223372036854775807\nid -9223372036854775807\nid 1234567890123\nid 9223372036854775807\n"));
+}
+
+TEST(LogStreams, RecentStringRanks) {
+  std::string text;
+  const char* pkgs[] = {"libc6:amd64", "zlib1g:amd64", "tzdata:all", "libssl3:amd64", "bash:amd64"};
+  const char* states[] = {"half-installed", "unpacked", "half-configured", "installed"};
+  for (int i = 0; i < 400; ++i) {
+    const char* pkg = pkgs[(i / 4) % 5];
+    text += std::string("2025-06-24 14:36:") + (i % 60 < 10 ? "0" : "") + std::to_string(i % 60) + " status " +
+            states[i % 4] + " " + pkg + " 1.2-" + std::to_string(i / 4) + "\n";
+    if (i % 9 == 0) text += std::string("2025-06-24 14:37:00 configure ") + pkg + " <none>\n";
+  }
+  EXPECT_TRUE(exact(text));
+  const std::string ranks = stream(text, kStreamStringRanks);
+  EXPECT_FALSE(ranks.empty());
+  EXPECT_NE(ranks.find_first_not_of('\0'), std::string::npos);  // some values coded by rank
+  for (const auto& f : frames_of(text, 200)) EXPECT_TRUE(exact(f, 3));
+  // More distinct strings than the recent list holds.
+  std::string many;
+  for (int i = 0; i < 300; ++i) many += "user u" + std::string(1, static_cast<char>('a' + i % 26)) +
+                                        std::string(1, static_cast<char>('a' + i / 26)) + " logged in\n";
+  EXPECT_TRUE(exact(many));
+}
+
+TEST(LogStreams, LaterTimestampGroups) {
+  // A file-name stamp first (two files interleaved), the event time second: the
+  // second group must follow its own clock.
+  std::string text;
+  for (int i = 0; i < 300; ++i) {
+    char line[160];
+    std::snprintf(line, sizeof line, "nova-api.log.1.2017-05-16_13:%02d:08 2017-05-16 00:%02d:%02d.%03d %d INFO x\n",
+                  i % 2 ? 53 : 55, i / 60, i % 60, (i * 37) % 1000, 25746 + i % 3);
+    text += line;
+  }
+  EXPECT_TRUE(exact(text));
+  const std::string later = stream(text, kStreamLaterTimes);
+  ASSERT_GE(later.size(), 2u);
+  EXPECT_EQ(later[0], 2);            // groups: the first stamp + one more
+  EXPECT_EQ(later[1], kTsOwnClock);  // its own clock, not relative
+  // BGL style: three stamps per line, the later ones repeat the first's time.
+  std::string bgl;
+  for (int i = 0; i < 200; ++i) {
+    char line[200];
+    std::snprintf(line, sizeof line, "- %d 2005.06.03 R02 2005-06-03-15.%02d.%02d.%06d R02 RAS\n", 1117838570 + i * 2,
+                  42 + (20 + i * 2) / 60, (50 + i * 2) % 60, (i * 7919) % 1000000);
+    bgl += line;
+  }
+  EXPECT_TRUE(exact(bgl));
+  // More stamps per line than there are groups.
+  std::string many = "2020-01-01 00:00:00";
+  for (int k = 0; k < 12; ++k) many += " 2020-01-0" + std::to_string(1 + k % 9) + " 00:00:0" + std::to_string(k % 10);
+  EXPECT_TRUE(exact(many + "\n" + many + "\n"));
+}
+
+TEST(LogStreams, ConstantSlotsFoldIntoTemplates) {
+  std::string text;
+  for (int i = 0; i < 100; ++i) text += "port 5070 open id " + std::to_string(1000 + i) + " 0xff 1.5 abc123\n";
+  EXPECT_TRUE(exact(text));
+  const std::string tpl = stream(text, kStreamTemplates);
+  EXPECT_NE(tpl.find("port 5070 open"), std::string::npos);
+  EXPECT_NE(tpl.find("0xff 1.5 abc123"), std::string::npos);
+  EXPECT_TRUE(exact("single line 42 0x1f 2.5 deadbeef\n"));
+}
+
+TEST(LogStreams, EmptyStreamsAreLeftOut) {
+  auto e = encode(codec(), "plain words only\nand more words\n");
+  ASSERT_EQ(e.status, AT1_OK);
+  EXPECT_FALSE(e.streams.count(kStreamWide));
+  EXPECT_FALSE(e.streams.count(kStreamLaterTimes));
+  EXPECT_FALSE(e.streams.count(kStreamHex));
+  EXPECT_TRUE(exact("plain words only\nand more words\n"));
+}
+
+}  // namespace
+}  // namespace at1::log::test
