@@ -22,14 +22,17 @@ void write_index_list(ByteWriter& w, const std::vector<uint32_t>& idx) {
 }
 
 uint8_t choose_quote_mode(const ColumnCells& cells, char delim, std::vector<uint32_t>* flips) {
-  size_t minimal_misses = 0, quoted = 0;
-  const size_t n = cells.values.size();
+  const size_t n = cells.size();
+  size_t quoted = 0;
+  for (size_t i = 0; i < n; ++i) quoted += cells.quoted(i) ? 1 : 0;
+  // No quoted cell: "never" has no exceptions, and no value needs a scan.
+  if (quoted == 0) return kQuoteNever;
+  size_t minimal_misses = 0;
   std::vector<uint8_t> need(n);
   for (size_t i = 0; i < n; ++i) {
     // The decoder predicts from the value alone, so the encoder must too.
-    need[i] = needs_quotes(cells.values[i], delim);
-    minimal_misses += need[i] != cells.quoted[i];
-    quoted += cells.quoted[i];
+    need[i] = needs_quotes(cells.value(i), delim);
+    minimal_misses += need[i] != cells.quoted(i);
   }
   // Ties go to the mode the decoder predicts fastest.
   uint8_t mode = kQuoteNever;
@@ -41,7 +44,7 @@ uint8_t choose_quote_mode(const ColumnCells& cells, char delim, std::vector<uint
   if (n - quoted < misses) mode = kQuoteAlways;
   for (size_t i = 0; i < n; ++i) {
     bool predicted = mode == kQuoteAlways || (mode == kQuoteMinimal && need[i]);
-    if (predicted != (cells.quoted[i] != 0)) flips->push_back(static_cast<uint32_t>(i));
+    if (predicted != cells.quoted(i)) flips->push_back(static_cast<uint32_t>(i));
   }
   return mode;
 }
@@ -55,7 +58,7 @@ int64_t wrap_sub(int64_t a, int64_t b) {
 // fewest varint bytes.
 void encode_typed(uint32_t index, const ColumnCells& cells, ColumnSpec* spec, ByteWriter& out,
                   std::vector<uint32_t>* exc, ColumnStats* stats, std::vector<TypedColumn>* pool) {
-  const size_t n = cells.values.size();
+  const size_t n = cells.size();
   TypedColumn self{index, *spec, std::vector<int64_t>(n)};
   std::vector<uint8_t> typed(n);
   int64_t last = 0;
@@ -63,8 +66,8 @@ void encode_typed(uint32_t index, const ColumnCells& cells, ColumnSpec* spec, By
   CostModel raw, delta;
   for (size_t i = 0; i < n; ++i) {
     int64_t v;
-    bool ok = spec->type == kNumber ? parse_number_exact(cells.values[i], spec->number, &v)
-                                    : parse_date_exact(cells.values[i], spec->date, &v);
+    bool ok = spec->type == kNumber ? parse_number_exact(cells.value(i), spec->number, &v)
+                                    : parse_date_exact(cells.value(i), spec->date, &v);
     if (!ok) {
       exc->push_back(static_cast<uint32_t>(i));
       self.carried[i] = last;
@@ -126,8 +129,8 @@ bool encode_dict(const ColumnCells& cells, ByteWriter& ids, ByteWriter& dict,
                  std::vector<uint32_t>* exc) {
   std::unordered_map<std::string_view, uint32_t> index;
   index.reserve(1024);
-  for (size_t i = 0; i < cells.values.size(); ++i) {
-    std::string_view v = cells.values[i];
+  for (size_t i = 0; i < cells.size(); ++i) {
+    std::string_view v = cells.value(i);
     if (has_nul(v)) {
       exc->push_back(static_cast<uint32_t>(i));
       continue;
@@ -144,8 +147,11 @@ bool encode_dict(const ColumnCells& cells, ByteWriter& ids, ByteWriter& dict,
 }
 
 void encode_text(const ColumnCells& cells, ByteWriter& out, std::vector<uint32_t>* exc) {
-  for (size_t i = 0; i < cells.values.size(); ++i) {
-    std::string_view v = cells.values[i];
+  size_t total = 0;
+  for (size_t i = 0; i < cells.size(); ++i) total += cells.value(i).size() + 1;
+  out.reserve(total);
+  for (size_t i = 0; i < cells.size(); ++i) {
+    std::string_view v = cells.value(i);
     if (has_nul(v)) {
       exc->push_back(static_cast<uint32_t>(i));
       continue;
@@ -159,7 +165,7 @@ void encode_text(const ColumnCells& cells, ByteWriter& out, std::vector<uint32_t
 
 ColumnSpec encode_column(size_t index, const ColumnCells& cells, char delim, PartWriter& parts,
                          ByteWriter& meta, ColumnStats* stats, std::vector<TypedColumn>* pool) {
-  ColumnSpec spec = infer_column(cells.values, delimiter_allows_types(delim));
+  ColumnSpec spec = infer_column(cells, delimiter_allows_types(delim));
   std::vector<uint32_t> flips, exc;
   spec.quote = choose_quote_mode(cells, delim, &flips);
 
@@ -181,7 +187,7 @@ ColumnSpec encode_column(size_t index, const ColumnCells& cells, char delim, Par
   ByteWriter& x = parts.add(column_part(index, ".x"));
   if (!exc.empty()) {
     write_index_list(x, exc);
-    for (uint32_t i : exc) x.str(cells.values[i]);
+    for (uint32_t i : exc) x.str(cells.value(i));
   }
   ByteWriter& q = parts.add(column_part(index, ".q"));
   if (!flips.empty()) write_index_list(q, flips);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "column_spec.h"
+#include "csv_parse.h"
 #include "parts.h"
 
 namespace at1::columnar {
@@ -18,9 +19,16 @@ struct ColumnStats {
   int64_t max = 0;
 };
 
+// One column's cells in row order: a strided view into the parsed frame when
+// every record has all columns (no copy), else a gathered copy.
 struct ColumnCells {
-  std::vector<std::string_view> values;  // unescaped contents, in row order
-  std::vector<uint8_t> quoted;
+  const Cell* base = nullptr;
+  size_t stride = 1;
+  size_t n = 0;
+  std::vector<Cell> gathered;
+  size_t size() const { return n; }
+  std::string_view value(size_t i) const { return base[i * stride].view(); }
+  bool quoted(size_t i) const { return base[i * stride].quoted != 0; }
 };
 
 // An encoded typed column, kept as a possible reference for later columns:

@@ -13,7 +13,12 @@ size_t best_number_spec(const std::vector<NumberShape>& shapes, NumberSpec* out)
   for (const auto& s : shapes) {
     if (s.frac_digits > scale) scale = s.frac_digits;
   }
-  for (const auto& s : shapes) mixed_frac |= s.frac_digits != scale;
+  // Widths worth trying: 0 (".5"), 1, and every zero-padded width seen.
+  uint32_t widths = 0b11;
+  for (const auto& s : shapes) {
+    mixed_frac |= s.frac_digits != scale;
+    if (s.int_digits > s.natural && s.int_digits <= kMaxWidth) widths |= 1u << s.int_digits;
+  }
   size_t best_fit = 0;
   NumberSpec best;
   const uint8_t modes[] = {kFracFixed, kFracTrim, kFracTrimKeep1};
@@ -21,6 +26,7 @@ size_t best_number_spec(const std::vector<NumberShape>& shapes, NumberSpec* out)
     if (scale == 0 && mode != kFracFixed) continue;
     if (!mixed_frac && mode != kFracFixed) continue;
     for (uint8_t width = 0; width <= kMaxWidth; ++width) {
+      if (!(widths >> width & 1)) continue;
       NumberSpec spec{scale, mode, width};
       size_t fit = 0;
       for (const auto& s : shapes) fit += shape_fits(s, spec);
@@ -67,14 +73,14 @@ void try_trailing_zeros(const std::vector<std::string_view>& sample, NumberSpec*
 
 }  // namespace
 
-ColumnSpec infer_column(const std::vector<std::string_view>& values, bool allow_typed) {
+ColumnSpec infer_column(const ColumnCells& values, bool allow_typed) {
   ColumnSpec spec;
-  if (values.empty()) return spec;
+  if (values.size() == 0) return spec;
   const size_t n = values.size();
   const size_t step = n > kSampleSize ? n / kSampleSize : 1;
   std::vector<std::string_view> sample;
   sample.reserve(kSampleSize + 1);
-  for (size_t i = 0; i < n; i += step) sample.push_back(values[i]);
+  for (size_t i = 0; i < n; i += step) sample.push_back(values.value(i));
 
   size_t non_empty = 0;
   for (auto v : sample) non_empty += !v.empty();

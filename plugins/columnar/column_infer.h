@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "column_encode.h"
 #include "column_spec.h"
 
 namespace at1::columnar {
@@ -15,7 +16,7 @@ inline constexpr double kTypedFit = 0.8;
 
 // Infers type and print spec (not quote mode or int coding) from `values`
 // (all of the column's cells; a spread-out sample is taken).
-ColumnSpec infer_column(const std::vector<std::string_view>& values, bool allow_typed);
+ColumnSpec infer_column(const ColumnCells& values, bool allow_typed);
 
 }  // namespace at1::columnar
 

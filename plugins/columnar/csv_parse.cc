@@ -27,13 +27,33 @@ const char* scan_quoted(const char* p, const char* end, bool* doubled) {
   }
 }
 
+// First delimiter or LF at or after p (or end). Eight bytes at a time: a
+// byte equal to c makes (x ^ c*0x01..) have a zero byte, found by the usual
+// has-zero-byte trick; the first one is the lowest set high bit.
+const char* scan_unquoted(const char* p, const char* end, char delim) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  constexpr uint64_t kHighs = 0x8080808080808080ull;
+  const uint64_t d = kOnes * static_cast<uint8_t>(delim);
+  const uint64_t nl = kOnes * static_cast<uint8_t>('\n');
+  while (end - p >= 8) {
+    uint64_t x;
+    std::memcpy(&x, p, 8);
+    const uint64_t a = x ^ d, b = x ^ nl;
+    const uint64_t hit = ((a - kOnes) & ~a & kHighs) | ((b - kOnes) & ~b & kHighs);
+    if (hit) return p + (__builtin_ctzll(hit) >> 3);
+    p += 8;
+  }
+  while (p < end && *p != delim && *p != '\n') ++p;
+  return p;
+}
+
 }  // namespace
 
 const char* parse_record(const char* p, const char* end, char delim, std::vector<Cell>* fields,
                          std::string* arena, uint8_t* eol) {
-  fields->clear();
+  const size_t first = fields->size();
   for (;;) {
-    if (fields->size() >= kMaxFields) return nullptr;
+    if (fields->size() - first >= kMaxFields) return nullptr;
     const char* after;
     if (p < end && *p == '"') {
       bool doubled = false;
@@ -54,8 +74,7 @@ const char* parse_record(const char* p, const char* end, char delim, std::vector
         fields->push_back({arena->data() + at, static_cast<uint32_t>(arena->size() - at), 1});
       }
     } else {
-      const char* s = p;
-      while (s < end && *s != delim && *s != '\n') ++s;
+      const char* s = scan_unquoted(p, end, delim);
       const char* stop = s;
       if (s < end && *s == '\n' && stop > p && stop[-1] == '\r') --stop;
       fields->push_back({p, static_cast<uint32_t>(stop - p), 0});
@@ -87,21 +106,30 @@ void parse_frame(std::string_view input, size_t start, char delim, ParsedFrame* 
   // Unescaped text is never longer than its source, so one reservation keeps
   // every view into the arena valid.
   if (std::memchr(p, '"', static_cast<size_t>(end - p))) out->arena.reserve(input.size());
-  std::vector<Cell> fields;
-  fields.reserve(64);
   std::vector<uint32_t> count_hist(kMaxFields + 1, 0);
+  const char* begin = p;
+  bool reserved = false;
   while (p < end) {
+    // Size the row and cell arrays once from the first rows, so big frames
+    // do not pay for repeated growth.
+    if (!reserved && out->rows.size() == 256) {
+      reserved = true;
+      double scale = static_cast<double>(end - begin) / static_cast<double>(p - begin) * 1.05;
+      out->rows.reserve(static_cast<size_t>(static_cast<double>(out->rows.size()) * scale) + 16);
+      out->cells.reserve(static_cast<size_t>(static_cast<double>(out->cells.size()) * scale) + 64);
+    }
     uint8_t eol = 0;
     size_t arena_mark = out->arena.size();
-    const char* next = parse_record(p, end, delim, &fields, &out->arena, &eol);
+    const size_t first = out->cells.size();
+    const char* next = parse_record(p, end, delim, &out->cells, &out->arena, &eol);
     if (next) {
-      out->rows.push_back({static_cast<uint32_t>(out->cells.size()),
-                           static_cast<uint32_t>(fields.size()), eol});
-      out->cells.insert(out->cells.end(), fields.begin(), fields.end());
-      ++count_hist[fields.size()];
+      const size_t nfields = out->cells.size() - first;
+      out->rows.push_back({static_cast<uint32_t>(first), static_cast<uint32_t>(nfields), eol});
+      ++count_hist[nfields];
       p = next;
       continue;
     }
+    out->cells.resize(first);
     out->arena.resize(arena_mark);
     // Keep the first physical line verbatim and resynchronise after it.
     const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)));

@@ -45,8 +45,9 @@ struct ParsedFrame {
   uint32_t ncols = 0; // largest field count
 };
 
-// One record starting at `p`: fills `fields`, returns the position after its
-// line ending, or nullptr when the record does not parse (see README).
+// One record starting at `p`: appends its fields to `fields`, returns the
+// position after its line ending, or nullptr when the record does not parse
+// (see README; the caller drops what was appended).
 // `arena` receives unescaped contents; it must have capacity for them. With
 // a null arena, fields with doubled quotes are left escaped.
 const char* parse_record(const char* p, const char* end, char delim, std::vector<Cell>* fields,

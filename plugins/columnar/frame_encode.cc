@@ -39,6 +39,7 @@ size_t head_size(sdk::EncodeContext& ctx, std::string_view text, char delim) {
   uint8_t eol = 0;
   const char* end = text.data() + text.size();
   const char* next = parse_record(text.data() + start, end, delim, &fields, nullptr, &eol);
+  // (fields starts empty, so it holds just this record)
   if (!next) return start;
   if (header < 0) {
     for (const Cell& c : fields)
@@ -113,22 +114,26 @@ void encode_frame(sdk::EncodeContext& ctx, sdk::Bytes input) {
   meta.str(text.substr(0, pf.head_size));
   write_rows(pf, meta, parts.add("vb"));
 
-  // Cells by column, in row order.
-  std::vector<size_t> per_column(pf.ncols + 1, 0);
-  for (const Row& row : pf.rows)
-    if (row.nfields != kVerbatimRow) ++per_column[row.nfields];
-  for (size_t k = pf.ncols; k > 0; --k) per_column[k - 1] += per_column[k];
+  // Cells by column, in row order: strided views when every record is full.
+  bool regular = true;
+  for (const Row& row : pf.rows) regular &= row.nfields == kVerbatimRow || row.nfields == pf.ncols;
   std::vector<ColumnCells> columns(pf.ncols);
-  for (size_t j = 0; j < pf.ncols; ++j) {
-    columns[j].values.reserve(per_column[j + 1]);
-    columns[j].quoted.reserve(per_column[j + 1]);
-  }
-  for (const Row& row : pf.rows) {
-    if (row.nfields == kVerbatimRow) continue;
-    const Cell* c = pf.cells.data() + row.first;
-    for (uint32_t j = 0; j < row.nfields; ++j) {
-      columns[j].values.push_back(c[j].view());
-      columns[j].quoted.push_back(c[j].quoted);
+  if (regular) {
+    const size_t n = pf.ncols ? pf.cells.size() / pf.ncols : 0;
+    for (size_t j = 0; j < pf.ncols; ++j) {
+      columns[j].base = pf.cells.data() + j;
+      columns[j].stride = pf.ncols;
+      columns[j].n = n;
+    }
+  } else {
+    for (const Row& row : pf.rows) {
+      if (row.nfields == kVerbatimRow) continue;
+      const Cell* c = pf.cells.data() + row.first;
+      for (uint32_t j = 0; j < row.nfields; ++j) columns[j].gathered.push_back(c[j]);
+    }
+    for (auto& col : columns) {
+      col.base = col.gathered.data();
+      col.n = col.gathered.size();
     }
   }
   bool time_done = false;
@@ -137,7 +142,7 @@ void encode_frame(sdk::EncodeContext& ctx, sdk::Bytes input) {
     ColumnStats st;
     ColumnSpec spec = encode_column(j, columns[j], delim, parts, meta, &st, &pool);
     // Its cells are encoded; free them early on wide tables.
-    std::vector<std::string_view>().swap(columns[j].values);
+    std::vector<Cell>().swap(columns[j].gathered);
     report_stats(ctx, j, spec, st, &time_done);
   }
   parts.finish(ctx);

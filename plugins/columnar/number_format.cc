@@ -100,29 +100,40 @@ int binary32_inner_digits(std::string_view s, int scale) {
 }
 
 bool analyze_number(std::string_view s, NumberShape* shape) {
-  size_t i = 0, n = s.size();
+  // One pass: shape and digit value together (this runs on every typed cell).
+  const char* p = s.data();
+  const char* end = p + s.size();
   *shape = NumberShape();
-  if (i < n && s[i] == '-') {
+  if (p < end && *p == '-') {
     shape->negative = true;
-    ++i;
+    ++p;
   }
-  size_t int_start = i;
-  while (i < n && static_cast<unsigned char>(s[i] - '0') < 10) ++i;
-  size_t int_digits = i - int_start;
+  uint64_t v = 0;
+  const char* int_start = p;
+  // v wraps past 19 digits; such spellings are refused below anyway.
+  while (p < end && static_cast<unsigned char>(*p - '0') < 10) {
+    v = v * 10 + static_cast<unsigned char>(*p - '0');
+    ++p;
+  }
+  const size_t int_digits = static_cast<size_t>(p - int_start);
   size_t frac_digits = 0;
-  if (i < n && s[i] == '.') {
+  if (p < end && *p == '.') {
     shape->has_point = true;
-    size_t f = ++i;
-    while (i < n && static_cast<unsigned char>(s[i] - '0') < 10) ++i;
-    frac_digits = i - f;
-    if (frac_digits) shape->frac_trailing_zero = s[i - 1] == '0';
+    const char* f = ++p;
+    while (p < end && static_cast<unsigned char>(*p - '0') < 10) {
+      v = v * 10 + static_cast<unsigned char>(*p - '0');
+      ++p;
+    }
+    frac_digits = static_cast<size_t>(p - f);
+    if (frac_digits) shape->frac_trailing_zero = p[-1] == '0';
   }
-  if (i != n || int_digits + frac_digits == 0 || int_digits + frac_digits > kMaxScale) return false;
+  if (p != end || int_digits + frac_digits == 0 || int_digits + frac_digits > kMaxScale) return false;
   size_t lead = 0;
-  while (lead < int_digits && s[int_start + lead] == '0') ++lead;
+  while (lead < int_digits && int_start[lead] == '0') ++lead;
   shape->int_digits = static_cast<uint8_t>(int_digits);
   shape->natural = static_cast<uint8_t>(int_digits - lead);
   shape->frac_digits = static_cast<uint8_t>(frac_digits);
+  shape->digits = v;
   return true;
 }
 
@@ -158,13 +169,7 @@ bool parse_number_exact(std::string_view s, const NumberSpec& spec, int64_t* man
   }
   NumberShape sh;
   if (!analyze_number(s, &sh) || !shape_fits(sh, spec)) return false;
-  uint64_t v = 0;
-  size_t i = sh.negative ? 1 : 0;
-  for (; i < s.size(); ++i) {
-    if (s[i] == '.') continue;
-    v = v * 10 + static_cast<uint64_t>(s[i] - '0');
-  }
-  v *= kPow10[spec.scale - sh.frac_digits];
+  uint64_t v = sh.digits * kPow10[spec.scale - sh.frac_digits];
   // "-0", "-0.0": zero has no sign in a mantissa, so it cannot re-print.
   if (sh.negative && v == 0) return false;
   if (spec.zeros) {
@@ -186,21 +191,22 @@ size_t format_number(int64_t mantissa, const NumberSpec& spec, char* out) {
     u = 0 - u;
   }
   if (spec.scale == 0) return n + put_digits(u, spec.width, out + n);
-  uint64_t p = kPow10[spec.scale];
-  n += put_digits(u / p, spec.width, out + n);
-  uint64_t frac = u % p;
-  int digits = spec.scale;
+  // All digits at once, then open a gap for the point: one division chain.
+  const int scale = spec.scale;
+  char* digits = out + n;
+  // At least scale + width digits: the fraction zero-padded, the integer
+  // part padded to its width ("0.5", ".5", "05.5").
+  const size_t len = put_digits(u, scale + spec.width, digits);
+  const size_t int_len = len - static_cast<size_t>(scale);
+  size_t frac_len = static_cast<size_t>(scale);
   if (spec.frac_mode != kFracFixed) {
-    while (digits > 0 && frac % 10 == 0) {
-      frac /= 10;
-      --digits;
-    }
-    if (digits == 0 && spec.frac_mode == kFracTrimKeep1) digits = 1;
+    while (frac_len > 0 && digits[int_len + frac_len - 1] == '0') --frac_len;
+    if (frac_len == 0 && spec.frac_mode == kFracTrimKeep1) frac_len = 1;
   }
-  if (digits == 0) return n;
-  out[n++] = '.';
-  n += put_digits(frac, digits, out + n);
-  return n;
+  if (frac_len == 0) return n + int_len;
+  std::memmove(digits + int_len + 1, digits + int_len, frac_len);
+  digits[int_len] = '.';
+  return n + int_len + 1 + frac_len;
 }
 
 }  // namespace at1::columnar

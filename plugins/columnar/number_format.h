@@ -44,6 +44,7 @@ struct NumberShape {
   uint8_t natural = 0;      // the same without leading zeros
   uint8_t frac_digits = 0;
   bool frac_trailing_zero = false;
+  uint64_t digits = 0;      // all digits as one integer, sign and point ignored
 };
 
 // False unless `s` is -?digits(.digits)? with at least one digit and at
