@@ -60,6 +60,8 @@ struct Case {
   BackendId backend;
 };
 
+void PrintTo(const Case& c, std::ostream* os) { *os << c.codec << "/" << BackendName(c.backend); }
+
 class Conformance : public ::testing::TestWithParam<Case> {
  protected:
   void RoundTrip(const std::string& name, const std::string& text, bool stream, uint64_t chunk_lines) {

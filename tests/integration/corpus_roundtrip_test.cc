@@ -21,6 +21,10 @@ struct Case {
   bool stream;
 };
 
+void PrintTo(const Case& c, std::ostream* os) {
+  *os << c.domain << "/" << BackendName(c.backend) << (c.stream ? "/stream" : "/whole");
+}
+
 class CorpusRoundTrip : public ::testing::TestWithParam<Case> {};
 
 uint64_t CompressAndCheck(const std::string& file, const std::string& codec, const Case& c, testing::TempDir& dir,

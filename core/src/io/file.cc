@@ -116,36 +116,38 @@ Status OutputFile::Open(const std::string& path) {
   return Status::OK();
 }
 
-Status OutputFile::Flush() {
+Status OutputFile::WriteAll(const char* p, size_t n) {
   size_t done = 0;
-  while (done < buffer_.size()) {
-    ssize_t w = ::write(fd_, buffer_.data() + done, buffer_.size() - done);
+  while (done < n) {
+    ssize_t w = ::write(fd_, p + done, n - done);
     if (w < 0) {
       if (errno == EINTR) continue;
       return Status::IOError(ErrnoText("cannot write", path_));
     }
     done += static_cast<size_t>(w);
   }
-  buffer_.clear();
   return Status::OK();
+}
+
+Status OutputFile::Flush() {
+  Status s = WriteAll(buffer_.data(), buffer_.size());
+  buffer_.clear();
+  return s;
 }
 
 Status OutputFile::Write(const void* data, size_t n) {
   if (fd_ < 0) return Status::IOError("output is not open");
   offset_ += n;
   if (buffer_.size() + n > kOutBuffer) AT1_RETURN_IF_ERROR(Flush());
-  if (n >= kOutBuffer) {
-    buffer_.assign(static_cast<const char*>(data), n);  // one big write
-    return Flush();
-  }
+  if (n >= kOutBuffer) return WriteAll(static_cast<const char*>(data), n);  // big pieces go straight out
   buffer_.append(static_cast<const char*>(data), n);
   return Status::OK();
 }
 
-Status OutputFile::Commit() {
+Status OutputFile::Commit(bool durable) {
   AT1_RETURN_IF_ERROR(Flush());
   if (!owned_) return Status::OK();
-  if (::fsync(fd_) != 0) return Status::IOError(ErrnoText("cannot sync", path_));
+  if (durable && ::fsync(fd_) != 0) return Status::IOError(ErrnoText("cannot sync", path_));
   if (::close(fd_) != 0) {
     fd_ = -1;
     return Status::IOError(ErrnoText("cannot close", path_));

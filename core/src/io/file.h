@@ -51,8 +51,10 @@ class OutputFile {
   // Opens "-" (stdout) or a temporary file in the target's directory.
   Status Open(const std::string& path);
   Status Write(const void* data, size_t n);
-  // Flushes, fsyncs and renames the temporary file onto the target.
-  Status Commit();
+  // Flushes and renames the temporary file onto the target; with `durable`
+  // it is fsynced first (archives are; decompressed output, like xz's and
+  // zstd's, is not, since it can be made again from the archive).
+  Status Commit(bool durable = true);
   // Removes the temporary file (also done by the destructor).
   void Abort();
   uint64_t offset() const { return offset_; }
@@ -60,6 +62,7 @@ class OutputFile {
 
  private:
   Status Flush();
+  Status WriteAll(const char* p, size_t n);
   int fd_ = -1;
   bool owned_ = false;
   uint64_t offset_ = 0;

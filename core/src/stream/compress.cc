@@ -85,13 +85,20 @@ Result<CompressSummary> Compress(const std::string& in_path, const std::string& 
   sum.codec = header.codec_name;
   crypto::Sha256 sha;
   stream::WorkerPool pool(threads);
-  std::deque<std::future<Result<stream::EncodedFrame>>> in_flight;
+  struct Done {
+    Result<stream::EncodedFrame> frame;
+    std::string chunk;  // handed back for reuse: its pages are already mapped
+  };
+  std::deque<std::future<Done>> in_flight;
+  std::vector<std::string> spare;
   Progress progress;
   progress.total_in = in.size();
 
   auto write_oldest = [&]() -> Status {
-    Result<stream::EncodedFrame> f = in_flight.front().get();
+    Done done = in_flight.front().get();
     in_flight.pop_front();
+    spare.push_back(std::move(done.chunk));
+    Result<stream::EncodedFrame>& f = done.frame;
     if (!f.ok()) return f.status();
     if (!header_written) {
       if (single_frame && !f->structured) {
@@ -124,10 +131,17 @@ Result<CompressSummary> Compress(const std::string& in_path, const std::string& 
     sum.lines += chunk.lines;
     sum.bytes_in += chunk.bytes.size();
     progress.bytes_in = sum.bytes_in;
-    in_flight.push_back(pool.Submit([c = std::move(chunk), &settings]() { return stream::EncodeFrame(c, settings); }));
+    in_flight.push_back(pool.Submit([c = std::move(chunk), &settings]() mutable {
+      Result<stream::EncodedFrame> f = stream::EncodeFrame(c, settings);
+      return Done{std::move(f), std::move(c.bytes)};
+    }));
     chunk = stream::Chunk();
     while (in_flight.size() > threads && failure.ok()) failure = write_oldest();
     if (!failure.ok()) break;
+    // Reuse a written frame's chunk buffer; drop any other spare so at most
+    // threads + 1 chunk buffers are ever resident.
+    if (!spare.empty()) chunk.bytes = std::move(spare.back());
+    spare.clear();
     failure = chunker.Next(&chunk.bytes, &chunk.lines);
     if (!failure.ok()) break;
     if (sequence == 1 && chunk.bytes.empty()) single_frame = true;

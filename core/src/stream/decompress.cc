@@ -27,7 +27,7 @@ Result<const at1_codec*> CodecFor(const format::FileHeader& h, const PluginHost&
 
 struct Decoded {
   Status status;
-  std::string bytes;
+  stream::ByteBuffer bytes;
 };
 
 Result<DecompressSummary> Run(const std::string& in_path, const std::string* out_path,
@@ -53,6 +53,9 @@ Result<DecompressSummary> Run(const std::string& in_path, const std::string* out
   Progress progress;
   progress.total_in = in.size();
 
+  // Output buffers go back here once written, so each frame decodes into
+  // memory that is already mapped.
+  std::vector<stream::ByteBuffer> spare;
   auto finish_oldest = [&]() -> Status {
     auto [seq, fut] = std::move(in_flight.front());
     in_flight.pop_front();
@@ -60,6 +63,7 @@ Result<DecompressSummary> Run(const std::string& in_path, const std::string* out
     if (!d.status.ok()) return d.status.With("frame " + std::to_string(seq));
     sha.Update(d.bytes.data(), d.bytes.size());
     if (out_path) AT1_RETURN_IF_ERROR(out.Write(d.bytes.data(), d.bytes.size()));
+    spare.push_back(std::move(d.bytes));
     sum.bytes_out += d.bytes.size();
     progress.bytes_out = sum.bytes_out;
     progress.bytes_in = in.offset();
@@ -77,8 +81,15 @@ Result<DecompressSummary> Run(const std::string& in_path, const std::string* out
     ++sum.frames;
     sum.lines += fh.line_count;
     const at1_codec* c = *codec;
-    in_flight.emplace_back(fh.sequence, pool.Submit([h = std::move(fh), p = std::move(payload), c]() {
+    stream::ByteBuffer buffer;
+    if (!spare.empty()) {
+      buffer = std::move(spare.back());
+      spare.pop_back();
+    }
+    in_flight.emplace_back(fh.sequence, pool.Submit([h = std::move(fh), p = std::move(payload), c,
+                                                     b = std::move(buffer)]() mutable {
       Decoded d;
+      d.bytes = std::move(b);
       d.status = stream::DecodeFrame(h, reinterpret_cast<const uint8_t*>(p.data()), c, &d.bytes);
       return d;
     }));
@@ -96,7 +107,7 @@ Result<DecompressSummary> Run(const std::string& in_path, const std::string* out
   if (digest != trailer.sha256)
     return Status::ChecksumMismatch("SHA-256 of the decoded data (" + crypto::ToHex(digest.data(), 32) +
                                     ") differs from the archive's (" + crypto::ToHex(trailer.sha256.data(), 32) + ")");
-  if (out_path) AT1_RETURN_IF_ERROR(out.Commit());
+  if (out_path) AT1_RETURN_IF_ERROR(out.Commit(/*durable=*/false));
   sum.bytes_in = in.offset();
   sum.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return sum;

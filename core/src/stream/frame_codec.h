@@ -17,6 +17,7 @@
 #include "at1/options.h"
 #include "at1/result.h"
 #include "format/frame.h"
+#include "stream/byte_buffer.h"
 
 namespace at1::stream {
 
@@ -49,10 +50,11 @@ struct EncodeSettings {
 Result<EncodedFrame> EncodeFrame(const Chunk& chunk, const EncodeSettings& settings);
 
 // Decodes a frame (header already parsed, payload_size bytes at `payload`)
-// and appends exactly header.raw_size bytes to *out. `codec` may be null for
-// raw frames; a structured frame without a codec is NotSupported.
+// into *out (replacing its contents) — exactly header.raw_size bytes.
+// `codec` may be null for raw frames; a structured frame without a codec is
+// NotSupported.
 Status DecodeFrame(const format::FrameHeader& header, const uint8_t* payload, const at1_codec* codec,
-                   std::string* out);
+                   ByteBuffer* out);
 
 }  // namespace at1::stream
 

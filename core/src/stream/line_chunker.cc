@@ -9,11 +9,13 @@ constexpr size_t kReadBlock = 4 << 20;
 }
 
 Status LineChunker::Next(std::string* chunk, uint64_t* lines) {
-  chunk->swap(carry_);
-  carry_.clear();
-  // Reserve the whole chunk up front when it is bounded: growing by doubling
-  // would copy it and briefly hold two of them.
+  // *chunk may be a recycled buffer: its capacity is kept. Reserve the whole
+  // chunk up front when it is bounded: growing by doubling would copy it and
+  // briefly hold two of them.
+  chunk->clear();
   if (max_bytes_ <= (uint64_t(256) << 20)) chunk->reserve(max_bytes_ + kReadBlock);
+  chunk->append(carry_);
+  carry_.clear();
   *lines = 0;
   size_t scan = 0;  // bytes of *chunk already split into lines
   for (;;) {

@@ -1,0 +1,47 @@
+// A growable byte buffer that does not zero what it allocates. Frame
+// buffers are tens of MB and are reused across frames: zero-filling them, or
+// giving them back to the OS after each frame, costs more than decoding.
+#ifndef AT1_STREAM_BYTE_BUFFER_H
+#define AT1_STREAM_BYTE_BUFFER_H
+
+#include <cstdint>
+#include <cstring>
+#include <memory>
+
+namespace at1::stream {
+
+class ByteBuffer {
+ public:
+  uint8_t* data() { return p_.get(); }
+  const uint8_t* data() const { return p_.get(); }
+  size_t size() const { return size_; }
+  void clear() { size_ = 0; }
+  void truncate(size_t n) {
+    if (n < size_) size_ = n;
+  }
+  void reserve(size_t n) {
+    if (n <= cap_) return;
+    std::unique_ptr<uint8_t[]> q(new uint8_t[n]);  // uninitialised on purpose
+    if (size_) std::memcpy(q.get(), p_.get(), size_);
+    p_ = std::move(q);
+    cap_ = n;
+  }
+  // Appends n uninitialised bytes and returns where they start.
+  uint8_t* extend(size_t n) {
+    if (size_ + n > cap_) reserve(std::max(size_ + n, cap_ + cap_ / 2));
+    uint8_t* at = p_.get() + size_;
+    size_ += n;
+    return at;
+  }
+  void append(const void* src, size_t n) {
+    if (n) std::memcpy(extend(n), src, n);
+  }
+
+ private:
+  std::unique_ptr<uint8_t[]> p_;
+  size_t size_ = 0, cap_ = 0;
+};
+
+}  // namespace at1::stream
+
+#endif  // AT1_STREAM_BYTE_BUFFER_H
