@@ -38,7 +38,7 @@ void split_segments(std::string_view t, std::vector<std::string_view>* out) {
   }
 }
 
-// Typed variables stay typed: segments holding them never become strings.
+// Segments holding typed variables become strings only in rare clusters.
 bool has_placeholder(std::string_view s) {
   for (char ch : s)
     if (is_placeholder(static_cast<uint8_t>(ch))) return true;

@@ -13,7 +13,7 @@ namespace at1::log {
 
 class RecentStrings {
  public:
-  static constexpr size_t kSize = 64;  // ranks 1..kSize; 0 = a new text
+  static constexpr size_t kSize = 255;  // ranks 1..kSize; 0 = a new text
 
   // Rank (1-based) of s, or 0 when absent. Does not update.
   uint8_t find(std::string_view s) const {

@@ -11,8 +11,11 @@
 
 int main(int argc, char** argv) {
   if (argc < 2) return 2;
-  std::string text = at1::log::test::read_file(argv[1]);
   const size_t mb = argc > 2 ? std::strtoul(argv[2], nullptr, 10) : 50;
+  std::string text(mb * 1000000, '\0');
+  std::ifstream in(argv[1], std::ios::binary);
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<size_t>(in.gcount()));
   const size_t lines = argc > 3 ? std::strtoul(argv[3], nullptr, 10) : 500000;
   if (text.size() > mb * 1000000) text.resize(text.rfind('\n', mb * 1000000) + 1);
   auto frames = at1::log::test::frames_of(text, lines);

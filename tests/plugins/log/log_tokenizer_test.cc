@@ -21,8 +21,13 @@ std::string show(const std::string& t) {
       out += t[i];
       continue;
     }
-    out += "<" + std::string(kNames[b]);
-    if (kind_has_param(b)) out += ":" + std::to_string(static_cast<uint8_t>(t[++i]) - kParamBias);
+    // Appended piece by piece: `"<" + std::string(...)` trips GCC 12's -Wrestrict.
+    out += '<';
+    out += kNames[b];
+    if (kind_has_param(b)) {
+      out += ':';
+      out += std::to_string(static_cast<uint8_t>(t[++i]) - kParamBias);
+    }
     out += ">";
   }
   return out;
