@@ -68,7 +68,8 @@ std::vector<Merge> merge_templates(const std::deque<std::string>& templates, con
         eq += same;
         if (!same && (has_placeholder(segs[p]) || has_placeholder(c.rep[p]))) typed_diff = true;
       }
-      if (typed_diff && c.frequent) continue;
+      // Typed segments only vary in rare clusters, and only when most segments match.
+      if (typed_diff && (c.frequent || eq * 5 < n * 3)) continue;
       if (eq * 2 >= n && eq > best_eq && eq < n) best = static_cast<int>(bucket[b]), best_eq = eq;
     }
     if (best < 0 || n < 2 || uses[t] >= kMaxMergedUses) {
