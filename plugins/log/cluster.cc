@@ -2,8 +2,6 @@
 // joins the most similar earlier cluster with the same segment count when at
 // least half of its segments match that cluster's fixed segments.
 #include "cluster.hpp"
-#include <cstdio>
-#include <cstdlib>
 
 #include <string_view>
 #include <unordered_map>
@@ -78,12 +76,6 @@ std::vector<Merge> merge_templates(const std::deque<std::string>& templates, con
       continue;
     }
     Cluster& c = clusters[static_cast<size_t>(best)];
-    if (getenv("LOGDBG")) {
-      std::string a, b;
-      for (auto x : c.rep) { for (char ch : x) a += (unsigned char)ch < 32 ? '#' : ch; a += ' '; }
-      for (auto x : segs) { for (char ch : x) b += (unsigned char)ch < 32 ? '#' : ch; b += ' '; }
-      fprintf(stderr, "MERGE %u\n  %s\n  %s\n", uses[t], a.c_str(), b.c_str());
-    }
     for (size_t p = 0; p < n; ++p)
       if (c.rep[p] != segs[p]) c.varying[p] = 1;
     c.members.push_back(t);
