@@ -8,9 +8,14 @@
 #include <strings.h>
 
 #include "json_number.h"
+#include "at1/cpp/civil_time.hpp"
 
 namespace at1json {
 namespace {
+
+using at1::sdk::civil_from_days;
+using at1::sdk::days_from_civil;
+using at1::sdk::days_in_month;
 
 constexpr size_t kMaxStats = 64;
 
@@ -28,16 +33,6 @@ bool digits(std::string_view s, size_t* i, size_t n, int* out) {
   *i += n;
   *out = v;
   return true;
-}
-
-// Days since 1970-01-01 of a civil date (proleptic Gregorian).
-int64_t days_from_civil(int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int64_t>(doe) - 719468;
 }
 
 // "YYYY-MM-DD[(T| )HH:MM[:SS[.fff]]][Z|+HH:MM|-HHMM]" (also with '/').
