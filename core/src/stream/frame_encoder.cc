@@ -45,10 +45,10 @@ at1_frame_info FrameInfo(const Chunk& c) {
 struct Candidate {
   std::vector<format::StreamEntry> entries;
   std::string payload;
+  std::vector<std::string_view> originals;  // each stream's bytes before the backend
 };
 
-// Compresses each stream (smaller of backend and stored) and checks that
-// each decompresses back to its bytes.
+// Compresses each stream (the smaller of backend and stored).
 Status CompressStreams(const std::vector<std::pair<std::string, std::string>>& streams,
                        const BackendSettings& backend, Candidate* out) {
   for (const auto& [name, bytes] : streams) {
@@ -59,20 +59,32 @@ Status CompressStreams(const std::vector<std::pair<std::string, std::string>>& s
     const auto* data = reinterpret_cast<const uint8_t*>(bytes.data());
     AT1_RETURN_IF_ERROR(backends::CompressBest(backend, data, bytes.size(), &out->payload, &e.backend, &e.backend_param));
     e.stored_size = out->payload.size() - start;
-    AT1_RETURN_IF_ERROR(backends::VerifyDecompress(e.backend, e.backend_param,
-                                                   reinterpret_cast<const uint8_t*>(out->payload.data() + start),
-                                                   e.stored_size, data, bytes.size())
-                            .With("stream " + name));
     out->entries.push_back(std::move(e));
+    out->originals.push_back(bytes);
+  }
+  return Status::OK();
+}
+
+// Checks that every stream of the candidate decompresses back to its bytes.
+// Done only for the candidate that is kept: the other one is never written.
+Status VerifyBackend(const Candidate& c) {
+  size_t offset = 0;
+  for (size_t i = 0; i < c.entries.size(); ++i) {
+    const format::StreamEntry& e = c.entries[i];
+    AT1_RETURN_IF_ERROR(backends::VerifyDecompress(e.backend, e.backend_param,
+                                                   reinterpret_cast<const uint8_t*>(c.payload.data() + offset),
+                                                   e.stored_size, reinterpret_cast<const uint8_t*>(c.originals[i].data()),
+                                                   c.originals[i].size())
+                            .With("stream " + e.name));
+    offset += e.stored_size;
   }
   return Status::OK();
 }
 
 // The structured attempt; returns a reason string when the codec's result
 // cannot be used (that is a fallback, not an error).
-Status TryStructured(const Chunk& chunk, const EncodeSettings& s, Candidate* cand, std::vector<Stat>* stats,
-                     std::string* reason) {
-  plugin::EncodeOutput eo;
+Status TryStructured(const Chunk& chunk, const EncodeSettings& s, plugin::EncodeOutput& eo, Candidate* cand,
+                     std::vector<Stat>* stats, std::string* reason) {
   at1_frame_info info = FrameInfo(chunk);
   static const std::map<std::string, std::string> kNoOptions;
   at1_status st = plugin::CallEncode(s.codec, info, reinterpret_cast<const uint8_t*>(chunk.bytes.data()),
@@ -81,14 +93,7 @@ Status TryStructured(const Chunk& chunk, const EncodeSettings& s, Candidate* can
     *reason = "encode: " + plugin::DescribeCodecStatus(st) + (eo.error.empty() ? "" : ": " + eo.error);
     return Status::OK();
   }
-  Status cs = CompressStreams(eo.streams, s.backend, cand);
-  if (!cs.ok()) {
-    if (cs.code() == Status::Code::kCorruption) {  // backend round trip failed: never trust it
-      *reason = "backend verify: " + cs.message();
-      return Status::OK();
-    }
-    return cs;
-  }
+  AT1_RETURN_IF_ERROR(CompressStreams(eo.streams, s.backend, cand));
   // Verify: decode from the streams and compare with the chunk.
   std::vector<plugin::StreamView> views;
   views.reserve(eo.streams.size());
@@ -115,13 +120,8 @@ Status TryRaw(const Chunk& chunk, const BackendSettings& backend, Candidate* can
   const auto* data = reinterpret_cast<const uint8_t*>(chunk.bytes.data());
   AT1_RETURN_IF_ERROR(backends::CompressBest(backend, data, chunk.bytes.size(), &cand->payload, &e.backend, &e.backend_param));
   e.stored_size = cand->payload.size();
-  // A backend that cannot reproduce the chunk is a host bug or broken
-  // library: refuse rather than write something unreadable.
-  AT1_RETURN_IF_ERROR(backends::VerifyDecompress(e.backend, e.backend_param,
-                                                 reinterpret_cast<const uint8_t*>(cand->payload.data()),
-                                                 cand->payload.size(), data, chunk.bytes.size())
-                          .With("raw frame verify"));
   cand->entries.push_back(std::move(e));
+  cand->originals.push_back(chunk.bytes);
   return Status::OK();
 }
 
@@ -151,11 +151,12 @@ Result<EncodedFrame> EncodeFrame(const Chunk& chunk, const EncodeSettings& s) {
     AT1_RETURN_IF_ERROR(TryRaw(chunk, s.backend, &raw));
 
   Candidate structured;
+  plugin::EncodeOutput streams;  // outlives `structured`, which points into it
   std::vector<Stat> stats;
   std::string reason;
   bool have_structured = false;
   if (s.codec) {
-    Status st = TryStructured(chunk, s, &structured, &stats, &reason);
+    Status st = TryStructured(chunk, s, streams, &structured, &stats, &reason);
     if (raw_done.valid()) {
       Status rs = raw_done.get();
       if (!rs.ok()) return rs;
@@ -170,8 +171,20 @@ Result<EncodedFrame> EncodeFrame(const Chunk& chunk, const EncodeSettings& s) {
   f.raw_size_compressed = FrameBytes(chunk, raw, {}, format::kMethodRaw);
   if (have_structured) f.structured_size = FrameBytes(chunk, structured, stats, format::kMethodStructured);
 
-  Candidate& keep = (have_structured && f.structured_size < f.raw_size_compressed) ? structured : raw;
-  f.structured = &keep == &structured;
+  bool use_structured = have_structured && f.structured_size < f.raw_size_compressed;
+  if (use_structured) {
+    Status v = VerifyBackend(structured);
+    if (!v.ok()) {  // a backend that cannot reproduce a stream: never trust it
+      use_structured = false;
+      f.codec_failed = true;
+      f.fallback_reason = "backend verify: " + v.message();
+    }
+  }
+  // A backend that cannot reproduce the raw chunk is a broken library:
+  // refuse rather than write something unreadable.
+  if (!use_structured) AT1_RETURN_IF_ERROR(VerifyBackend(raw).With("raw frame verify"));
+  Candidate& keep = use_structured ? structured : raw;
+  f.structured = use_structured;
   f.header.sequence = chunk.sequence;
   f.header.first_line = chunk.first_line;
   f.header.line_count = chunk.lines;
