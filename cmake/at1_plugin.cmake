@@ -6,23 +6,26 @@
 # sources so tests can call the codec in-process.
 function(at1_add_plugin domain)
   cmake_parse_arguments(P "" "" "SOURCES" ${ARGN})
+  # Sources compile once; the static library and the module share the objects.
+  set(objects at1_codec_${domain}_objects)
+  add_library(${objects} OBJECT ${P_SOURCES})
+  target_link_libraries(${objects} PUBLIC at1::sdk)
+  set_target_properties(${objects} PROPERTIES CXX_VISIBILITY_PRESET hidden VISIBILITY_INLINES_HIDDEN ON)
+  at1_warnings(${objects})
+
   set(codec at1_codec_${domain})
-  add_library(${codec} STATIC ${P_SOURCES})
+  add_library(${codec} STATIC $<TARGET_OBJECTS:${objects}>)
   target_link_libraries(${codec} PUBLIC at1::sdk)
-  set_target_properties(${codec} PROPERTIES CXX_VISIBILITY_PRESET hidden VISIBILITY_INLINES_HIDDEN ON)
-  at1_warnings(${codec})
 
   set(plugin at1-${domain})
-  add_library(${plugin} MODULE ${P_SOURCES})
+  add_library(${plugin} MODULE $<TARGET_OBJECTS:${objects}>)
   target_link_libraries(${plugin} PRIVATE at1::sdk)
   set_target_properties(${plugin} PROPERTIES
     PREFIX "lib"
     LIBRARY_OUTPUT_DIRECTORY ${AT1_PLUGIN_OUTPUT_DIR}
-    CXX_VISIBILITY_PRESET hidden
-    VISIBILITY_INLINES_HIDDEN ON)
+    LINKER_LANGUAGE CXX)
   target_link_options(${plugin} PRIVATE
     -Wl,--version-script=${AT1_SDK_DIR}/plugin.version -Wl,--no-undefined)
-  at1_warnings(${plugin})
   install(TARGETS ${plugin} LIBRARY DESTINATION lib/at1/plugins)
   # One target that builds every plugin (tests depend on it).
   if(NOT TARGET at1_all_plugins)
