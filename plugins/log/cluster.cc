@@ -21,6 +21,7 @@ constexpr uint32_t kMaxMergedUses = 16;
 struct Cluster {
   std::vector<std::string_view> rep;
   std::vector<uint8_t> varying;
+  std::vector<uint8_t> typed;  // per segment of rep: holds a typed variable
   std::vector<uint32_t> members;
   bool frequent = false;  // founded by a frequent template: its typed slots stay typed
 };
@@ -50,9 +51,12 @@ std::vector<Merge> merge_templates(const std::deque<std::string>& templates, con
   std::vector<Cluster> clusters;
   std::unordered_map<size_t, std::vector<uint32_t>> by_count;
   std::vector<std::string_view> segs;
+  std::vector<uint8_t> typed;
   for (uint32_t t = 0; t < templates.size(); ++t) {
     split_segments(templates[t], &segs);
     const size_t n = segs.size();
+    typed.resize(n);
+    for (size_t p = 0; p < n; ++p) typed[p] = has_placeholder(segs[p]);
     auto& bucket = by_count[n];
     int best = -1;
     size_t best_eq = 0;
@@ -64,7 +68,7 @@ std::vector<Merge> merge_templates(const std::deque<std::string>& templates, con
       for (size_t p = 0; p < n; ++p) {
         const bool same = !c.varying[p] && c.rep[p] == segs[p];
         eq += same;
-        if (!same && (has_placeholder(segs[p]) || has_placeholder(c.rep[p]))) typed_diff = true;
+        if (!same && (typed[p] || c.typed[p])) typed_diff = true;
       }
       // Typed segments only vary in rare clusters, and only when most segments match.
       if (typed_diff && (c.frequent || eq * 5 < n * 3)) continue;
@@ -72,7 +76,7 @@ std::vector<Merge> merge_templates(const std::deque<std::string>& templates, con
     }
     if (best < 0 || n < 2 || uses[t] >= kMaxMergedUses) {
       bucket.push_back(static_cast<uint32_t>(clusters.size()));
-      clusters.push_back(Cluster{segs, std::vector<uint8_t>(n, 0), {t}, uses[t] >= kMaxMergedUses});
+      clusters.push_back(Cluster{segs, std::vector<uint8_t>(n, 0), typed, {t}, uses[t] >= kMaxMergedUses});
       continue;
     }
     Cluster& c = clusters[static_cast<size_t>(best)];

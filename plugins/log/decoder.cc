@@ -45,6 +45,51 @@ inline size_t put_hexnum(char* out, uint64_t v, const char* digits) {
   return k;
 }
 
+// The longest variable a fixed-size op prints (hex: 64 digits, timestamps:
+// kTsMaxText, numbers: 20 + sign).
+constexpr size_t kMaxToken = 80;
+
+// Collects the frame's text locally and hands it to the host in big pieces:
+// one bounds-checked DecodeContext::write per 256 KiB instead of one per token.
+class LineWriter {
+ public:
+  explicit LineWriter(at1::sdk::DecodeContext& ctx) : ctx_(ctx), buf_(kCapacity) {}
+  // At least n (<= kMaxToken) writable bytes at the returned pointer.
+  char* room(size_t n) {
+    if (used_ + n > kCapacity) flush();
+    return buf_.data() + used_;
+  }
+  void advance(size_t n) { used_ += n; }
+  void put(const char* p, size_t n) {
+    if (n > kMaxToken) {
+      if (used_ + n > kCapacity) {
+        flush();
+        if (n > kCapacity / 2) return ctx_.write(p, n);
+      }
+    } else if (used_ + n > kCapacity) {
+      flush();
+    }
+    std::memcpy(buf_.data() + used_, p, n);
+    used_ += n;
+  }
+  void put(std::string_view s) { put(s.data(), s.size()); }
+  void eol(at1::sdk::Eol kind) {
+    char* b = room(2);
+    if (kind == at1::sdk::kEolLF) b[0] = '\n', used_ += 1;
+    else if (kind == at1::sdk::kEolCRLF) b[0] = '\r', b[1] = '\n', used_ += 2;
+  }
+  void flush() {
+    if (used_) ctx_.write(buf_.data(), used_);
+    used_ = 0;
+  }
+
+ private:
+  static constexpr size_t kCapacity = 1 << 18;
+  at1::sdk::DecodeContext& ctx_;
+  std::vector<char> buf_;
+  size_t used_ = 0;
+};
+
 // A stream the encoder leaves out when empty.
 at1::sdk::Bytes optional(at1::sdk::DecodeContext& ctx, const char* name) {
   at1::sdk::Bytes b;
@@ -196,13 +241,14 @@ void decode_frame(at1::sdk::DecodeContext& ctx) {
   std::vector<int64_t> prev_ts(lcount, 0), prev_rel(kTsOrdinals * lcount, 0), prev_abs(kTsOrdinals * lcount, 0);
   RecentStrings recent;
   std::vector<uint64_t> occ(tcount, 0);
-  char buf[kTsMaxText + 64];
+  TsPrinter stamps(layouts);
+  LineWriter out(ctx);
   for (uint64_t line = 0; line < line_count; ++line) {
     const uint32_t t = tids[line];
     if (t == 0) {
       const size_t nl = raw.find('\n');
       if (nl == std::string_view::npos) fail_corrupt("log: verbatim stream too short");
-      ctx.write(raw.data(), nl);
+      out.put(raw.data(), nl);
       raw.remove_prefix(nl + 1);
     } else {
       const uint64_t k = occ[t]++;
@@ -213,43 +259,48 @@ void decode_frame(at1::sdk::DecodeContext& ctx) {
         Op& op = tp.ops[o];
         switch (op.kind) {
           case 0:
-            ctx.write(op.text, op.len);
+            out.put(op.text, op.len);
             break;
           case kVarInt: {
+            char* b = out.room(kMaxToken);
             const uint64_t v = nums[op.base + k];
             size_t n = 0;
-            if (static_cast<int64_t>(v) < 0) buf[n++] = '-';
-            n += put_u64(buf + n, static_cast<int64_t>(v) < 0 ? 0 - v : v);
-            ctx.write(buf, n);
+            if (static_cast<int64_t>(v) < 0) b[n++] = '-';
+            n += put_u64(b + n, static_cast<int64_t>(v) < 0 ? 0 - v : v);
+            out.advance(n);
             break;
           }
           case kVarZint:
-            ctx.write(buf, put_fixed(buf, nums[op.base + k], op.param));
+            out.advance(put_fixed(out.room(kMaxToken), nums[op.base + k], op.param));
             break;
           case kVarHexNumLo:
           case kVarHexNumUp:
-            ctx.write(buf, put_hexnum(buf, nums[op.base + k], op.kind == kVarHexNumLo ? kHexLo : kHexUp));
+            out.advance(put_hexnum(out.room(kMaxToken), nums[op.base + k], op.kind == kVarHexNumLo ? kHexLo : kHexUp));
             break;
           case kVarHexLo:
           case kVarHexUp: {
             const char* digits = op.kind == kVarHexLo ? kHexLo : kHexUp;
             const uint8_t* p = hex_b.data + op.base + k * op.len;
-            for (size_t i = 0; i < op.param; ++i)
-              buf[i] = digits[(i & 1) ? (p[i >> 1] & 15) : (p[i >> 1] >> 4)];
-            ctx.write(buf, op.param);
+            char* b = out.room(kMaxToken);
+            for (size_t i = 0; i + 1 < op.param; i += 2) {
+              b[i] = digits[p[i >> 1] >> 4];
+              b[i + 1] = digits[p[i >> 1] & 15];
+            }
+            if (op.param & 1) b[op.param - 1] = digits[p[op.param >> 1] >> 4];
+            out.advance(op.param);
             break;
           }
           case kVarFloat:
-            ctx.write(texts[op.base + k]);
+            out.put(texts[op.base + k]);
             break;
           case kVarStr: {
             const uint8_t r = ranks[op.base + k];
             if (r == 0) {
               recent.add(texts[op.next]);
-              ctx.write(texts[op.next++]);
+              out.put(texts[op.next++]);
             } else {
               if (r > recent.count()) fail_corrupt("log: string rank past the recent texts");
-              ctx.write(recent.use(r));
+              out.put(recent.use(r));
             }
             break;
           }
@@ -267,9 +318,9 @@ void decode_frame(at1::sdk::DecodeContext& ctx) {
               prev_rel[key] = wrap_add(v, 0 - static_cast<uint64_t>(base)), prev_abs[key] = v;
             }
             ++ordinal;
-            const size_t n = format_ts(layouts[op.param], v, buf);
+            const size_t n = stamps.print(op.param, v, out.room(kMaxToken));
             if (!n) fail_corrupt("log: timestamp out of range");
-            ctx.write(buf, n);
+            out.advance(n);
             break;
           }
           default:
@@ -277,8 +328,9 @@ void decode_frame(at1::sdk::DecodeContext& ctx) {
         }
       }
     }
-    ctx.write(at1::sdk::eol_text(eol.next()));
+    out.eol(eol.next());
   }
+  out.flush();
   if (!raw.empty() || !ts.at_end() || !later.at_end()) fail_corrupt("log: trailing stream bytes");
 }
 

@@ -126,14 +126,17 @@ class FrameEncoder {
   }
 
   void finish(at1::sdk::EncodeContext& ctx, const at1::sdk::EolEncoder& eol) {
-    Parsed merged = merge();
-    write_streams(ctx, eol, merged);
+    merge();
+    write_streams(ctx, eol, first_);
   }
 
  private:
   // Rewrites every line onto merged templates (see cluster.hpp): segments that
-  // vary become string variables holding the line's text there.
-  Parsed merge() {
+  // vary become string variables holding the line's text there. Works in
+  // place: lines of unmerged templates keep their variables where they are,
+  // lines of merged ones get theirs appended to the same array (most lines
+  // belong to frequent templates, which never merge, so little is copied).
+  void merge() {
     const auto& texts = first_.templates.texts();
     std::vector<uint32_t> uses(texts.size(), 0);
     for (uint32_t t : first_.tid)
@@ -142,45 +145,43 @@ class FrameEncoder {
     const size_t layout_count = tokenizer_.layouts().size();
     std::vector<uint32_t> new_id(texts.size() + 1, 0);
     std::vector<std::vector<Op>> ops(texts.size() + 1);
-    Parsed out;
+    TemplateSet merged;
     for (size_t t = 1; t <= texts.size(); ++t) {
-      if (!parse_template(texts[t - 1], layout_count, &ops[t])) at1::sdk::fail_unsupported("log: bad template");
-      new_id[t] = out.templates.intern(merges[t - 1].text);
+      if (merges[t - 1].any && !parse_template(texts[t - 1], layout_count, &ops[t]))
+        at1::sdk::fail_unsupported("log: bad template");
+      new_id[t] = merged.intern(merges[t - 1].text);
     }
-    out.vars.reserve(first_.vars.size() + first_.vars.size() / 8);
-    out.tid.reserve(first_.tid.size());
-    out.var_begin.reserve(first_.tid.size());
+    std::vector<Var>& vars = first_.vars;
+    std::vector<Var> line_vars;
     for (size_t line = 0; line < first_.tid.size(); ++line) {
       const uint32_t t = first_.tid[line];
-      out.tid.push_back(new_id[t]);
-      out.var_begin.push_back(static_cast<uint32_t>(out.vars.size()));
-      if (!t) continue;
-      const Var* v = &first_.vars[first_.var_begin[line]];
+      first_.tid[line] = new_id[t];
+      if (!t || !merges[t - 1].any) continue;
       const Merge& m = merges[t - 1];
-      if (!m.any) {
-        for (const Op& op : ops[t])
-          if (op.kind) out.vars.push_back(*v++);
-        continue;
-      }
+      line_vars.clear();
+      size_t v = first_.var_begin[line];
       const char* text = line_text_[line].data();
       size_t pos = 0, seg = 0, seg_start = 0;
       auto close_segment = [&] {
-        if (m.varying[seg]) out.vars.push_back(Var{0, std::string_view(text + seg_start, pos - seg_start)});
+        if (m.varying[seg]) line_vars.push_back(Var{0, std::string_view(text + seg_start, pos - seg_start)});
         ++seg;
         seg_start = pos + 1;
       };
       for (const Op& op : ops[t]) {
         if (op.kind) {
-          if (!m.varying[seg]) out.vars.push_back(*v);
-          pos += v++->text.size();
+          if (!m.varying[seg]) line_vars.push_back(vars[v]);
+          pos += vars[v++].text.size();
           continue;
         }
         for (uint32_t i = 0; i < op.len; ++i, ++pos)
           if (op.text[i] == ' ') close_segment();
       }
       close_segment();
+      if (vars.size() + line_vars.size() > UINT32_MAX) at1::sdk::fail_unsupported("log: too many variables");
+      first_.var_begin[line] = static_cast<uint32_t>(vars.size());
+      vars.insert(vars.end(), line_vars.begin(), line_vars.end());
     }
-    return out;
+    first_.templates = std::move(merged);
   }
 
   void write_streams(at1::sdk::EncodeContext& ctx, const at1::sdk::EolEncoder& eol, const Parsed& p) {

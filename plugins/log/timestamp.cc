@@ -212,8 +212,8 @@ void put2(char* o, int64_t v) {
   o[0] = static_cast<char>('0' + v / 10);
   o[1] = static_cast<char>('0' + v % 10);
 }
-size_t put_min(char* o, int64_t v) {  // v < 1000, no padding
-  char t[4];
+size_t put_min(char* o, int64_t v) {  // no padding (a hostile layout may pass up to 9 digits)
+  char t[20];
   size_t k = 0;
   do t[k++] = static_cast<char>('0' + v % 10), v /= 10; while (v);
   for (size_t i = 0; i < k; ++i) o[i] = t[k - 1 - i];
@@ -283,16 +283,40 @@ size_t parse_ts(const char* s, size_t n, TsLayout* layout, int64_t* value) {
   return len;
 }
 
+size_t format_ts_frac(const TsLayout& l, int64_t frac, char* out) {
+  if (!l.frac_sep) return 0;
+  out[0] = static_cast<char>(l.frac_sep);
+  return 1 + ((l.minimal && l.kind == kTsNumeric) ? put_min(out + 1, frac) : put_fixed(out + 1, frac, l.frac_digits));
+}
+
+size_t TsPrinter::print(size_t index, int64_t value, char* out) {
+  const TsLayout& l = layouts_[index];
+  Cached& c = cache_[index];
+  const int64_t unit = ts_units_per_second(l);
+  const int64_t secs = floor_div(value, unit);
+  const int64_t frac = value - secs * unit;
+  if (c.valid && c.secs == secs) {
+    std::memcpy(out, c.prefix, sizeof c.prefix);
+    return c.prefix_len + format_ts_frac(l, frac, out + c.prefix_len);
+  }
+  const size_t n = format_ts(l, value, out);
+  // Only layouts that print the fraction last can reuse the part before it.
+  const bool frac_last = (l.kind == kTsNumeric && l.dt_sep) || l.kind == kTsSyslog || l.kind == kTsEpoch;
+  if (n && frac_last) {
+    char tail[kTsMaxText];
+    const size_t f = format_ts_frac(l, frac, tail);
+    c.valid = true, c.secs = secs, c.prefix_len = n - f;
+    std::memcpy(c.prefix, out, sizeof c.prefix);
+  }
+  return n;
+}
+
 size_t format_ts(const TsLayout& l, int64_t value, char* out) {
   const int64_t unit = ts_units_per_second(l);
   const int64_t secs = floor_div(value, unit);
   const int64_t frac = value - secs * unit;
   char* o = out;
-  auto put_frac = [&] {
-    if (!l.frac_sep) return;
-    *o++ = static_cast<char>(l.frac_sep);
-    o += (l.minimal && l.kind == kTsNumeric) ? put_min(o, frac) : put_fixed(o, frac, l.frac_digits);
-  };
+  auto put_frac = [&] { o += format_ts_frac(l, frac, o); };
   if (l.kind == kTsEpoch) {
     if (secs < 1000000000 || secs > 9999999999) return 0;
     o += put_fixed(o, secs, 10);

@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <vector>
 
 namespace at1::log {
 
@@ -48,6 +49,30 @@ size_t parse_ts(const char* s, size_t n, TsLayout* layout, int64_t* value);
 // Prints value in layout into out (>= kTsMaxText bytes); returns the length,
 // or 0 when the value is outside the printable range (corrupt input).
 size_t format_ts(const TsLayout& layout, int64_t value, char* out);
+
+// The fraction part format_ts prints (separator + digits; nothing when the
+// layout has none) into out (>= kTsMaxText bytes); returns its length.
+size_t format_ts_frac(const TsLayout& layout, int64_t frac, char* out);
+
+// format_ts for the decoder's hot loop: remembers, per layout, the text up to
+// the fraction of the last second printed; consecutive log lines mostly share
+// their second, so only the fraction is printed again. `out` needs
+// kTsMaxText bytes.
+class TsPrinter {
+ public:
+  explicit TsPrinter(const std::vector<TsLayout>& layouts) : layouts_(layouts), cache_(layouts.size()) {}
+  size_t print(size_t index, int64_t value, char* out);
+
+ private:
+  struct Cached {
+    bool valid = false;
+    int64_t secs = 0;
+    size_t prefix_len = 0;
+    char prefix[kTsMaxText];
+  };
+  const std::vector<TsLayout>& layouts_;
+  std::vector<Cached> cache_;
+};
 
 // Checks that a layout read from a stream is one parse_ts can produce.
 bool valid_layout(const TsLayout& layout);
