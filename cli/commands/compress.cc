@@ -80,7 +80,7 @@ void AddCompressCommand(CLI::App& app, const GlobalOptions& g, int* exit_code) {
       ->required();
   c->add_option("in", a->in, "input file, or - for stdin")->required();
   c->add_option("out", a->out, "output .at1 file, or - for stdout")->required();
-  c->add_flag("--stream", a->stream, "bounded memory: frames of --chunk-lines lines (else one frame up to 1 GiB)");
+  c->add_flag("--stream", a->stream, "bounded memory: frames of --chunk-lines lines and at most 64 MiB (else one frame per GiB)");
   c->add_option("--chunk-lines", a->chunk_lines, "lines per frame with --stream (default 500000)")
       ->check(CLI::PositiveNumber);
   c->add_option("--backend", a->backend, "xz (default, max ratio) or zstd (fast)")
