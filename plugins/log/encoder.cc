@@ -3,6 +3,7 @@
 // template, then slot) into one stream per value type, so the backend sees
 // homogeneous data without paying per-stream overhead on small frames.
 #include <algorithm>
+#include <cstring>
 #include <deque>
 #include <string>
 #include <unordered_map>
@@ -47,24 +48,72 @@ struct Template {
   std::vector<Op> ops;          // of the folded template
   std::vector<uint32_t> slot;   // per variable op: its index among the line's variables
   std::vector<uint32_t> lines;  // lines using it, in order
+  // Its string and timestamp slots (coded in line order): kind, layout, var index.
+  struct LineSlot {
+    uint8_t kind, param;
+    uint32_t var;
+  };
+  std::vector<LineSlot> line_slots;
 };
 
-// Interned template texts with ids 1.. (0 = verbatim line).
+// 64-bit hash of a template, 8 bytes a step (templates are ~50-200 bytes).
+uint64_t hash_text(std::string_view t) {
+  uint64_t h = 0x9E3779B97F4A7C15ull ^ t.size();
+  size_t i = 0;
+  for (; i + 8 <= t.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, t.data() + i, 8);
+    h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+    h ^= h >> 32;
+  }
+  uint64_t w = 0;
+  std::memcpy(&w, t.data() + i, t.size() - i);
+  h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
+  return h ^ (h >> 29);
+}
+
+// Interned template texts with ids 1.. (0 = verbatim line): an open-addressing
+// table of (hash, id); texts are compared only when the full hashes match.
 class TemplateSet {
  public:
+  TemplateSet() : slots_(1024) {}
   uint32_t intern(std::string_view t) {
-    auto it = ids_.find(t);
-    if (it != ids_.end()) return it->second;
+    const uint64_t h = hash_text(t);
+    size_t mask = slots_.size() - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+      Slot& s = slots_[i];
+      if (!s.id) break;
+      if (s.hash == h && text_[s.id - 1] == t) return s.id;
+    }
     text_.emplace_back(t);
     const auto id = static_cast<uint32_t>(text_.size());
-    ids_.emplace(text_.back(), id);
+    if (text_.size() * 2 > slots_.size()) grow();
+    mask = slots_.size() - 1;
+    size_t i = h & mask;
+    while (slots_[i].id) i = (i + 1) & mask;
+    slots_[i] = Slot{h, id};
     return id;
   }
   const std::deque<std::string>& texts() const { return text_; }
 
  private:
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t id = 0;
+  };
+  void grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    const size_t mask = slots_.size() - 1;
+    for (const Slot& s : old) {
+      if (!s.id) continue;
+      size_t i = s.hash & mask;
+      while (slots_[i].id) i = (i + 1) & mask;
+      slots_[i] = s;
+    }
+  }
   std::deque<std::string> text_;
-  std::unordered_map<std::string_view, uint32_t> ids_;
+  std::vector<Slot> slots_;
 };
 
 // Lines as template ids plus a flat array of their variables.
@@ -205,6 +254,12 @@ class FrameEncoder {
         at1::sdk::fail_unsupported("log: internal template error");
       tpl_stream.bytes(folded[t]);
       tpl_stream.u8('\n');
+      size_t k = 0;
+      for (const Op& op : tpls[t].ops) {
+        if (!op.kind) continue;
+        if (op.kind == kVarStr || op.kind == kVarTs) tpls[t].line_slots.push_back({op.kind, op.param, tpls[t].slot[k]});
+        ++k;
+      }
     }
     ByteWriter tid, ts;
     // Later stamps of a line, one section per ordinal (see README "tsr").
@@ -219,13 +274,11 @@ class FrameEncoder {
       tid.varint(t);
       if (!t) continue;
       const uint32_t vbase = p.var_begin[line];
-      const uint32_t* slot = tpls[t].slot.data();
       size_t ordinal = 0;
       uint8_t first_layout = 0;
       int64_t first_value = 0;
-      for (const Op& op : tpls[t].ops) {
-        if (!op.kind) continue;
-        const uint32_t vi = vbase + *slot++;
+      for (const Template::LineSlot& op : tpls[t].line_slots) {
+        const uint32_t vi = vbase + op.var;
         const Var* v = &p.vars[vi];
         if (op.kind == kVarStr) {
           const uint8_t rank = recent.find(v->text);
