@@ -13,6 +13,7 @@
 #include "cluster.hpp"
 #include "encoder.hpp"
 #include "format.hpp"
+#include "huge_reserve.hpp"
 #include "numcol.hpp"
 #include "recent.hpp"
 #include "template.hpp"
@@ -154,10 +155,10 @@ class FrameEncoder {
   explicit FrameEncoder(size_t size_hint) {
     // Logs carry roughly one variable per 10-15 bytes; reserving avoids
     // regrowing (and copying) the largest arrays.
-    first_.vars.reserve(size_hint / 12);
-    first_.tid.reserve(size_hint / 64);
-    first_.var_begin.reserve(size_hint / 64);
-    line_text_.reserve(size_hint / 64);
+    reserve_huge(first_.vars, size_hint / 12);
+    reserve_huge(first_.tid, size_hint / 64);
+    reserve_huge(first_.var_begin, size_hint / 64);
+    reserve_huge(line_text_, size_hint / 64);
   }
 
   void add_line(std::string_view line) {
