@@ -251,7 +251,7 @@ int64_t ts_to_millis(const TsLayout& l, int64_t value) {
   return secs * 1000 + ms;
 }
 
-size_t parse_ts(const char* s, size_t n, TsLayout* layout, int64_t* value) {
+size_t parse_ts(const char* s, size_t n, TsLayout* layout, int64_t* value, TsTextCache* cache) {
   TsLayout lay;
   Fields f;
   size_t len = 0;
@@ -277,7 +277,8 @@ size_t parse_ts(const char* s, size_t n, TsLayout* layout, int64_t* value) {
                                             f.hour * 3600 + f.minute * 60 + f.second;
   int64_t v = secs * ts_units_per_second(lay) + f.frac;
   char buf[kTsMaxText];
-  if (len > kTsMaxText || format_ts(lay, v, buf) != len || std::memcmp(buf, s, len) != 0) return 0;
+  if (len > kTsMaxText) return 0;
+  if ((cache ? cache->format(lay, v, buf) : format_ts(lay, v, buf)) != len || std::memcmp(buf, s, len) != 0) return 0;
   *layout = lay;
   *value = v;
   return len;
@@ -289,26 +290,34 @@ size_t format_ts_frac(const TsLayout& l, int64_t frac, char* out) {
   return 1 + ((l.minimal && l.kind == kTsNumeric) ? put_min(out + 1, frac) : put_fixed(out + 1, frac, l.frac_digits));
 }
 
-size_t TsPrinter::print(size_t index, int64_t value, char* out) {
-  const TsLayout& l = layouts_[index];
-  Cached& c = cache_[index];
+size_t TsSecondCache::format(const TsLayout& l, int64_t value, char* out) {
   const int64_t unit = ts_units_per_second(l);
   const int64_t secs = floor_div(value, unit);
   const int64_t frac = value - secs * unit;
-  if (c.valid && c.secs == secs) {
-    std::memcpy(out, c.prefix, sizeof c.prefix);
-    return c.prefix_len + format_ts_frac(l, frac, out + c.prefix_len);
+  if (valid && secs == this->secs) {
+    std::memcpy(out, prefix, sizeof prefix);
+    return prefix_len + format_ts_frac(l, frac, out + prefix_len);
   }
   const size_t n = format_ts(l, value, out);
   // Only layouts that print the fraction last can reuse the part before it.
   const bool frac_last = (l.kind == kTsNumeric && l.dt_sep) || l.kind == kTsSyslog || l.kind == kTsEpoch;
-  if (n && frac_last) {
+  valid = n && frac_last;
+  if (valid) {
     char tail[kTsMaxText];
-    const size_t f = format_ts_frac(l, frac, tail);
-    c.valid = true, c.secs = secs, c.prefix_len = n - f;
-    std::memcpy(c.prefix, out, sizeof c.prefix);
+    this->secs = secs, prefix_len = n - format_ts_frac(l, frac, tail);
+    std::memcpy(prefix, out, sizeof prefix);
   }
   return n;
+}
+
+size_t TsTextCache::format(const TsLayout& l, int64_t value, char* out) {
+  uint64_t key;
+  std::memcpy(&key, &l, sizeof key);
+  for (Entry& e : entries_)
+    if (e.used && e.key == key) return e.cache.format(l, value, out);
+  Entry& e = entries_[next_++ % kEntries];
+  e = Entry{key, true, TsSecondCache()};
+  return e.cache.format(l, value, out);
 }
 
 size_t format_ts(const TsLayout& l, int64_t value, char* out) {

@@ -44,7 +44,9 @@ constexpr size_t kTsMaxText = 48;
 // Tries to read a timestamp starting at s[0] (s has n bytes). On success
 // returns its length, fills *layout and *value; the text is guaranteed to be
 // exactly what format_ts(*layout, *value) prints.
-size_t parse_ts(const char* s, size_t n, TsLayout* layout, int64_t* value);
+// `cache` (optional) speeds up the check that the text prints back exactly.
+class TsTextCache;
+size_t parse_ts(const char* s, size_t n, TsLayout* layout, int64_t* value, TsTextCache* cache = nullptr);
 
 // Prints value in layout into out (>= kTsMaxText bytes); returns the length,
 // or 0 when the value is outside the printable range (corrupt input).
@@ -54,24 +56,42 @@ size_t format_ts(const TsLayout& layout, int64_t value, char* out);
 // layout has none) into out (>= kTsMaxText bytes); returns its length.
 size_t format_ts_frac(const TsLayout& layout, int64_t frac, char* out);
 
-// format_ts for the decoder's hot loop: remembers, per layout, the text up to
-// the fraction of the last second printed; consecutive log lines mostly share
-// their second, so only the fraction is printed again. `out` needs
-// kTsMaxText bytes.
+// format_ts for hot loops: remembers the text up to the fraction of the last
+// second printed; consecutive log lines mostly share their second, so only
+// the fraction is printed again. `out` needs kTsMaxText bytes.
+struct TsSecondCache {
+  size_t format(const TsLayout& layout, int64_t value, char* out);  // for one layout only
+  bool valid = false;
+  int64_t secs = 0;
+  size_t prefix_len = 0;
+  char prefix[kTsMaxText] = {};
+};
+
+// The decoder's: one TsSecondCache per layout index.
 class TsPrinter {
  public:
   explicit TsPrinter(const std::vector<TsLayout>& layouts) : layouts_(layouts), cache_(layouts.size()) {}
-  size_t print(size_t index, int64_t value, char* out);
+  size_t print(size_t index, int64_t value, char* out) { return cache_[index].format(layouts_[index], value, out); }
 
  private:
-  struct Cached {
-    bool valid = false;
-    int64_t secs = 0;
-    size_t prefix_len = 0;
-    char prefix[kTsMaxText];
-  };
   const std::vector<TsLayout>& layouts_;
-  std::vector<Cached> cache_;
+  std::vector<TsSecondCache> cache_;
+};
+
+// The tokeniser's (layouts not indexed yet): a few TsSecondCaches keyed by layout.
+class TsTextCache {
+ public:
+  size_t format(const TsLayout& layout, int64_t value, char* out);
+
+ private:
+  static constexpr size_t kEntries = 4;
+  struct Entry {
+    uint64_t key = 0;
+    bool used = false;
+    TsSecondCache cache;
+  };
+  Entry entries_[kEntries];
+  size_t next_ = 0;
 };
 
 // Checks that a layout read from a stream is one parse_ts can produce.

@@ -93,7 +93,7 @@ size_t Tokenizer::try_timestamp(const char* s, size_t n, std::string* tpl, std::
   if (is_digit(s[0]) && (n < 8 || !is_digit(s[1]))) return 0;
   TsLayout lay;
   int64_t value = 0;
-  size_t len = parse_ts(s, n, &lay, &value);
+  size_t len = parse_ts(s, n, &lay, &value, &ts_cache_);
   if (!len) return 0;
   if (lay.kind == kTsNumeric) {
     if (lay.minimal) {

@@ -37,6 +37,7 @@ class Tokenizer {
   int layout_index(const TsLayout& l);
 
   std::vector<TsLayout> layouts_;
+  TsTextCache ts_cache_;  // speeds up parse_ts's print-back check
   // Once a line needed unpadded time fields, padded ones that also print
   // unpadded join that layout, so one message keeps one template.
   bool prefer_minimal_ = false;

@@ -146,5 +146,29 @@ TEST(LogTimestamp, FormatRejectsOutOfRange) {
   EXPECT_EQ(format_ts(l, INT64_MIN, buf), 0u);
 }
 
+// The caches that reuse a second's text must print exactly what format_ts
+// prints: same second with other fractions, other seconds, out-of-range values.
+TEST(LogTimestamp, SecondCachesPrintLikeFormatTs) {
+  std::vector<TsLayout> layouts;
+  for (const char* s : {"2015-10-18 18:01:47,978", "20171224-0:28:0:83", "Jul 11 09:00:55.123456",
+                        "Sun Dec 04 04:47:44 2005", "04/Dec/2005:04:47:44", "1117838570.123", "2005.06.03"})
+    layouts.push_back(ts(s).lay);
+  TsPrinter printer(layouts);
+  TsTextCache cache;
+  uint64_t x = 12345;
+  for (int i = 0; i < 20000; ++i) {
+    x = x * 6364136223846793005ull + 1442695040888963407ull;
+    const size_t li = (x >> 60) % layouts.size();
+    int64_t v = ts_rebase(layouts[0], 1445191307978, layouts[li]) + static_cast<int64_t>((x >> 20) % 5000);
+    if (i % 997 == 0) v = INT64_MAX - static_cast<int64_t>(i);  // unprintable
+    char want[kTsMaxText], a[kTsMaxText], b[kTsMaxText];
+    const size_t n = format_ts(layouts[li], v, want);
+    ASSERT_EQ(printer.print(li, v, a), n) << i;
+    ASSERT_EQ(cache.format(layouts[li], v, b), n) << i;
+    EXPECT_EQ(std::string(a, n), std::string(want, n)) << i;
+    EXPECT_EQ(std::string(b, n), std::string(want, n)) << i;
+  }
+}
+
 }  // namespace
 }  // namespace at1::log
