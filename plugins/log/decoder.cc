@@ -9,6 +9,7 @@
 #include "at1/cpp/lines.hpp"
 #include "encoder.hpp"
 #include "format.hpp"
+#include "ipv4.hpp"
 #include "numcol.hpp"
 #include "recent.hpp"
 #include "template.hpp"
@@ -193,6 +194,8 @@ void decode_frame(at1::sdk::DecodeContext& ctx) {
   std::vector<uint64_t> nums;
   std::vector<std::string_view> texts;  // float slots and new texts of string slots
   std::vector<uint8_t> ranks;           // string slots: RecentStrings rank, 0 = new text
+  const at1::sdk::Bytes ip_ranks = optional(ctx, kStreamIpRanks);
+  size_t ipr_next = 0;
   for (size_t t = 1; t < tcount; ++t) {
     const uint64_t c = uses[t];
     for (uint32_t o = tp.begin[t]; o < tp.begin[t + 1]; ++o) {
@@ -204,6 +207,10 @@ void decode_frame(at1::sdk::DecodeContext& ctx) {
         if (c > hex.remaining() / op.len) fail_corrupt("log: hex column past end");
         op.base = static_cast<uint64_t>(hex.position() - hex_b.data);
         hex.bytes(static_cast<size_t>(c * op.len));
+      } else if (op.kind == kVarIp) {
+        if (c > ip_ranks.size - ipr_next) fail_corrupt("log: address ranks past end");
+        op.base = ipr_next;
+        ipr_next += static_cast<size_t>(c);
       } else if (op.kind == kVarFloat || op.kind == kVarStr) {
         std::string_view& src = op.kind == kVarFloat ? flt : str;
         uint64_t new_texts = c;
@@ -230,6 +237,7 @@ void decode_frame(at1::sdk::DecodeContext& ctx) {
       }
     }
   }
+  if (ipr_next != ip_ranks.size) fail_corrupt("log: trailing address ranks");
   if (!num.at_end() || !hex.at_end() || !sref.at_end() || !flt.empty() || !str.empty())
     fail_corrupt("log: trailing column bytes");
 
@@ -242,6 +250,12 @@ void decode_frame(at1::sdk::DecodeContext& ctx) {
   RecentStrings recent;
   std::vector<uint64_t> occ(tcount, 0);
   TsPrinter stamps(layouts);
+  // Addresses: ranks in line order; new ones as four byte planes.
+  const at1::sdk::Bytes ip_planes = optional(ctx, kStreamIps);
+  size_t new_ips = 0, ip_next = 0;
+  for (size_t i = 0; i < ip_ranks.size; ++i) new_ips += ip_ranks.data[i] == 0;
+  if (ip_planes.size != new_ips * 4) fail_corrupt("log: address planes do not match the ranks");
+  RecentIps recent_ips;
   LineWriter out(ctx);
   for (uint64_t line = 0; line < line_count; ++line) {
     const uint32_t t = tids[line];
@@ -302,6 +316,21 @@ void decode_frame(at1::sdk::DecodeContext& ctx) {
               if (r > recent.count()) fail_corrupt("log: string rank past the recent texts");
               out.put(recent.use(r));
             }
+            break;
+          }
+          case kVarIp: {
+            const uint8_t r = ip_ranks.data[op.base + k];
+            uint32_t ip;
+            if (r == 0) {
+              if (ip_next >= new_ips) fail_corrupt("log: address planes past end");
+              const uint8_t* p = ip_planes.data + ip_next++;
+              ip = uint32_t(p[0]) << 24 | uint32_t(p[new_ips]) << 16 | uint32_t(p[2 * new_ips]) << 8 | p[3 * new_ips];
+              recent_ips.add(ip);
+            } else {
+              if (r > recent_ips.count()) fail_corrupt("log: address rank past the recent ones");
+              ip = recent_ips.use(r);
+            }
+            out.advance(format_ipv4(ip, out.room(kMaxToken)));
             break;
           }
           case kVarTs: {

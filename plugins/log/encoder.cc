@@ -14,6 +14,7 @@
 #include "encoder.hpp"
 #include "format.hpp"
 #include "huge_reserve.hpp"
+#include "ipv4.hpp"
 #include "numcol.hpp"
 #include "recent.hpp"
 #include "template.hpp"
@@ -258,7 +259,7 @@ class FrameEncoder {
       size_t k = 0;
       for (const Op& op : tpls[t].ops) {
         if (!op.kind) continue;
-        if (op.kind == kVarStr || op.kind == kVarTs) tpls[t].line_slots.push_back({op.kind, op.param, tpls[t].slot[k]});
+        if (op.kind == kVarStr || op.kind == kVarTs || op.kind == kVarIp) tpls[t].line_slots.push_back({op.kind, op.param, tpls[t].slot[k]});
         ++k;
       }
     }
@@ -268,7 +269,10 @@ class FrameEncoder {
     std::vector<int64_t> prev_ts(lcount, 0), prev_rel(kTsOrdinals * lcount, 0), prev_abs(kTsOrdinals * lcount, 0);
     std::vector<int64_t> by_rel[kTsOrdinals], by_abs[kTsOrdinals];
     RecentStrings recent;
-    std::vector<uint8_t> str_rank(p.vars.size());
+    std::vector<uint8_t> str_rank(p.vars.size());  // string and address slots
+    RecentIps recent_ips;
+    ByteWriter ipr, ips;
+    std::vector<uint32_t> new_ips;
     int64_t tmin = INT64_MAX, tmax = INT64_MIN;
     for (uint32_t line = 0; line < p.tid.size(); ++line) {
       const uint32_t t = p.tid[line];
@@ -281,7 +285,13 @@ class FrameEncoder {
       for (const Template::LineSlot& op : tpls[t].line_slots) {
         const uint32_t vi = vbase + op.var;
         const Var* v = &p.vars[vi];
-        if (op.kind == kVarStr) {
+        if (op.kind == kVarIp) {
+          const auto ip = static_cast<uint32_t>(v->value);
+          const uint8_t rank = recent_ips.find(ip);
+          str_rank[vi] = rank;
+          if (rank) recent_ips.use(rank);
+          else recent_ips.add(ip), new_ips.push_back(ip);
+        } else if (op.kind == kVarStr) {
           const uint8_t rank = recent.find(v->text);
           str_rank[vi] = rank;
           if (rank) recent.use(rank);
@@ -310,6 +320,8 @@ class FrameEncoder {
       }
     }
     ByteWriter tsr = write_later_stamps(by_rel, by_abs);
+    for (int shift = 24; shift >= 0; shift -= 8)
+      for (uint32_t ip : new_ips) ips.u8(static_cast<uint8_t>(ip >> shift));
     NumColumnEncoder nums;
     ByteWriter hex, flt, str, sref;
     std::vector<uint64_t> col;
@@ -330,6 +342,8 @@ class FrameEncoder {
             flt.bytes(p.vars[p.var_begin[line] + slot].text);
             flt.u8('\n');
           }
+        } else if (op.kind == kVarIp) {
+          for (uint32_t line : tp.lines) ipr.u8(str_rank[p.var_begin[line] + slot]);
         } else if (op.kind == kVarStr) {
           for (uint32_t line : tp.lines) {
             const uint32_t vi = p.var_begin[line] + static_cast<uint32_t>(slot);
@@ -362,6 +376,8 @@ class FrameEncoder {
     put(kStreamFloats, flt);
     put(kStreamStrings, str);
     put(kStreamStringRanks, sref);
+    put(kStreamIpRanks, ipr);
+    put(kStreamIps, ips);
     put(kStreamTimes, ts);
     put(kStreamLaterTimes, tsr);
     if (tmin <= tmax) ctx.stat_i64(AT1_STAT_TIME, tmin, tmax);

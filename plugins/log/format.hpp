@@ -1,4 +1,4 @@
-// The `log` codec's stream layout (format version 2): placeholder bytes in
+// The `log` codec's stream layout (format version 3): placeholder bytes in
 // templates, variable kinds and stream names. See README.md for the prose.
 #ifndef AT1_LOG_FORMAT_HPP
 #define AT1_LOG_FORMAT_HPP
@@ -8,7 +8,7 @@
 
 namespace at1::log {
 
-constexpr uint32_t kFormatVersion = 2;
+constexpr uint32_t kFormatVersion = 3;
 
 // A template is the line's static text with one placeholder byte per
 // variable. Lines holding NUL or any placeholder byte go verbatim, so such a
@@ -25,6 +25,7 @@ enum VarKind : uint8_t {
   kVarTs = 7,        // timestamp; param = layout index: delta in "ts"
   kVarFloat = 8,     // d+.d+ kept as text: "flt"
   kVarStr = 11,      // a space-separated segment that varies between merged templates: "str"
+  kVarIp = 14,       // canonical IPv4 dotted quad: rank in "ipr", new values in "ip" (ipv4.hpp)
 };
 // Above ' ', so splitting a template at spaces never cuts a parameter.
 constexpr uint8_t kParamBias = 0x21;
@@ -34,7 +35,7 @@ constexpr size_t kMaxLayouts = 200;
 // Longer lines go verbatim: templates stay small and hash cheaply.
 constexpr size_t kMaxModelledLine = 1 << 16;
 
-inline bool is_placeholder(uint8_t b) { return (b >= 1 && b <= 8) || b == kVarStr; }
+inline bool is_placeholder(uint8_t b) { return (b >= 1 && b <= 8) || b == kVarStr || b == kVarIp; }
 // Bytes that keep a line from being modelled (placeholders and NUL).
 inline bool is_reserved_byte(uint8_t b) { return b == 0 || is_placeholder(b); }
 
@@ -64,6 +65,8 @@ constexpr const char* kStreamStrings = "str";
 constexpr const char* kStreamTimes = "ts";
 constexpr const char* kStreamLaterTimes = "tsr";
 constexpr const char* kStreamStringRanks = "sref";
+constexpr const char* kStreamIpRanks = "ipr";
+constexpr const char* kStreamIps = "ip";
 
 // Later timestamps of a line are grouped by their ordinal in the line
 // (capped); each group is coded relative to the line's first stamp or as a

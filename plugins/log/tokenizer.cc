@@ -5,6 +5,8 @@
 
 #include <cstring>
 
+#include "ipv4.hpp"
+
 namespace at1::log {
 namespace {
 
@@ -170,6 +172,16 @@ bool Tokenizer::tokenize(std::string_view line, std::string* tpl, std::vector<Va
         }
         i += len;
         continue;
+      }
+      // A dotted quad that is not part of a longer dotted chain.
+      if (digits == wlen && wlen <= 3 && (i == 0 || s[i - 1] != '.')) {
+        uint32_t ip = 0;
+        if (size_t len = match_ipv4(s + i, n - i, &ip)) {
+          put_kind(tpl, kVarIp);
+          vars->push_back(Var{ip, std::string_view(s + i, len)});
+          i += len;
+          continue;
+        }
       }
       // 0x-prefixed hex: a number when it has no leading zeros, else fixed width.
       if (c == '0' && wlen > 2 && (s[i + 1] == 'x' || s[i + 1] == 'X')) {

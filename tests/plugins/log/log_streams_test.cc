@@ -4,6 +4,7 @@
 // trip, and checks the mechanism actually engaged (the stream it writes).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 
 #include "format.hpp"
@@ -97,6 +98,27 @@ TEST(LogStreams, LaterTimestampGroups) {
   std::string many = "2020-01-01 00:00:00";
   for (int k = 0; k < 12; ++k) many += " 2020-01-0" + std::to_string(1 + k % 9) + " 00:00:0" + std::to_string(k % 10);
   EXPECT_TRUE(exact(many + "\n" + many + "\n"));
+}
+
+TEST(LogStreams, AddressRanks) {
+  // Two address slots per line from a pool of hosts (more than the recent
+  // list holds, so some addresses come back as new values).
+  std::string text;
+  uint64_t seed = 0x9E3779B97F4A7C15ull;
+  for (int i = 0; i < 2000; ++i) {
+    const uint64_t r = next(&seed);
+    const int a = static_cast<int>(r % 300), b = static_cast<int>(r / 300 % 5);
+    text += "Receiving from /10." + std::to_string(a / 256 + 250) + "." + std::to_string(a % 256) + "." +
+            std::to_string(i % 7) + ":50010 dest: /10.0.0." + std::to_string(b) + ":" + std::to_string(40000 + i) + "\n";
+  }
+  EXPECT_TRUE(exact(text));
+  const std::string ranks = stream(text, kStreamIpRanks), planes = stream(text, kStreamIps);
+  ASSERT_EQ(ranks.size(), 4000u);  // one rank per address
+  const size_t fresh = static_cast<size_t>(std::count(ranks.begin(), ranks.end(), '\0'));
+  EXPECT_EQ(planes.size(), fresh * 4);
+  EXPECT_LT(fresh, 2000u);  // repeats coded as ranks
+  for (const auto& f : frames_of(text, 200)) EXPECT_TRUE(exact(f, 2));
+  EXPECT_TRUE(exact("0.0.0.0 255.255.255.255 1.2.3.4 end 1.2.3.4\n1.2.3.4\n"));
 }
 
 TEST(LogStreams, ConstantSlotsFoldIntoTemplates) {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "format.hpp"
+#include "ipv4.hpp"
 #include "timestamp.hpp"
 #include "tokenizer.hpp"
 
@@ -13,7 +14,7 @@ namespace {
 
 // Renders a template readably: placeholders as <kind[:param]>.
 std::string show(const std::string& t) {
-  static const char* kNames[] = {"?", "INT", "ZINT", "HEX", "HEXU", "XNUM", "XNUMU", "TS", "FLT", "?", "?", "STR"};
+  static const char* kNames[] = {"?", "INT", "ZINT", "HEX", "HEXU", "XNUM", "XNUMU", "TS", "FLT", "?", "?", "STR", "?", "?", "IP"};
   std::string out;
   for (size_t i = 0; i < t.size(); ++i) {
     const uint8_t b = static_cast<uint8_t>(t[i]);
@@ -70,9 +71,30 @@ TEST(LogTokenizer, HexAndUuid) {
 }
 
 TEST(LogTokenizer, FloatsIpsAndMixedWords) {
-  EXPECT_EQ(tok("time: 0.2477829 ip 10.251.73.220:50010").tpl, "time: <FLT> ip <INT>.<INT>.<INT>.<INT>:<INT>");
+  EXPECT_EQ(tok("time: 0.2477829 ip 10.251.73.220:50010").tpl, "time: <FLT> ip <IP>:<INT>");
   EXPECT_EQ(tok("Brcm43xx v2 HTTP/1.1").tpl, "Brcm<INT>xx v<INT> HTTP/<FLT>");
   EXPECT_EQ(tok("1.2.3").tpl, "<INT>.<INT>.<INT>");
+}
+
+// Only canonical dotted quads (parts <= 255, no leading zeros) that are not
+// part of a longer dotted chain become one address; the rest stay numbers.
+TEST(LogTokenizer, Ipv4Addresses) {
+  auto t = tok("from /10.250.19.102:54106 to 0.0.0.0 ok");
+  EXPECT_EQ(t.tpl, "from /<IP>:<INT> to <IP> ok");
+  ASSERT_EQ(t.vars.size(), 3u);
+  EXPECT_EQ(t.vars[0].value, (10u << 24 | 250u << 16 | 19u << 8 | 102u));
+  EXPECT_EQ(tok("v 1.2.3.4.5").tpl, "v <INT>.<INT>.<INT>.<INT>.<INT>");
+  EXPECT_EQ(tok("v 1.2.3.4x").tpl, "v <INT>.<INT>.<INT>.<INT>x");
+  EXPECT_EQ(tok("v 10.01.1.1").tpl, "v <INT>.<ZINT:2>.<INT>.<INT>");
+  EXPECT_EQ(tok("v 256.1.1.1").tpl, "v <INT>.<INT>.<INT>.<INT>");
+  EXPECT_EQ(tok("end 192.168.1.1.").tpl, "end <IP>.");
+  char buf[16];
+  for (uint32_t v : {0u, 0xFFFFFFFFu, 0x0A00FF09u}) {
+    uint32_t back = 0;
+    const size_t n = format_ipv4(v, buf);
+    ASSERT_EQ(match_ipv4(buf, n, &back), n);
+    EXPECT_EQ(back, v);
+  }
 }
 
 TEST(LogTokenizer, LongDigitRunsSplitIntoFixedPieces) {
