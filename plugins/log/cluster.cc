@@ -37,11 +37,18 @@ void split_segments(std::string_view t, std::vector<std::string_view>* out) {
   }
 }
 
-// Segments holding typed variables become strings only in rare clusters.
-bool has_placeholder(std::string_view s) {
-  for (char ch : s)
-    if (is_placeholder(static_cast<uint8_t>(ch))) return true;
-  return false;
+// Segments holding typed variables become strings only in rare clusters;
+// segments holding a timestamp never do.
+enum SegmentType : uint8_t { kUntyped = 0, kTyped = 1, kStamped = 2 };
+uint8_t segment_type(std::string_view s) {
+  uint8_t t = kUntyped;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto b = static_cast<uint8_t>(s[i]);
+    if (b == kVarTs) return kStamped;
+    if (is_placeholder(b)) t = kTyped;
+    if (kind_has_param(b) && is_placeholder(b)) ++i;  // skip the parameter byte
+  }
+  return t;
 }
 
 }  // namespace
@@ -56,7 +63,7 @@ std::vector<Merge> merge_templates(const std::deque<std::string>& templates, con
     split_segments(templates[t], &segs);
     const size_t n = segs.size();
     typed.resize(n);
-    for (size_t p = 0; p < n; ++p) typed[p] = has_placeholder(segs[p]);
+    for (size_t p = 0; p < n; ++p) typed[p] = segment_type(segs[p]);
     auto& bucket = by_count[n];
     int best = -1;
     size_t best_eq = 0;
@@ -65,13 +72,15 @@ std::vector<Merge> merge_templates(const std::deque<std::string>& templates, con
       const Cluster& c = clusters[bucket[b]];
       size_t eq = 0;
       bool typed_diff = false;  // a differing segment holds typed variables
+      bool stamp_diff = false;  // ... a timestamp: never worth giving up (deltas beat text)
       for (size_t p = 0; p < n; ++p) {
         const bool same = !c.varying[p] && c.rep[p] == segs[p];
         eq += same;
+        if (!same && (typed[p] == kStamped || c.typed[p] == kStamped)) stamp_diff = true;
         if (!same && (typed[p] || c.typed[p])) typed_diff = true;
       }
       // Typed segments only vary in rare clusters, and only when most segments match.
-      if (typed_diff && (c.frequent || eq * 5 < n * 3)) continue;
+      if (stamp_diff || (typed_diff && (c.frequent || eq * 5 < n * 3))) continue;
       if (eq * 2 >= n && eq > best_eq && eq < n) best = static_cast<int>(bucket[b]), best_eq = eq;
     }
     if (best < 0 || n < 2 || uses[t] >= kMaxMergedUses) {

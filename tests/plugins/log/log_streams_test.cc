@@ -121,6 +121,23 @@ TEST(LogStreams, AddressRanks) {
   EXPECT_TRUE(exact("0.0.0.0 255.255.255.255 1.2.3.4 end 1.2.3.4\n1.2.3.4\n"));
 }
 
+TEST(LogStreams, StampedSegmentsNeverBecomeStrings) {
+  // Rare messages whose first segment glues a timestamp to a component name
+  // (HealthApp style): merging would store the stamps as text.
+  std::string text;
+  const char* comps[] = {"Step_LSC", "Step_SPUtils", "HiH_Sync", "Step_ExtSDM"};
+  for (int i = 0; i < 12; ++i) {
+    char line[120];
+    std::snprintf(line, sizeof line, "20171223-22:15:%02d:%03d|%s|30002312|flush sensor data\n", i * 3, i * 71,
+                  comps[i % 4]);
+    text += line;
+  }
+  EXPECT_TRUE(exact(text));
+  const std::string tpl = stream(text, kStreamTemplates);
+  for (const char* c : comps) EXPECT_NE(tpl.find(c), std::string::npos) << c;
+  EXPECT_TRUE(stream(text, kStreamStrings).empty());
+}
+
 TEST(LogStreams, ConstantSlotsFoldIntoTemplates) {
   std::string text;
   for (int i = 0; i < 100; ++i) text += "port 5070 open id " + std::to_string(1000 + i) + " 0xff 1.5 abc123\n";
