@@ -179,8 +179,13 @@ void decode_frame(at1::sdk::DecodeContext& ctx) {
   std::vector<uint64_t> uses(tcount, 0);
   {
     ByteReader r(optional(ctx, kStreamTemplateIds));
+    // 0 = verbatim, 1 = the next template not used yet, v >= 2 = template v - 1.
+    uint32_t max_tid = 0;
     for (auto& id : tids) {
-      id = static_cast<uint32_t>(r.varint_max(tcount - 1, "log: template id out of range"));
+      const uint64_t v = r.varint_max(tcount, "log: template id out of range");
+      if (v == 1 && max_tid + 1 >= tcount) fail_corrupt("log: more new templates than templates");
+      id = v == 0 ? 0 : v == 1 ? max_tid + 1 : static_cast<uint32_t>(v - 1);
+      max_tid = std::max(max_tid, id);
       ++uses[id];
     }
     if (!r.at_end()) fail_corrupt("log: trailing template ids");

@@ -274,9 +274,13 @@ class FrameEncoder {
     ByteWriter ipr, ips;
     std::vector<uint32_t> new_ips;
     int64_t tmin = INT64_MAX, tmax = INT64_MIN;
+    uint32_t max_tid = 0;
     for (uint32_t line = 0; line < p.tid.size(); ++line) {
       const uint32_t t = p.tid[line];
-      tid.varint(t);
+      // Template ids follow first use, so a first use is always the next id:
+      // coded as 1 (the backend sees one symbol instead of a rising count).
+      tid.varint(t == 0 ? 0 : t == max_tid + 1 ? 1 : t + 1);
+      max_tid = std::max(max_tid, t);
       if (!t) continue;
       const uint32_t vbase = p.var_begin[line];
       size_t ordinal = 0;
