@@ -24,8 +24,12 @@ function(at1_add_plugin domain)
     PREFIX "lib"
     LIBRARY_OUTPUT_DIRECTORY ${AT1_PLUGIN_OUTPUT_DIR}
     LINKER_LANGUAGE CXX)
-  target_link_options(${plugin} PRIVATE
-    -Wl,--version-script=${AT1_SDK_DIR}/plugin.version -Wl,--no-undefined)
+  target_link_options(${plugin} PRIVATE -Wl,--version-script=${AT1_SDK_DIR}/plugin.version)
+  # A plugin must not depend on symbols of the host: it links only the SDK.
+  # (Sanitizer builds take their runtime from the executable, so not there.)
+  if(NOT AT1_SANITIZE AND NOT AT1_FUZZ)
+    target_link_options(${plugin} PRIVATE -Wl,--no-undefined)
+  endif()
   install(TARGETS ${plugin} LIBRARY DESTINATION lib/at1/plugins)
   # One target that builds every plugin (tests depend on it).
   if(NOT TARGET at1_all_plugins)
