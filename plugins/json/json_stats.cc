@@ -38,7 +38,7 @@ bool digits(std::string_view s, size_t* i, size_t n, int* out) {
 // "YYYY-MM-DD[(T| )HH:MM[:SS[.fff]]][Z|+HH:MM|-HHMM]" (also with '/').
 bool parse_date_text(std::string_view s, int64_t* ms) {
   size_t i = 0;
-  int y, mo, d, h = 0, mi = 0, sec = 0;
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0;
   if (!digits(s, &i, 4, &y) || i >= s.size() || (s[i] != '-' && s[i] != '/')) return false;
   char sep = s[i++];
   if (!digits(s, &i, 2, &mo) || i >= s.size() || s[i++] != sep || !digits(s, &i, 2, &d)) return false;

@@ -2,6 +2,7 @@
 // workers encode+verify frames in parallel, and the calling thread writes
 // finished frames in order. At most `threads` frames are in flight besides
 // the one being read, which bounds memory to O(threads x chunk).
+#include <algorithm>
 #include <chrono>
 #include <deque>
 
@@ -19,20 +20,43 @@ namespace {
 constexpr uint64_t kWholeFrameBytes = uint64_t(1) << 30;  // without --stream: frames of up to 1 GiB
 constexpr size_t kProbeBytes = 64 << 10;
 
-// Picks the codec with the best probe score on the start of the input.
-const CodecInfo* AutoSelect(const PluginHost& plugins, const std::string& sample) {
-  // Probe whole lines only.
-  size_t n = std::min(sample.size(), kProbeBytes);
-  size_t last_nl = sample.rfind('\n', n ? n - 1 : 0);
-  if (n < sample.size() && last_nl != std::string::npos) n = last_nl + 1;
-  const CodecInfo* best = nullptr;
-  int32_t best_score = 10;  // below this, plain compression is the honest choice
+// Picks the codec for `compress auto`: every codec's probe scores the start
+// of the input; the best few (score above 10) then really encode that sample
+// and the smallest result wins. Probes only shortlist: a log whose timestamp
+// holds a comma can look like a CSV to a probe, never to the trial.
+const CodecInfo* AutoSelect(const PluginHost& plugins, const std::string& first_chunk,
+                            const BackendSettings& backend) {
+  size_t n = std::min(first_chunk.size(), kProbeBytes);
+  if (n < first_chunk.size()) {
+    size_t last_nl = first_chunk.rfind('\n', n - 1);
+    if (last_nl != std::string::npos) n = last_nl + 1;
+  }
+  stream::Chunk sample;
+  sample.bytes = first_chunk.substr(0, n);
+  sample.lines = static_cast<uint64_t>(std::count(sample.bytes.begin(), sample.bytes.end(), '\n')) +
+                 (!sample.bytes.empty() && sample.bytes.back() != '\n');
+
+  std::vector<std::pair<int32_t, const CodecInfo*>> shortlist;
   for (const CodecInfo& c : plugins.codecs()) {
     if (!(c.codec->capabilities & AT1_CAP_PROBE) || !c.codec->probe) continue;
-    int32_t score = c.codec->probe(reinterpret_cast<const uint8_t*>(sample.data()), n);
-    if (score > best_score) {
-      best_score = score;
-      best = &c;
+    int32_t score = c.codec->probe(reinterpret_cast<const uint8_t*>(sample.bytes.data()), sample.bytes.size());
+    if (score > 10) shortlist.emplace_back(score, &c);
+  }
+  std::stable_sort(shortlist.begin(), shortlist.end(), [](auto& a, auto& b) { return a.first > b.first; });
+  if (shortlist.size() > 3) shortlist.resize(3);
+  if (shortlist.size() == 1) return shortlist[0].second;
+
+  const CodecInfo* best = nullptr;
+  uint64_t best_size = UINT64_MAX;
+  for (const auto& [score, c] : shortlist) {
+    stream::EncodeSettings settings;
+    settings.codec = c->codec;
+    settings.backend = backend;
+    Result<stream::EncodedFrame> f = stream::EncodeFrame(sample, settings);
+    if (!f.ok() || !f->structured) continue;  // the codec does not model this input
+    if (f->structured_size < best_size) {
+      best_size = f->structured_size;
+      best = c;
     }
   }
   return best;
@@ -56,7 +80,7 @@ Result<CompressSummary> Compress(const std::string& in_path, const std::string& 
                               options.stream ? options.chunk_bytes : kWholeFrameBytes);
   stream::Chunk first;
   AT1_RETURN_IF_ERROR(chunker.Next(&first.bytes, &first.lines));
-  if (options.codec == "auto") codec = AutoSelect(plugins, first.bytes);
+  if (options.codec == "auto") codec = AutoSelect(plugins, first.bytes, options.backend);
 
   io::OutputFile out;
   AT1_RETURN_IF_ERROR(out.Open(out_path));

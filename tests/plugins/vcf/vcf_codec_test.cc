@@ -137,7 +137,8 @@ TEST(VcfCodec, LineEndingsAndBytes) {
   expect_exact(body + " \n" + body + "\t\n");                  // trailing space / tab
   expect_exact(body + "\r\r\n" + "1\t5\t.\tA\tG\t1\tPASS\tDP=\r1\n");  // bare CR inside
   expect_exact(std::string("1\t5\t.\t\xff\xfe\tG\t1\tPASS\tD\xe9=1\tGT\t0\xff\n"));  // non-UTF-8
-  expect_exact(std::string("1\t5\t.\tA\0C\tG\t1\tPASS\tDP=1\n", 30));              // NUL byte
+  static const char kNul[] = "1\t5\t.\tA\0C\tG\t1\tPASS\tDP=1\n";
+  expect_exact(std::string(kNul, sizeof kNul - 1));                                 // NUL byte
   std::string big(1 << 20, 'A');
   expect_exact("1\t5\t.\t" + big + "\tG\t1\tPASS\tDP=1\n" + big + "\n");  // lines over 1 MB
 }
