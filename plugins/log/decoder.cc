@@ -12,6 +12,7 @@
 #include "ipv4.hpp"
 #include "numcol.hpp"
 #include "recent.hpp"
+#include "stream_pack.hpp"
 #include "template.hpp"
 #include "timestamp.hpp"
 
@@ -91,12 +92,6 @@ class LineWriter {
   size_t used_ = 0;
 };
 
-// A stream the encoder leaves out when empty.
-at1::sdk::Bytes optional(at1::sdk::DecodeContext& ctx, const char* name) {
-  at1::sdk::Bytes b;
-  return ctx.find(name, &b) ? b : at1::sdk::Bytes();
-}
-
 inline int64_t wrap_add(int64_t a, int64_t b) {
   return static_cast<int64_t>(static_cast<uint64_t>(a) + static_cast<uint64_t>(b));
 }
@@ -167,18 +162,19 @@ Templates read_templates(at1::sdk::Bytes b, size_t layout_count) {
 }  // namespace
 
 void decode_frame(at1::sdk::DecodeContext& ctx) {
-  at1::sdk::EolDecoder eol(ctx.get(kStreamEol));
+  StreamSource src(ctx);
+  at1::sdk::EolDecoder eol(src.get(kStreamEol));
   const uint64_t line_count = eol.count();
   if (line_count > ctx.info().raw_size) fail_corrupt("log: more lines than bytes");
-  const std::vector<TsLayout> layouts = read_layouts(optional(ctx, kStreamLayouts));
-  Templates tp = read_templates(optional(ctx, kStreamTemplates), layouts.size());
+  const std::vector<TsLayout> layouts = read_layouts(src.optional(kStreamLayouts));
+  Templates tp = read_templates(src.optional(kStreamTemplates), layouts.size());
   const size_t tcount = tp.begin.size() - 1;  // including the verbatim id 0
 
   // Template id per line and lines per template.
   std::vector<uint32_t> tids(line_count);
   std::vector<uint64_t> uses(tcount, 0);
   {
-    ByteReader r(optional(ctx, kStreamTemplateIds));
+    ByteReader r(src.optional(kStreamTemplateIds));
     // 0 = verbatim, 1 = the next template not used yet, v >= 2 = template v - 1.
     uint32_t max_tid = 0;
     for (auto& id : tids) {
@@ -192,14 +188,14 @@ void decode_frame(at1::sdk::DecodeContext& ctx) {
   }
 
   // Columns, in (template, slot) order, into flat arrays.
-  const at1::sdk::Bytes hex_b = optional(ctx, kStreamHex);
-  NumColumnDecoder num(optional(ctx, kStreamNumbers), optional(ctx, kStreamModes), optional(ctx, kStreamWide));
-  ByteReader hex(hex_b), sref(optional(ctx, kStreamStringRanks));
-  std::string_view flt = optional(ctx, kStreamFloats).view(), str = optional(ctx, kStreamStrings).view();
+  const at1::sdk::Bytes hex_b = src.optional(kStreamHex);
+  NumColumnDecoder num(src.optional(kStreamNumbers), src.optional(kStreamModes), src.optional(kStreamWide));
+  ByteReader hex(hex_b), sref(src.optional(kStreamStringRanks));
+  std::string_view flt = src.optional(kStreamFloats).view(), str = src.optional(kStreamStrings).view();
   std::vector<uint64_t> nums;
   std::vector<std::string_view> texts;  // float slots and new texts of string slots
   std::vector<uint8_t> ranks;           // string slots: RecentStrings rank, 0 = new text
-  const at1::sdk::Bytes ip_ranks = optional(ctx, kStreamIpRanks);
+  const at1::sdk::Bytes ip_ranks = src.optional(kStreamIpRanks);
   size_t ipr_next = 0;
   for (size_t t = 1; t < tcount; ++t) {
     const uint64_t c = uses[t];
@@ -247,16 +243,16 @@ void decode_frame(at1::sdk::DecodeContext& ctx) {
     fail_corrupt("log: trailing column bytes");
 
   // Lines.
-  ByteReader ts(optional(ctx, kStreamTimes));
-  std::string_view raw = optional(ctx, kStreamVerbatim).view();
+  ByteReader ts(src.optional(kStreamTimes));
+  std::string_view raw = src.optional(kStreamVerbatim).view();
   const size_t lcount = layouts.size();
-  LaterStamps later(optional(ctx, kStreamLaterTimes));
+  LaterStamps later(src.optional(kStreamLaterTimes));
   std::vector<int64_t> prev_ts(lcount, 0), prev_rel(kTsOrdinals * lcount, 0), prev_abs(kTsOrdinals * lcount, 0);
   RecentStrings recent;
   std::vector<uint64_t> occ(tcount, 0);
   TsPrinter stamps(layouts);
   // Addresses: ranks in line order; new ones as four byte planes.
-  const at1::sdk::Bytes ip_planes = optional(ctx, kStreamIps);
+  const at1::sdk::Bytes ip_planes = src.optional(kStreamIps);
   size_t new_ips = 0, ip_next = 0;
   for (size_t i = 0; i < ip_ranks.size; ++i) new_ips += ip_ranks.data[i] == 0;
   if (ip_planes.size != new_ips * 4) fail_corrupt("log: address planes do not match the ranks");

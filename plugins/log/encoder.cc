@@ -17,6 +17,7 @@
 #include "ipv4.hpp"
 #include "numcol.hpp"
 #include "recent.hpp"
+#include "stream_pack.hpp"
 #include "template.hpp"
 #include "tokenizer.hpp"
 
@@ -363,27 +364,27 @@ class FrameEncoder {
     eol.finish(eol_stream);
     if (!layouts.empty()) tsl.varint(layouts.size());
     for (const TsLayout& l : layouts) tsl.bytes(&l, sizeof l);
-    // Empty streams are left out (each costs container overhead); the
-    // decoder reads a missing stream as empty.
-    auto put = [&](const char* name, const ByteWriter& w) {
-      if (!w.empty()) ctx.put(name, w);
-    };
-    ctx.put(kStreamEol, eol_stream);
-    put(kStreamTemplates, tpl_stream);
+    // Empty streams are left out, small ones packed (each costs container
+    // overhead); the decoder reads a missing stream as empty.
+    StreamPacker out;
+    auto put = [&](const char* name, const ByteWriter& w) { out.put(ctx, name, w); };
+    put(kStreamEol, eol_stream);
     put(kStreamLayouts, tsl);
-    put(kStreamTemplateIds, tid);
-    put(kStreamVerbatim, verbatim_);
-    put(kStreamNumbers, nums.num);
     put(kStreamModes, nums.mode);
+    put(kStreamTemplateIds, tid);
+    put(kStreamTimes, ts);
+    put(kStreamLaterTimes, tsr);
+    put(kStreamNumbers, nums.num);
     put(kStreamWide, nums.wide);
     put(kStreamHex, hex);
-    put(kStreamFloats, flt);
-    put(kStreamStrings, str);
     put(kStreamStringRanks, sref);
     put(kStreamIpRanks, ipr);
     put(kStreamIps, ips);
-    put(kStreamTimes, ts);
-    put(kStreamLaterTimes, tsr);
+    put(kStreamFloats, flt);
+    put(kStreamStrings, str);
+    put(kStreamTemplates, tpl_stream);
+    put(kStreamVerbatim, verbatim_);
+    out.finish(ctx);
     if (tmin <= tmax) ctx.stat_i64(AT1_STAT_TIME, tmin, tmax);
   }
 

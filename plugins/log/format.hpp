@@ -1,4 +1,4 @@
-// The `log` codec's stream layout (format version 3): placeholder bytes in
+// The `log` codec's stream layout (format version 4): placeholder bytes in
 // templates, variable kinds and stream names. See README.md for the prose.
 #ifndef AT1_LOG_FORMAT_HPP
 #define AT1_LOG_FORMAT_HPP
@@ -8,7 +8,7 @@
 
 namespace at1::log {
 
-constexpr uint32_t kFormatVersion = 3;
+constexpr uint32_t kFormatVersion = 4;
 
 // A template is the line's static text with one placeholder byte per
 // variable. Lines holding NUL or any placeholder byte go verbatim, so such a

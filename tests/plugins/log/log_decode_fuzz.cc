@@ -8,7 +8,7 @@ extern "C" const at1_plugin* at1_plugin_entry(void);
 
 namespace {
 const std::vector<std::string> kNames = {"eol", "tpl", "tsl",  "tid", "raw", "num", "mode", "wide",
-                                         "hex", "flt", "str", "sref", "ts",  "tsr"};
+                                         "hex", "flt", "str", "sref", "ipr", "ip",  "ts", "tsr", "pk"};
 const at1_codec* codec() { return at1_plugin_entry()->get_codec(0); }
 
 const char* const kSamples[] = {

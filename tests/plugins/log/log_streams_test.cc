@@ -18,8 +18,9 @@ using at1::sdk::testing::encode;
 std::string stream(const std::string& text, const char* name) {
   auto e = encode(codec(), text);
   EXPECT_EQ(e.status, AT1_OK);
-  auto it = e.streams.find(name);
-  return it == e.streams.end() ? std::string() : it->second;
+  const auto all = unpacked(e.streams);
+  auto it = all.find(name);
+  return it == all.end() ? std::string() : it->second;
 }
 
 // A small deterministic generator (no <random>: the same bytes everywhere).
@@ -151,10 +152,47 @@ TEST(LogStreams, ConstantSlotsFoldIntoTemplates) {
 TEST(LogStreams, EmptyStreamsAreLeftOut) {
   auto e = encode(codec(), "plain words only\nand more words\n");
   ASSERT_EQ(e.status, AT1_OK);
-  EXPECT_FALSE(e.streams.count(kStreamWide));
-  EXPECT_FALSE(e.streams.count(kStreamLaterTimes));
-  EXPECT_FALSE(e.streams.count(kStreamHex));
+  const auto all = unpacked(e.streams);
+  EXPECT_FALSE(all.count(kStreamWide));
+  EXPECT_FALSE(all.count(kStreamLaterTimes));
+  EXPECT_FALSE(all.count(kStreamHex));
+  EXPECT_TRUE(all.count(kStreamEol));
   EXPECT_TRUE(exact("plain words only\nand more words\n"));
+}
+
+TEST(LogStreams, SmallStreamsArePacked) {
+  // A small frame: everything in one pack.
+  std::string small;
+  for (int i = 0; i < 50; ++i) small += "2020-01-01 00:00:" + std::to_string(10 + i) + " job " + std::to_string(i * 7) + " done\n";
+  auto e = encode(codec(), small);
+  ASSERT_EQ(e.status, AT1_OK);
+  EXPECT_EQ(e.streams.size(), 1u);
+  EXPECT_TRUE(e.streams.count(kStreamPack));
+  EXPECT_TRUE(exact(small));
+  // A big frame: big streams on their own, random ids (near 8 bits a byte) too.
+  std::string big;
+  uint64_t seed = 0x2545F4914F6CDD1Dull;
+  for (int i = 0; i < 30000; ++i)
+    big += "job " + std::to_string(next(&seed) % 1000000) + " block blk_" + std::to_string(next(&seed) >> 1) + " text " +
+           std::to_string(i) + "\n";
+  e = encode(codec(), big);
+  ASSERT_EQ(e.status, AT1_OK);
+  EXPECT_TRUE(e.streams.count(kStreamNumbers));
+  EXPECT_TRUE(e.streams.count(kStreamWide));
+  EXPECT_TRUE(e.streams.count(kStreamPack));  // line endings, templates, modes
+  EXPECT_TRUE(exact(big));
+  // Damaged packs: a stream twice, an unknown id, a stream both packed and separate.
+  auto d = at1::sdk::testing::decode(codec(), e.streams, big.size(), 30000);
+  ASSERT_EQ(d.status, AT1_OK);
+  auto broken = e.streams;
+  broken[kStreamPack] += broken[kStreamPack];
+  EXPECT_NE(at1::sdk::testing::decode(codec(), broken, big.size(), 30000).status, AT1_OK);
+  broken = e.streams;
+  broken[kStreamPack] += std::string("\x7f\x00", 2);
+  EXPECT_NE(at1::sdk::testing::decode(codec(), broken, big.size(), 30000).status, AT1_OK);
+  broken = e.streams;
+  broken[kStreamEol] = unpacked(e.streams)[kStreamEol];
+  EXPECT_NE(at1::sdk::testing::decode(codec(), broken, big.size(), 30000).status, AT1_OK);
 }
 
 }  // namespace

@@ -4,18 +4,40 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "at1/cpp/testing.hpp"
 #include "at1/plugin.h"
+#include "stream_pack.hpp"
 
 extern "C" const at1_plugin* at1_plugin_entry(void);
 
 namespace at1::log::test {
 
 inline const at1_codec* codec() { return at1_plugin_entry()->get_codec(0); }
+
+// The frame's streams with the pack ("pk", see stream_pack.hpp) opened up:
+// every stream under its own name, wherever the encoder put it.
+inline std::map<std::string, std::string> unpacked(const std::map<std::string, std::string>& streams) {
+  std::map<std::string, std::string> out;
+  for (const auto& [name, bytes] : streams) {
+    if (name != at1::log::kStreamPack) {
+      out[name] = bytes;
+      continue;
+    }
+    at1::sdk::ByteReader r(at1::sdk::Bytes(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()));
+    while (!r.at_end()) {
+      const uint8_t id = r.u8();
+      const auto len = static_cast<size_t>(r.varint());
+      const at1::sdk::Bytes b = r.bytes(len);
+      out[at1::log::kPackNames[id]] = std::string(reinterpret_cast<const char*>(b.data), b.size);
+    }
+  }
+  return out;
+}
 
 inline std::string read_file(const std::filesystem::path& p) {
   std::ifstream f(p, std::ios::binary);
