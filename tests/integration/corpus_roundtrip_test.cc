@@ -80,3 +80,27 @@ INSTANTIATE_TEST_SUITE_P(AllDomains, CorpusRoundTrip, ::testing::ValuesIn(Cases(
 
 }  // namespace
 }  // namespace at1
+
+namespace at1 {
+namespace {
+
+// `compress auto` on each corpus file picks that file's own domain codec (or
+// stores it raw when even that codec cannot beat plain compression).
+TEST(CorpusAuto, PicksTheDomainCodec) {
+  AT1_REQUIRE_CORPUS();
+  for (const char* domain : {"log", "ssh", "columnar", "vcf", "json"}) {
+    if (!Host().Find(domain)) continue;
+    for (const std::string& f : testing::CorpusFiles(domain)) {
+      testing::TempDir dir;
+      CompressOptions o;
+      o.codec = "auto";
+      o.backend = DefaultBackendSettings(BackendId::kZstd);
+      Result<CompressSummary> s = Compress(f, dir.file("a.at1"), o, Host());
+      ASSERT_TRUE(s.ok()) << f << ": " << s.status().ToString();
+      EXPECT_TRUE(s->codec == domain || s->codec == "raw") << f << " went to codec " << s->codec;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace at1
