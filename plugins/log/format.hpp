@@ -35,9 +35,9 @@ constexpr size_t kMaxLayouts = 200;
 // Longer lines go verbatim: templates stay small and hash cheaply.
 constexpr size_t kMaxModelledLine = 1 << 16;
 
-inline bool is_placeholder(uint8_t b) { return (b >= 1 && b <= 8) || b == kVarStr || b == kVarIp; }
+constexpr bool is_placeholder(uint8_t b) { return (b >= 1 && b <= 8) || b == kVarStr || b == kVarIp; }
 // Bytes that keep a line from being modelled (placeholders and NUL).
-inline bool is_reserved_byte(uint8_t b) { return b == 0 || is_placeholder(b); }
+constexpr bool is_reserved_byte(uint8_t b) { return b == 0 || is_placeholder(b); }
 
 inline bool kind_has_param(uint8_t k) { return k == kVarZint || k == kVarHexLo || k == kVarHexUp || k == kVarTs; }
 // Kinds whose values live in the numeric column stream.

@@ -10,12 +10,27 @@
 namespace at1::log {
 namespace {
 
+// Byte classes, one table lookup per byte in the hot loop.
+enum : uint8_t { kDigit = 1, kAlpha = 2, kReserved = 4, kLowerHex = 8, kUpperHex = 16 };
+struct ByteClasses {
+  uint8_t c[256] = {};
+  constexpr ByteClasses() {
+    for (int b = 0; b < 256; ++b) {
+      const bool digit = b >= '0' && b <= '9';
+      if (digit) c[b] |= kDigit | kLowerHex | kUpperHex;
+      if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')) c[b] |= kAlpha;
+      if (b >= 'a' && b <= 'f') c[b] |= kLowerHex;
+      if (b >= 'A' && b <= 'F') c[b] |= kUpperHex;
+      if (is_reserved_byte(static_cast<uint8_t>(b))) c[b] |= kReserved;
+    }
+  }
+};
+constexpr ByteClasses kClasses;
+inline uint8_t cls(char c) { return kClasses.c[static_cast<uint8_t>(c)]; }
 inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
-inline bool is_lower_hex(char c) { return is_digit(c) || (c >= 'a' && c <= 'f'); }
-inline bool is_upper_hex(char c) { return is_digit(c) || (c >= 'A' && c <= 'F'); }
-inline bool is_alnum(char c) {
-  return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
+inline bool is_lower_hex(char c) { return cls(c) & kLowerHex; }
+inline bool is_upper_hex(char c) { return cls(c) & kUpperHex; }
+inline bool is_alnum(char c) { return cls(c) & (kDigit | kAlpha); }
 
 inline void put_kind(std::string* tpl, uint8_t kind) { tpl->push_back(static_cast<char>(kind)); }
 inline void put_param(std::string* tpl, size_t v) { tpl->push_back(static_cast<char>(kParamBias + v)); }
@@ -142,8 +157,11 @@ bool Tokenizer::tokenize(std::string_view line, std::string* tpl, std::vector<Va
           continue;
         }
       }
-      tpl->push_back(c);
-      ++i;
+      // A run of punctuation and spaces goes to the template in one piece.
+      size_t j = i + 1;
+      while (j < n && !(cls(s[j]) & (kDigit | kAlpha | kReserved)) && s[j] != '-') ++j;
+      tpl->append(s + i, j - i);
+      i = j;
       continue;
     }
     if (boundary) {
