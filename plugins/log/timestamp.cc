@@ -223,6 +223,17 @@ size_t put_fixed(char* o, int64_t v, size_t digits) {
   for (size_t i = digits; i-- > 0;) o[i] = static_cast<char>('0' + v % 10), v /= 10;
   return digits;
 }
+// hh<sep>mm<sep>ss of a time of day (sep 0: none; minimal: no zero padding).
+size_t put_clock(char* out, int64_t tod, char sep, bool minimal) {
+  const int64_t parts[3] = {tod / 3600, tod / 60 % 60, tod % 60};
+  char* o = out;
+  for (int i = 0; i < 3; ++i) {
+    if (i && sep) *o++ = sep;
+    if (minimal) o += put_min(o, parts[i]);
+    else put2(o, parts[i]), o += 2;
+  }
+  return static_cast<size_t>(o - out);
+}
 
 }  // namespace
 
@@ -298,13 +309,29 @@ size_t TsSecondCache::format(const TsLayout& l, int64_t value, char* out) {
     std::memcpy(out, prefix, sizeof prefix);
     return prefix_len + format_ts_frac(l, frac, out + prefix_len);
   }
+  // Layouts that print date, clock, fraction in that order can reuse the
+  // date of the last text within the same day (a day's validity was checked).
+  const bool clock_last = (l.kind == kTsNumeric && l.dt_sep) || l.kind == kTsSyslog;
+  const char clock_sep = l.kind == kTsSyslog ? ':' : static_cast<char>(l.time_sep);
+  const bool clock_minimal = l.kind == kTsNumeric && l.minimal;
+  const int64_t day = floor_div(secs, 86400);
+  if (valid && clock_last && day == floor_div(this->secs, 86400)) {
+    std::memcpy(out, prefix, day_len);
+    char* o = out + day_len;
+    o += put_clock(o, secs - day * 86400, clock_sep, clock_minimal);
+    const auto plen = static_cast<size_t>(o - out);
+    const size_t n = plen + format_ts_frac(l, frac, o);
+    this->secs = secs, prefix_len = plen;
+    std::memcpy(prefix, out, sizeof prefix);
+    return n;
+  }
   const size_t n = format_ts(l, value, out);
   // Only layouts that print the fraction last can reuse the part before it.
-  const bool frac_last = (l.kind == kTsNumeric && l.dt_sep) || l.kind == kTsSyslog || l.kind == kTsEpoch;
-  valid = n && frac_last;
+  valid = n && (clock_last || l.kind == kTsEpoch);
   if (valid) {
     char tail[kTsMaxText];
     this->secs = secs, prefix_len = n - format_ts_frac(l, frac, tail);
+    day_len = clock_last ? prefix_len - put_clock(tail, secs - day * 86400, clock_sep, clock_minimal) : 0;
     std::memcpy(prefix, out, sizeof prefix);
   }
   return n;
@@ -335,18 +362,10 @@ size_t format_ts(const TsLayout& l, int64_t value, char* out) {
   const int64_t days = floor_div(secs, 86400);
   if (days < -719468 || days > 2932896) return 0;  // years 0000..9999
   const int64_t tod = secs - days * 86400;
-  const int64_t hh = tod / 3600, mi = tod / 60 % 60, ss = tod % 60;
   int64_t y;
   unsigned m, d;
   civil_from_days(days, &y, &m, &d);
-  auto put_time = [&](char sep, bool minimal) {
-    int64_t parts[3] = {hh, mi, ss};
-    for (int i = 0; i < 3; ++i) {
-      if (i && sep) *o++ = sep;
-      if (minimal) o += put_min(o, parts[i]);
-      else put2(o, parts[i]), o += 2;
-    }
-  };
+  auto put_time = [&](char sep, bool minimal) { o += put_clock(o, tod, sep, minimal); };
   auto put_month_day = [&] {
     std::memcpy(o, kMonths + 3 * (m - 1), 3), o += 3;
     *o++ = ' ';

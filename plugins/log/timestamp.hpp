@@ -58,12 +58,13 @@ size_t format_ts_frac(const TsLayout& layout, int64_t frac, char* out);
 
 // format_ts for hot loops: remembers the text up to the fraction of the last
 // second printed; consecutive log lines mostly share their second, so only
-// the fraction is printed again. `out` needs kTsMaxText bytes.
+// the fraction is printed again (and within a day only clock and fraction). `out` needs kTsMaxText bytes.
 struct TsSecondCache {
   size_t format(const TsLayout& layout, int64_t value, char* out);  // for one layout only
   bool valid = false;
   int64_t secs = 0;
   size_t prefix_len = 0;
+  size_t day_len = 0;  // the date part of prefix (layouts printing the clock after the date)
   char prefix[kTsMaxText] = {};
 };
 

@@ -172,7 +172,8 @@ TEST(LogTimestamp, FormatRejectsOutOfRange) {
 // prints: same second with other fractions, other seconds, out-of-range values.
 TEST(LogTimestamp, SecondCachesPrintLikeFormatTs) {
   std::vector<TsLayout> layouts;
-  for (const char* s : {"2015-10-18 18:01:47,978", "20171224-0:28:0:83", "Jul 11 09:00:55.123456",
+  for (const char* s : {"2015-10-18 18:01:47,978", "20171224-0:28:0:83", "Jul 11 09:00:55.123456", "081109 203615",
+                        "Jul  1 09:00:55", "2017-05-16T00:00:00.008", "10.30 16:49:06",
                         "Sun Dec 04 04:47:44 2005", "04/Dec/2005:04:47:44", "1117838570.123", "2005.06.03"})
     layouts.push_back(ts(s).lay);
   TsPrinter printer(layouts);
@@ -182,6 +183,8 @@ TEST(LogTimestamp, SecondCachesPrintLikeFormatTs) {
     x = x * 6364136223846793005ull + 1442695040888963407ull;
     const size_t li = (x >> 60) % layouts.size();
     int64_t v = ts_rebase(layouts[0], 1445191307978, layouts[li]) + static_cast<int64_t>((x >> 20) % 5000);
+    // Every third value jumps up to ~3 days: new seconds within and across days.
+    if (i % 3 == 0) v += ts_units_per_second(layouts[li]) * static_cast<int64_t>((x >> 33) % 250000);
     if (i % 997 == 0) v = INT64_MAX - static_cast<int64_t>(i);  // unprintable
     char want[kTsMaxText], a[kTsMaxText], b[kTsMaxText];
     const size_t n = format_ts(layouts[li], v, want);
