@@ -57,7 +57,7 @@ TEST(LogStreams, RecentStringRanks) {
     const char* pkg = pkgs[(i / 4) % 5];
     text += std::string("2025-06-24 14:36:") + (i % 60 < 10 ? "0" : "") + std::to_string(i % 60) + " status " +
             states[i % 4] + " " + pkg + " 1.2-" + std::to_string(i / 4) + "\n";
-    if (i % 9 == 0) text += std::string("2025-06-24 14:37:00 configure ") + pkg + " <none>\n";
+    if (i % 17 == 0) text += std::string("2025-06-24 14:37:00 configure ") + pkg + " <none>\n";
   }
   EXPECT_TRUE(exact(text));
   const std::string ranks = stream(text, kStreamStringRanks);
