@@ -55,7 +55,11 @@ Status DecodeFrame(const format::FrameHeader& h, const uint8_t* payload, const a
     if (!codec) return Status::NotSupported("structured frame but no codec loaded");
     uint64_t total = 0;
     for (const auto& e : h.streams) total += e.raw_size;
-    ByteBuffer scratch;  // bounded by the header checks (MaxStreamBytes)
+    // Per worker thread and reused across frames, so decoding a frame does
+    // not page-fault its streams' memory in anew. Bounded by the header
+    // checks (MaxStreamBytes).
+    thread_local ByteBuffer scratch;
+    scratch.clear();
     scratch.reserve(total);
     std::vector<plugin::StreamView> views;
     views.reserve(h.streams.size());
