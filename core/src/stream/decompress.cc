@@ -3,6 +3,7 @@
 // order and hashes what it writes; the SHA-256 must match the trailer.
 #include <chrono>
 #include <deque>
+#include <memory>
 
 #include "at1/archive.h"
 #include "container/reader.h"
@@ -56,21 +57,33 @@ Result<DecompressSummary> Run(const std::string& in_path, const std::string* out
   // Output buffers go back here once written, so each frame decodes into
   // memory that is already mapped.
   std::vector<stream::ByteBuffer> spare;
-  // The SHA-256 runs on its own thread while this one writes the same
-  // frame: the two are the serial part of decompression, so overlapping
-  // them is what keeps it near backend speed.
+  // The SHA-256 runs on its own thread, a frame behind the writes: hashing is
+  // the one step that must see every byte in order, so it is kept off the
+  // path that reads, dispatches and writes frames. A buffer is recycled only
+  // once it is both written and hashed.
   stream::WorkerPool hasher(1);
+  struct Hashing {
+    std::future<void> done;
+    std::shared_ptr<stream::ByteBuffer> bytes;
+  };
+  std::deque<Hashing> hashing;
+  auto retire_hashed = [&](size_t keep) {
+    while (hashing.size() > keep) {
+      hashing.front().done.wait();
+      spare.push_back(std::move(*hashing.front().bytes));
+      hashing.pop_front();
+    }
+  };
   auto finish_oldest = [&]() -> Status {
     auto [seq, fut] = std::move(in_flight.front());
     in_flight.pop_front();
     Decoded d = fut.get();
     if (!d.status.ok()) return d.status.With("frame " + std::to_string(seq));
-    std::future<void> hashed = hasher.Submit([&sha, &d] { sha.Update(d.bytes.data(), d.bytes.size()); });
-    Status written = out_path ? out.Write(d.bytes.data(), d.bytes.size()) : Status::OK();
-    hashed.wait();
-    AT1_RETURN_IF_ERROR(written);
-    spare.push_back(std::move(d.bytes));
-    sum.bytes_out += d.bytes.size();
+    auto bytes = std::make_shared<stream::ByteBuffer>(std::move(d.bytes));
+    hashing.push_back({hasher.Submit([&sha, bytes] { sha.Update(bytes->data(), bytes->size()); }), bytes});
+    if (out_path) AT1_RETURN_IF_ERROR(out.Write(bytes->data(), bytes->size()));
+    retire_hashed(1);
+    sum.bytes_out += bytes->size();
     progress.bytes_out = sum.bytes_out;
     progress.bytes_in = in.offset();
     if (options.progress) options.progress(progress);
@@ -106,6 +119,7 @@ Result<DecompressSummary> Run(const std::string& in_path, const std::string* out
     if (failure.ok()) failure = finish_oldest();
     else in_flight.front().second.wait(), in_flight.pop_front();
   }
+  retire_hashed(0);  // also on failure: the hasher must not outlive what it reads
   AT1_RETURN_IF_ERROR(failure);
   format::Trailer trailer;
   AT1_RETURN_IF_ERROR(reader.ReadFooter(&trailer));
