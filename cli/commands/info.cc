@@ -26,8 +26,11 @@ int Run(const std::string& in, bool frames, const GlobalOptions& g) {
                                               : "whole");
   std::printf("original:    %s, %llu lines\n", HumanBytes(d.total_raw_bytes).c_str(), (unsigned long long)d.total_lines);
   std::printf("ratio:       %.2f\n", d.file_size ? double(d.total_raw_bytes) / d.file_size : 0.0);
-  std::printf("frames:      %zu (structured %llu, raw %llu)\n", d.frames.size(), (unsigned long long)structured,
-              (unsigned long long)(d.frames.size() - structured));
+  // In a codec archive a raw frame is a fallback: the codec failed, did not
+  // verify, or lost to plain compression on that frame.
+  std::printf("frames:      %zu (structured %llu, raw %llu%s)\n", d.frames.size(), (unsigned long long)structured,
+              (unsigned long long)(d.frames.size() - structured),
+              d.codec == "raw" ? "" : " = fallbacks");
   std::printf("sha256:      %s\n", d.sha256_hex.c_str());
   if (frames) {
     for (const auto& f : d.frames) {
