@@ -1,11 +1,11 @@
 #include "column_encode.h"
 
 #include <cstring>
-#include <unordered_map>
 
 #include "column_infer.h"
 #include "cost_model.h"
 #include "csv_parse.h"
+#include "string_index.h"
 
 namespace at1::columnar {
 
@@ -23,8 +23,7 @@ void write_index_list(ByteWriter& w, const std::vector<uint32_t>& idx) {
 
 uint8_t choose_quote_mode(const ColumnCells& cells, char delim, std::vector<uint32_t>* flips) {
   const size_t n = cells.size();
-  size_t quoted = 0;
-  for (size_t i = 0; i < n; ++i) quoted += cells.quoted(i) ? 1 : 0;
+  const size_t quoted = cells.quoted_count;  // counted by the parser
   // No quoted cell: "never" has no exceptions, and no value needs a scan.
   if (quoted == 0) return kQuoteNever;
   size_t minimal_misses = 0;
@@ -127,21 +126,22 @@ bool has_nul(std::string_view v) { return std::memchr(v.data(), 0, v.size()) != 
 // Dictionary ids; false when the dictionary would grow past kMaxDict.
 bool encode_dict(const ColumnCells& cells, ByteWriter& ids, ByteWriter& dict,
                  std::vector<uint32_t>* exc) {
-  std::unordered_map<std::string_view, uint32_t> index;
-  index.reserve(1024);
+  StringIndex index;
+  ids.reserve(cells.size() + 16);
   for (size_t i = 0; i < cells.size(); ++i) {
     std::string_view v = cells.value(i);
     if (has_nul(v)) {
       exc->push_back(static_cast<uint32_t>(i));
       continue;
     }
-    auto [it, fresh] = index.try_emplace(v, static_cast<uint32_t>(index.size()));
+    bool fresh;
+    const uint32_t id = index.intern(v, &fresh);
     if (fresh) {
       if (index.size() > kMaxDict) return false;
       dict.bytes(v);
       dict.u8(0);
     }
-    ids.varint(it->second);
+    ids.varint(id);
   }
   return true;
 }

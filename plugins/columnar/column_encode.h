@@ -19,16 +19,18 @@ struct ColumnStats {
   int64_t max = 0;
 };
 
-// One column's cells in row order: a strided view into the parsed frame when
-// every record has all columns (no copy), else a gathered copy.
+// One column's cells in row order (a column of ParsedFrame::columns).
 struct ColumnCells {
-  const Cell* base = nullptr;
-  size_t stride = 1;
+  const char* bases[2] = {nullptr, nullptr};  // frame text, arena
+  const PackedCell* cells = nullptr;
   size_t n = 0;
-  std::vector<Cell> gathered;
+  size_t quoted_count = 0;
   size_t size() const { return n; }
-  std::string_view value(size_t i) const { return base[i * stride].view(); }
-  bool quoted(size_t i) const { return base[i * stride].quoted != 0; }
+  std::string_view value(size_t i) const {
+    const PackedCell c = cells[i];
+    return {bases[(c.size_flags & PackedCell::kInArena) != 0] + c.off, c.size_flags & PackedCell::kSizeMask};
+  }
+  bool quoted(size_t i) const { return (cells[i].size_flags & PackedCell::kQuoted) != 0; }
 };
 
 // An encoded typed column, kept as a possible reference for later columns:

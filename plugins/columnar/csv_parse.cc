@@ -47,13 +47,13 @@ const char* scan_unquoted(const char* p, const char* end, char delim) {
   return p;
 }
 
-}  // namespace
-
-const char* parse_record(const char* p, const char* end, char delim, std::vector<Cell>* fields,
-                         std::string* arena, uint8_t* eol) {
-  const size_t first = fields->size();
-  for (;;) {
-    if (fields->size() - first >= kMaxFields) return nullptr;
+// One record starting at p, its fields handed to sink.add(data, size,
+// quoted, in_arena) (false = give up on the record). See parse_record.
+template <class Sink>
+const char* parse_fields(const char* p, const char* end, char delim, std::string* arena,
+                         uint8_t* eol, Sink& sink) {
+  for (uint32_t count = 0;; ++count) {
+    if (count >= kMaxFields) return nullptr;
     const char* after;
     if (p < end && *p == '"') {
       bool doubled = false;
@@ -64,20 +64,20 @@ const char* parse_record(const char* p, const char* end, char delim, std::vector
           !(*after == '\r' && after + 1 < end && after[1] == '\n'))
         return nullptr;
       if (!doubled || !arena) {
-        fields->push_back({p + 1, static_cast<uint32_t>(close - p - 1), 1});
+        if (!sink.add(p + 1, static_cast<size_t>(close - p - 1), true, false)) return nullptr;
       } else {
         size_t at = arena->size();
         for (const char* s = p + 1; s < close; ++s) {
           arena->push_back(*s);
           if (*s == '"') ++s;  // skip the second quote of a pair
         }
-        fields->push_back({arena->data() + at, static_cast<uint32_t>(arena->size() - at), 1});
+        if (!sink.add(arena->data() + at, arena->size() - at, true, true)) return nullptr;
       }
     } else {
       const char* s = scan_unquoted(p, end, delim);
       const char* stop = s;
       if (s < end && *s == '\n' && stop > p && stop[-1] == '\r') --stop;
-      fields->push_back({p, static_cast<uint32_t>(stop - p), 0});
+      if (!sink.add(p, static_cast<size_t>(stop - p), false, false)) return nullptr;
       after = stop;
     }
     if (after == end) {
@@ -98,11 +98,60 @@ const char* parse_record(const char* p, const char* end, char delim, std::vector
   }
 }
 
+struct CellSink {
+  std::vector<Cell>* fields;
+  bool add(const char* data, size_t size, bool quoted, bool) {
+    fields->push_back({data, static_cast<uint32_t>(size), static_cast<uint8_t>(quoted)});
+    return true;
+  }
+};
+
+// Appends straight to the frame's columns; undo() drops a failed record's.
+struct ColumnSink {
+  ParsedFrame* out;
+  const char* arena_base;
+  uint32_t count = 0;
+  bool add(const char* data, size_t size, bool quoted, bool in_arena) {
+    if (size >= kMaxFieldSize) return false;
+    if (count == out->columns.size()) {
+      out->columns.emplace_back();
+      out->quoted.push_back(0);
+    }
+    uint32_t flags = static_cast<uint32_t>(size);
+    const char* base = out->text;
+    if (in_arena) {
+      flags |= PackedCell::kInArena;
+      base = arena_base;
+    }
+    if (quoted) {
+      flags |= PackedCell::kQuoted;
+      ++out->quoted[count];
+    }
+    out->columns[count++].push_back({static_cast<uint32_t>(data - base), flags});
+    return true;
+  }
+  void undo() {
+    for (uint32_t j = 0; j < count; ++j) {
+      if (out->columns[j].back().size_flags & PackedCell::kQuoted) --out->quoted[j];
+      out->columns[j].pop_back();
+    }
+  }
+};
+
+}  // namespace
+
+const char* parse_record(const char* p, const char* end, char delim, std::vector<Cell>* fields,
+                         std::string* arena, uint8_t* eol) {
+  CellSink sink{fields};
+  return parse_fields(p, end, delim, arena, eol, sink);
+}
+
 void parse_frame(std::string_view input, size_t start, char delim, ParsedFrame* out) {
   const char* p = input.data() + start;
   const char* end = input.data() + input.size();
   out->delim = delim;
   out->head_size = start;
+  out->text = input.data();
   // Unescaped text is never longer than its source, so one reservation keeps
   // every view into the arena valid.
   if (std::memchr(p, '"', static_cast<size_t>(end - p))) out->arena.reserve(input.size());
@@ -116,20 +165,20 @@ void parse_frame(std::string_view input, size_t start, char delim, ParsedFrame* 
       reserved = true;
       double scale = static_cast<double>(end - begin) / static_cast<double>(p - begin) * 1.05;
       out->rows.reserve(static_cast<size_t>(static_cast<double>(out->rows.size()) * scale) + 16);
-      out->cells.reserve(static_cast<size_t>(static_cast<double>(out->cells.size()) * scale) + 64);
+      for (auto& col : out->columns)
+        col.reserve(static_cast<size_t>(static_cast<double>(col.size()) * scale) + 16);
     }
     uint8_t eol = 0;
     size_t arena_mark = out->arena.size();
-    const size_t first = out->cells.size();
-    const char* next = parse_record(p, end, delim, &out->cells, &out->arena, &eol);
+    ColumnSink sink{out, out->arena.data()};
+    const char* next = parse_fields(p, end, delim, &out->arena, &eol, sink);
     if (next) {
-      const size_t nfields = out->cells.size() - first;
-      out->rows.push_back({static_cast<uint32_t>(first), static_cast<uint32_t>(nfields), eol});
-      ++count_hist[nfields];
+      out->rows.push_back({static_cast<uint16_t>(sink.count), eol});
+      ++count_hist[sink.count];
       p = next;
       continue;
     }
-    out->cells.resize(first);
+    sink.undo();
     out->arena.resize(arena_mark);
     // Keep the first physical line verbatim and resynchronise after it.
     const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)));
@@ -142,7 +191,7 @@ void parse_frame(std::string_view input, size_t start, char delim, ParsedFrame* 
         kind = sdk::kEolCRLF;
       }
     }
-    out->rows.push_back({static_cast<uint32_t>(out->verbatim.size()), kVerbatimRow, kind});
+    out->rows.push_back({kVerbatimShape, kind});
     out->verbatim.emplace_back(p, static_cast<size_t>(stop - p));
     p = nl ? nl + 1 : end;
   }

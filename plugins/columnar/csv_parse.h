@@ -19,7 +19,6 @@ inline constexpr uint32_t kMaxFields = 512;
 // A quoted field may span at most this many line feeds; past it the record
 // is treated as unparseable, which bounds rescanning on stray quotes.
 inline constexpr uint32_t kMaxQuotedNewlines = 64;
-inline constexpr uint32_t kVerbatimRow = 0xffffffffu;
 
 struct Cell {
   const char* data;
@@ -28,18 +27,39 @@ struct Cell {
   std::string_view view() const { return {data, size}; }
 };
 
+// A cell as parse_frame keeps it: 8 bytes, offset into the frame text or
+// (flag kInArena) into the arena of unescaped quoted fields. Half the size of
+// a Cell, so a 500k-line frame's cells stay small and columns are contiguous.
+struct PackedCell {
+  static constexpr uint32_t kQuoted = 1u << 31;
+  static constexpr uint32_t kInArena = 1u << 30;
+  static constexpr uint32_t kSizeMask = kInArena - 1;
+  uint32_t off;
+  uint32_t size_flags;  // size | kQuoted | kInArena
+};
+// Fields at least this long make their record verbatim (they cannot pack).
+inline constexpr uint32_t kMaxFieldSize = PackedCell::kSizeMask;
+
+// Frames at least this big are not modelled (cells hold 32-bit offsets).
+inline constexpr uint64_t kMaxFrameSize = 0xffffffffu;
+
+inline constexpr uint16_t kVerbatimShape = 0xffff;
+
 struct Row {
-  uint32_t first;    // index into cells, or into verbatim lines for a verbatim row
-  uint32_t nfields;  // kVerbatimRow for a verbatim line
+  uint16_t nfields;  // kVerbatimShape for a verbatim line (the next of `verbatim`)
   uint8_t eol;       // sdk::Eol
 };
 
 struct ParsedFrame {
   char delim = ',';
   size_t head_size = 0;  // bytes before the first row (BOM, header record)
-  std::vector<Cell> cells;
+  const char* text = nullptr;
   std::vector<Row> rows;
   std::vector<std::string_view> verbatim;
+  // Column-major cells: columns[j] holds the j-th field of every record
+  // that has one, in row order.
+  std::vector<std::vector<PackedCell>> columns;
+  std::vector<size_t> quoted;  // quoted cells per column
   std::string arena;  // unescaped contents of quoted fields with doubled quotes
   uint32_t width = 0; // most common field count
   uint32_t ncols = 0; // largest field count

@@ -51,12 +51,13 @@ size_t head_size(sdk::EncodeContext& ctx, std::string_view text, char delim) {
 void write_rows(const ParsedFrame& pf, ByteWriter& meta, ByteWriter& vb) {
   sdk::EolEncoder eol;
   std::vector<std::pair<uint32_t, uint32_t>> shapes;  // row, code
+  size_t next_verbatim = 0;
   for (uint32_t r = 0; r < pf.rows.size(); ++r) {
     const Row& row = pf.rows[r];
     eol.add(static_cast<sdk::Eol>(row.eol));
-    if (row.nfields == kVerbatimRow) {
+    if (row.nfields == kVerbatimShape) {
       shapes.emplace_back(r, static_cast<uint32_t>(kShapeVerbatim));
-      vb.bytes(pf.verbatim[row.first]);
+      vb.bytes(pf.verbatim[next_verbatim++]);
       vb.u8('\n');
     } else if (row.nfields != pf.width) {
       shapes.emplace_back(r, row.nfields + 1);
@@ -100,6 +101,7 @@ void report_stats(sdk::EncodeContext& ctx, size_t column, const ColumnSpec& spec
 
 void encode_frame(sdk::EncodeContext& ctx, sdk::Bytes input) {
   std::string_view text = input.view();
+  if (text.size() >= kMaxFrameSize) sdk::fail_unsupported("columnar: frame of 4 GiB or more");
   const char delim = choose_delimiter(ctx, text);
   ParsedFrame pf;
   parse_frame(text, head_size(ctx, text, delim), delim, &pf);
@@ -114,27 +116,13 @@ void encode_frame(sdk::EncodeContext& ctx, sdk::Bytes input) {
   meta.str(text.substr(0, pf.head_size));
   write_rows(pf, meta, parts.add("vb"));
 
-  // Cells by column, in row order: strided views when every record is full.
-  bool regular = true;
-  for (const Row& row : pf.rows) regular &= row.nfields == kVerbatimRow || row.nfields == pf.ncols;
   std::vector<ColumnCells> columns(pf.ncols);
-  if (regular) {
-    const size_t n = pf.ncols ? pf.cells.size() / pf.ncols : 0;
-    for (size_t j = 0; j < pf.ncols; ++j) {
-      columns[j].base = pf.cells.data() + j;
-      columns[j].stride = pf.ncols;
-      columns[j].n = n;
-    }
-  } else {
-    for (const Row& row : pf.rows) {
-      if (row.nfields == kVerbatimRow) continue;
-      const Cell* c = pf.cells.data() + row.first;
-      for (uint32_t j = 0; j < row.nfields; ++j) columns[j].gathered.push_back(c[j]);
-    }
-    for (auto& col : columns) {
-      col.base = col.gathered.data();
-      col.n = col.gathered.size();
-    }
+  for (size_t j = 0; j < pf.ncols; ++j) {
+    columns[j].bases[0] = pf.text;
+    columns[j].bases[1] = pf.arena.data();
+    columns[j].cells = pf.columns[j].data();
+    columns[j].n = pf.columns[j].size();
+    columns[j].quoted_count = pf.quoted[j];
   }
   bool time_done = false;
   std::vector<TypedColumn> pool;
@@ -142,7 +130,7 @@ void encode_frame(sdk::EncodeContext& ctx, sdk::Bytes input) {
     ColumnStats st;
     ColumnSpec spec = encode_column(j, columns[j], delim, parts, meta, &st, &pool);
     // Its cells are encoded; free them early on wide tables.
-    std::vector<Cell>().swap(columns[j].gathered);
+    std::vector<PackedCell>().swap(pf.columns[j]);
     report_stats(ctx, j, spec, st, &time_done);
   }
   parts.finish(ctx);

@@ -99,84 +99,15 @@ int binary32_inner_digits(std::string_view s, int scale) {
   return -1;
 }
 
-bool analyze_number(std::string_view s, NumberShape* shape) {
-  // One pass: shape and digit value together (this runs on every typed cell).
-  const char* p = s.data();
-  const char* end = p + s.size();
-  *shape = NumberShape();
-  if (p < end && *p == '-') {
-    shape->negative = true;
-    ++p;
-  }
-  uint64_t v = 0;
-  const char* int_start = p;
-  // v wraps past 19 digits; such spellings are refused below anyway.
-  while (p < end && static_cast<unsigned char>(*p - '0') < 10) {
-    v = v * 10 + static_cast<unsigned char>(*p - '0');
-    ++p;
-  }
-  const size_t int_digits = static_cast<size_t>(p - int_start);
-  size_t frac_digits = 0;
-  if (p < end && *p == '.') {
-    shape->has_point = true;
-    const char* f = ++p;
-    while (p < end && static_cast<unsigned char>(*p - '0') < 10) {
-      v = v * 10 + static_cast<unsigned char>(*p - '0');
-      ++p;
-    }
-    frac_digits = static_cast<size_t>(p - f);
-    if (frac_digits) shape->frac_trailing_zero = p[-1] == '0';
-  }
-  if (p != end || int_digits + frac_digits == 0 || int_digits + frac_digits > kMaxScale) return false;
-  size_t lead = 0;
-  while (lead < int_digits && int_start[lead] == '0') ++lead;
-  shape->int_digits = static_cast<uint8_t>(int_digits);
-  shape->natural = static_cast<uint8_t>(int_digits - lead);
-  shape->frac_digits = static_cast<uint8_t>(frac_digits);
-  shape->digits = v;
-  return true;
-}
-
-bool shape_fits(const NumberShape& sh, const NumberSpec& spec) {
-  if (sh.frac_digits > spec.scale) return false;
-  if (sh.int_digits + spec.scale > kMaxScale) return false;
-  // Integer part: printed with max(width, natural) digits.
-  int printed = sh.natural > spec.width ? sh.natural : spec.width;
-  if (printed != sh.int_digits) return false;
-  if (spec.scale == 0) return !sh.has_point;
-  switch (spec.frac_mode) {
-    case kFracFixed: return sh.frac_digits == spec.scale;
-    case kFracTrim:
-      if (sh.frac_digits == 0) return !sh.has_point;
-      return !sh.frac_trailing_zero;
-    case kFracTrimKeep1:
-      return sh.frac_digits >= 1 && (!sh.frac_trailing_zero || sh.frac_digits == 1);
-  }
-  return false;
-}
-
-bool parse_number_exact(std::string_view s, const NumberSpec& spec, int64_t* mantissa) {
-  if (spec.inner != kNoBinary32) {
-    double d;
-    auto r = std::from_chars(s.data(), s.data() + s.size(), d);
-    if (r.ec != std::errc() || r.ptr != s.data() + s.size() || !(std::fabs(d) < 1e15)) return false;
-    int64_t m = std::llround(static_cast<double>(static_cast<float>(d)) * kPow10d[spec.inner]);
-    char buf[kNumberTextMax];
-    size_t n = format_binary32(m, spec.scale, spec.inner, buf);
-    if (n != s.size() || std::memcmp(buf, s.data(), n) != 0) return false;
-    *mantissa = m;
-    return true;
-  }
-  NumberShape sh;
-  if (!analyze_number(s, &sh) || !shape_fits(sh, spec)) return false;
-  uint64_t v = sh.digits * kPow10[spec.scale - sh.frac_digits];
-  // "-0", "-0.0": zero has no sign in a mantissa, so it cannot re-print.
-  if (sh.negative && v == 0) return false;
-  if (spec.zeros) {
-    if (v % kPow10[spec.zeros] != 0) return false;
-    v /= kPow10[spec.zeros];
-  }
-  *mantissa = sh.negative ? -static_cast<int64_t>(v) : static_cast<int64_t>(v);
+bool parse_binary32_exact(std::string_view s, const NumberSpec& spec, int64_t* mantissa) {
+  double d;
+  auto r = std::from_chars(s.data(), s.data() + s.size(), d);
+  if (r.ec != std::errc() || r.ptr != s.data() + s.size() || !(std::fabs(d) < 1e15)) return false;
+  int64_t m = std::llround(static_cast<double>(static_cast<float>(d)) * kPow10d[spec.inner]);
+  char buf[kNumberTextMax];
+  size_t n = format_binary32(m, spec.scale, spec.inner, buf);
+  if (n != s.size() || std::memcmp(buf, s.data(), n) != 0) return false;
+  *mantissa = m;
   return true;
 }
 

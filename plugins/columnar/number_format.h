@@ -49,15 +49,89 @@ struct NumberShape {
 
 // False unless `s` is -?digits(.digits)? with at least one digit and at
 // most 18 digits in all.
-bool analyze_number(std::string_view s, NumberShape* shape);
+inline bool analyze_number(std::string_view s, NumberShape* shape) {
+  // One pass: shape and digit value together (this runs on every typed cell).
+  const char* p = s.data();
+  const char* end = p + s.size();
+  *shape = NumberShape();
+  if (p < end && *p == '-') {
+    shape->negative = true;
+    ++p;
+  }
+  uint64_t v = 0;
+  const char* int_start = p;
+  // v wraps past 19 digits; such spellings are refused below anyway.
+  while (p < end && static_cast<unsigned char>(*p - '0') < 10) {
+    v = v * 10 + static_cast<unsigned char>(*p - '0');
+    ++p;
+  }
+  const size_t int_digits = static_cast<size_t>(p - int_start);
+  size_t frac_digits = 0;
+  if (p < end && *p == '.') {
+    shape->has_point = true;
+    const char* f = ++p;
+    while (p < end && static_cast<unsigned char>(*p - '0') < 10) {
+      v = v * 10 + static_cast<unsigned char>(*p - '0');
+      ++p;
+    }
+    frac_digits = static_cast<size_t>(p - f);
+    if (frac_digits) shape->frac_trailing_zero = p[-1] == '0';
+  }
+  if (p != end || int_digits + frac_digits == 0 || int_digits + frac_digits > kMaxScale) return false;
+  size_t lead = 0;
+  while (lead < int_digits && int_start[lead] == '0') ++lead;
+  shape->int_digits = static_cast<uint8_t>(int_digits);
+  shape->natural = static_cast<uint8_t>(int_digits - lead);
+  shape->frac_digits = static_cast<uint8_t>(frac_digits);
+  shape->digits = v;
+  return true;
+}
 
 // True when a value of this shape re-prints exactly under `spec`
 // (given its digits fit the scale).
-bool shape_fits(const NumberShape& shape, const NumberSpec& spec);
+inline bool shape_fits(const NumberShape& sh, const NumberSpec& spec) {
+  if (sh.frac_digits > spec.scale) return false;
+  if (sh.int_digits + spec.scale > kMaxScale) return false;
+  // Integer part: printed with max(width, natural) digits.
+  int printed = sh.natural > spec.width ? sh.natural : spec.width;
+  if (printed != sh.int_digits) return false;
+  if (spec.scale == 0) return !sh.has_point;
+  switch (spec.frac_mode) {
+    case kFracFixed: return sh.frac_digits == spec.scale;
+    case kFracTrim:
+      if (sh.frac_digits == 0) return !sh.has_point;
+      return !sh.frac_trailing_zero;
+    case kFracTrimKeep1:
+      return sh.frac_digits >= 1 && (!sh.frac_trailing_zero || sh.frac_digits == 1);
+  }
+  return false;
+}
 
-// Parses `s` under `spec` and checks it re-prints exactly.
-// (Binary32 specs need the text's float value: see binary32_mantissa.)
-bool parse_number_exact(std::string_view s, const NumberSpec& spec, int64_t* mantissa);
+// parse_number_exact for binary32 specs (needs the text's float value).
+bool parse_binary32_exact(std::string_view s, const NumberSpec& spec, int64_t* mantissa);
+
+inline constexpr uint64_t kNumberPow10[kMaxScale + 1] = {
+    1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull, 10000000ull, 100000000ull,
+    1000000000ull, 10000000000ull, 100000000000ull, 1000000000000ull, 10000000000000ull,
+    100000000000000ull, 1000000000000000ull, 10000000000000000ull, 100000000000000000ull,
+    1000000000000000000ull};
+
+// Parses `s` under `spec` and checks it re-prints exactly. Inline: it runs
+// on every cell of a typed column.
+inline bool parse_number_exact(std::string_view s, const NumberSpec& spec, int64_t* mantissa) {
+  if (spec.inner != kNoBinary32) return parse_binary32_exact(s, spec, mantissa);
+  NumberShape sh;
+  if (!analyze_number(s, &sh) || !shape_fits(sh, spec)) return false;
+  uint64_t v = sh.digits * kNumberPow10[spec.scale - sh.frac_digits];
+  // "-0", "-0.0": zero has no sign in a mantissa, so it cannot re-print.
+  if (sh.negative && v == 0) return false;
+  if (spec.zeros) {
+    if (v % kNumberPow10[spec.zeros] != 0) return false;
+    v /= kNumberPow10[spec.zeros];
+  }
+  *mantissa = sh.negative ? -static_cast<int64_t>(v) : static_cast<int64_t>(v);
+  return true;
+}
 
 // Writes the text of `mantissa` under `spec` into out (kNumberTextMax bytes);
 // returns its length, 0 only for a binary32 value too long to print
