@@ -16,21 +16,31 @@ namespace at1::columnar {
 // few bytes): 8-byte words folded by multiply-xorshift.
 inline uint64_t hash_bytes(const char* p, size_t n) {
   constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
-  uint64_t h = n * kMul;
   auto mix = [](uint64_t x) {
     x *= 0xBF58476D1CE4E5B9ull;
     return x ^ (x >> 31);
   };
-  while (n >= 8) {
-    uint64_t w;
-    std::memcpy(&w, p, 8);
+  uint64_t h = n * kMul;
+  if (n >= 8) {
+    const char* end = p + n;
+    while (end - p > 8) {
+      uint64_t w;
+      std::memcpy(&w, p, 8);
+      h = (h ^ mix(w)) * kMul;
+      p += 8;
+    }
+    uint64_t w;  // the last 8 bytes, overlapping the previous word
+    std::memcpy(&w, end - 8, 8);
     h = (h ^ mix(w)) * kMul;
-    p += 8;
-    n -= 8;
-  }
-  if (n) {
-    uint64_t w = 0;
-    std::memcpy(&w, p, n);
+  } else if (n >= 4) {  // two overlapping 4-byte loads cover every byte
+    uint32_t a, b;
+    std::memcpy(&a, p, 4);
+    std::memcpy(&b, p + n - 4, 4);
+    h = (h ^ mix(static_cast<uint64_t>(a) << 32 | b)) * kMul;
+  } else if (n > 0) {  // 1..3 bytes: first, middle, last cover every byte
+    const uint64_t w = static_cast<uint64_t>(static_cast<uint8_t>(p[0])) << 16 |
+                       static_cast<uint64_t>(static_cast<uint8_t>(p[n >> 1])) << 8 |
+                       static_cast<uint8_t>(p[n - 1]);
     h = (h ^ mix(w + 1)) * kMul;
   }
   return h ^ (h >> 29);

@@ -46,9 +46,23 @@ class TemplateDict {
     index_.emplace(texts_.back(), id);
     first_col_.push_back(static_cast<uint32_t>(cols_.size()));
     paths.assign(texts_.back(), &cols_);
+    first_piece_.push_back(static_cast<uint32_t>(pieces_.size()));
+    std::string_view text = texts_.back();
+    for (size_t start = 0;;) {
+      size_t slot = text.find(kSlot, start);
+      pieces_.push_back(text.substr(start, slot == std::string_view::npos ? slot : slot - start));
+      if (slot == std::string_view::npos) break;
+      start = slot + 1;
+    }
+    first_piece_.push_back(static_cast<uint32_t>(pieces_.size()));
     return id;
   }
   const uint32_t* columns(uint32_t id) const { return cols_.data() + first_col_[id - 1]; }
+  // The template split at its slots (LineScanner::match).
+  const std::string_view* pieces(uint32_t id) const { return pieces_.data() + first_piece_[2 * (id - 1)]; }
+  size_t piece_count(uint32_t id) const {
+    return first_piece_[2 * (id - 1) + 1] - first_piece_[2 * (id - 1)];
+  }
   void write(ByteWriter& out) const {
     out.varint(texts_.size());
     for (const auto& t : texts_) {
@@ -62,6 +76,8 @@ class TemplateDict {
   std::unordered_map<std::string_view, uint32_t> index_;
   std::vector<uint32_t> first_col_;
   std::vector<uint32_t> cols_;
+  std::vector<uint32_t> first_piece_;  // per template: begin, end in pieces_
+  std::vector<std::string_view> pieces_;
 };
 
 void encode_frame(at1::sdk::EncodeContext& ctx, Bytes input) {
@@ -72,25 +88,30 @@ void encode_frame(at1::sdk::EncodeContext& ctx, Bytes input) {
   LineScanner scanner;
   TemplateDict templates;
   PathTable paths;
-  std::vector<std::vector<ValRef>> columns;
+  std::vector<ColumnValues> columns;
   ByteWriter line_ids, verbatim;
   std::string tpl;
   std::vector<ValRef> vals;
   std::string_view line;
   at1::sdk::Eol kind;
+  uint32_t last_id = 0;  // lines mostly repeat their predecessor's template
   while (cursor.next(&line, &kind)) {
     eol.add(kind);
     vals.clear();
-    if (!scanner.scan(base, line, &tpl, &vals)) {
-      line_ids.u8(0);
-      verbatim.bytes(line);
-      verbatim.u8('\n');
-      continue;
+    uint32_t id = last_id;
+    if (!id || !LineScanner::match(base, line, templates.pieces(id), templates.piece_count(id), &vals)) {
+      vals.clear();
+      if (!scanner.scan(base, line, &tpl, &vals)) {
+        line_ids.u8(0);
+        verbatim.bytes(line);
+        verbatim.u8('\n');
+        continue;
+      }
+      id = last_id = templates.intern(tpl, paths);
+      if (columns.size() < paths.column_count()) columns.resize(paths.column_count());
     }
-    uint32_t id = templates.intern(tpl, paths);
-    if (columns.size() < paths.column_count()) columns.resize(paths.column_count());
     const uint32_t* cols = templates.columns(id);
-    for (size_t i = 0; i < vals.size(); ++i) columns[cols[i]].push_back(vals[i]);
+    for (size_t i = 0; i < vals.size(); ++i) columns[cols[i]].add(base + vals[i].off, vals[i].len);
     line_ids.varint(id);
   }
 
@@ -103,10 +124,15 @@ void encode_frame(at1::sdk::EncodeContext& ctx, Bytes input) {
   ctx.put(kStreamVerbatim, verbatim);
 
   ByteWriter shared[kPartCount];
+  std::vector<NumberRange> ranges(columns.size());
   dir.varint(columns.size());
   for (size_t c = 0; c < columns.size(); ++c) {
     EncodedColumn col;
-    encode_column(base, columns[c], &col);
+    // Only top-level fields get statistics (json_stats.cc).
+    const bool want_range = c < paths.column_count() && paths.column_info(c).depth == 1 &&
+                            !paths.column_info(c).via_array;
+    encode_column(columns[c].bytes.data(), columns[c].refs, want_range, &col);
+    ranges[c] = col.numbers;
     for (int p = 0; p < kPartCount; ++p) {
       const ByteWriter& part = col.parts[p];
       bool own = part.size() >= kOwnStreamMin;
@@ -122,7 +148,7 @@ void encode_frame(at1::sdk::EncodeContext& ctx, Bytes input) {
   ctx.put(kStreamColumns, dir);
   for (int p = 0; p < kPartCount; ++p)
     if (!shared[p].empty()) ctx.put(kPartNames[p], shared[p]);
-  emit_stats(ctx, base, paths, columns);
+  emit_stats(ctx, paths, columns, ranges);
 }
 
 // A decoded template: literal pieces and the column after each piece.

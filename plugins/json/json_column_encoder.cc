@@ -9,9 +9,9 @@
 
 #include <algorithm>
 #include <string_view>
-#include <unordered_map>
 
 #include "json_number.h"
+#include "json_string_index.h"
 #include "json_time_format.h"
 
 namespace at1json {
@@ -32,7 +32,8 @@ std::string_view spelling(const char* base, ValRef v) { return {base + v.off, v.
 
 // Tries the dictionary mode; false when the column has too many distinct
 // spellings for it to pay.
-bool try_dict(const char* base, const std::vector<ValRef>& values, EncodedColumn* out) {
+bool try_dict(const char* base, const std::vector<ValRef>& values, bool want_range,
+              EncodedColumn* out) {
   const size_t n = values.size();
   const size_t limit = n / 6;
   if (limit == 0) return false;
@@ -40,21 +41,24 @@ bool try_dict(const char* base, const std::vector<ValRef>& values, EncodedColumn
     uint32_t count;
     uint32_t first;
   };
-  std::unordered_map<std::string_view, uint32_t> index;
+  StringIndex index;
   std::vector<Entry> entries;
   std::vector<std::string_view> texts;
   std::vector<uint32_t> ids(n);
-  index.reserve(std::min<size_t>(limit + 1, 1 << 16));
   for (size_t i = 0; i < n; ++i) {
-    auto [it, fresh] = index.try_emplace(spelling(base, values[i]), static_cast<uint32_t>(entries.size()));
+    const std::string_view v = spelling(base, values[i]);
+    bool fresh;
+    const uint32_t id = index.intern(v, &fresh);
     if (fresh) {
       if (entries.size() >= limit) return false;
       entries.push_back({0, static_cast<uint32_t>(i)});
-      texts.push_back(it->first);
+      texts.push_back(v);
     }
-    ++entries[it->second].count;
-    ids[i] = it->second;
+    ++entries[id].count;
+    ids[i] = id;
   }
+  if (want_range)
+    for (std::string_view t : texts) out->numbers.add_spelling(t);
   std::vector<uint32_t> order(entries.size());
   for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
@@ -75,7 +79,8 @@ bool try_dict(const char* base, const std::vector<ValRef>& values, EncodedColumn
   return true;
 }
 
-void encode_typed(const char* base, const std::vector<ValRef>& values, EncodedColumn* out) {
+void encode_typed(const char* base, const std::vector<ValRef>& values, bool want_range,
+                  EncodedColumn* out) {
   std::vector<uint8_t> tags;
   std::vector<int64_t> mantissas;
   std::vector<uint8_t> scales;
@@ -118,8 +123,10 @@ void encode_typed(const char* base, const std::vector<ValRef>& values, EncodedCo
       default:
         if (parse_decimal(s, &m, &sc)) {
           tag = kTagNum;
+          if (want_range) out->numbers.add(decimal_value(m, sc), sc == 0);
         } else {
           tag = kTagNumRaw;
+          if (want_range) out->numbers.add_spelling(s);
           str.bytes(s);
           str.u8('\n');
         }
@@ -161,13 +168,14 @@ void encode_typed(const char* base, const std::vector<ValRef>& values, EncodedCo
 
 }  // namespace
 
-void encode_column(const char* base, const std::vector<ValRef>& values, EncodedColumn* out) {
+void encode_column(const char* base, const std::vector<ValRef>& values, bool want_range,
+                   EncodedColumn* out) {
   if (values.empty()) {
     out->meta.u8(kModeEmpty);
     return;
   }
-  if (try_dict(base, values, out)) return;
-  encode_typed(base, values, out);
+  if (try_dict(base, values, want_range, out)) return;
+  encode_typed(base, values, want_range, out);
 }
 
 }  // namespace at1json

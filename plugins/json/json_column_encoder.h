@@ -8,16 +8,20 @@
 #include "at1/cpp/bytes.hpp"
 #include "json_format.h"
 #include "json_scanner.h"
+#include "json_stats.h"
 
 namespace at1json {
 
 struct EncodedColumn {
   at1::sdk::ByteWriter meta;  // mode-specific directory fields
   at1::sdk::ByteWriter parts[kPartCount];
+  NumberRange numbers;  // filled when encode_column is asked for it
 };
 
-// `base` is the frame the ValRefs point into.
-void encode_column(const char* base, const std::vector<ValRef>& values, EncodedColumn* out);
+// `base` is the frame the ValRefs point into. With `want_range`, also
+// gathers out->numbers for the statistics.
+void encode_column(const char* base, const std::vector<ValRef>& values, bool want_range,
+                   EncodedColumn* out);
 
 }  // namespace at1json
 

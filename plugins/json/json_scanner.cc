@@ -26,7 +26,64 @@ inline bool is_hex(char c) {
   return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
+// a[0..n) == b[0..n), inline for the short pieces between slots.
+inline bool same_bytes(const char* a, const char* b, size_t n) {
+  if (n >= 8) {
+    if (n > 16) return std::memcmp(a, b, n) == 0;
+    uint64_t x0, y0, x1, y1;
+    std::memcpy(&x0, a, 8);
+    std::memcpy(&y0, b, 8);
+    std::memcpy(&x1, a + n - 8, 8);
+    std::memcpy(&y1, b + n - 8, 8);
+    return ((x0 ^ y0) | (x1 ^ y1)) == 0;
+  }
+  if (n >= 4) {
+    uint32_t x0, y0, x1, y1;
+    std::memcpy(&x0, a, 4);
+    std::memcpy(&y0, b, 4);
+    std::memcpy(&x1, a + n - 4, 4);
+    std::memcpy(&y1, b + n - 4, 4);
+    return ((x0 ^ y0) | (x1 ^ y1)) == 0;
+  }
+  for (size_t i = 0; i < n; ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+
+// Length of the scalar at p exactly as scan() reads one (0 = none).
+inline size_t scalar_length(const char* p, const char* end) {
+  const char c = *p;
+  if (c == '"') return scan_string(p, end);
+  if (c == '-' || is_digit(c)) return scan_number(p, end);
+  if (c == 't') return (end - p >= 4 && std::memcmp(p, "true", 4) == 0) ? 4 : 0;
+  if (c == 'f') return (end - p >= 5 && std::memcmp(p, "false", 5) == 0) ? 5 : 0;
+  if (c == 'n') return (end - p >= 4 && std::memcmp(p, "null", 4) == 0) ? 4 : 0;
+  return 0;
+}
+
 }  // namespace
+
+bool LineScanner::match(const char* base, std::string_view line, const std::string_view* pieces,
+                        size_t npieces, std::vector<ValRef>* vals) {
+  // Why this equals scan(): the template came from scan(), which reads a
+  // scalar by its first byte and its strict length alone; the pieces around
+  // the slots are the same bytes, so scan() would walk this line through the
+  // same states, taking the same scalar lengths found here.
+  const char* p = line.data();
+  const char* const end = p + line.size();
+  for (size_t k = 0;; ++k) {
+    const std::string_view piece = pieces[k];
+    if (static_cast<size_t>(end - p) < piece.size() || !same_bytes(p, piece.data(), piece.size()))
+      return false;
+    p += piece.size();
+    if (k + 1 == npieces) return p == end;
+    if (p == end) return false;
+    const size_t len = scalar_length(p, end);
+    if (len == 0) return false;
+    vals->push_back({static_cast<uint32_t>(p - base), static_cast<uint32_t>(len)});
+    p += len;
+  }
+}
 
 size_t scan_string(const char* p, const char* end) {
   const char* q = p + 1;

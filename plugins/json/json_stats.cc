@@ -82,9 +82,7 @@ bool parse_number(std::string_view s, double* v, bool* integral) {
   int64_t m;
   uint8_t sc;
   if (parse_decimal(s, &m, &sc)) {
-    static const double kPow10[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
-                                    1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18};
-    *v = sc <= 18 ? static_cast<double>(m) / kPow10[sc] : static_cast<double>(m) * std::pow(10.0, -sc);
+    *v = decimal_value(m, sc);
     *integral = sc == 0;
     return true;
   }
@@ -118,6 +116,18 @@ std::string stat_name(const std::string& key) {
 
 }  // namespace
 
+double decimal_value(int64_t m, uint8_t sc) {
+  static const double kPow10[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+                                  1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18};
+  return sc <= 18 ? static_cast<double>(m) / kPow10[sc] : static_cast<double>(m) * std::pow(10.0, -sc);
+}
+
+void NumberRange::add_spelling(std::string_view s) {
+  double x;
+  bool integral;
+  if (parse_number(s, &x, &integral)) add(x, integral);
+}
+
 bool parse_time_ms(std::string_view s, int64_t* ms) {
   if (s.size() >= 2 && s[0] == '"') return parse_date_text(s.substr(1, s.size() - 2), ms);
   double v;
@@ -133,14 +143,16 @@ bool parse_time_ms(std::string_view s, int64_t* ms) {
   return true;
 }
 
-void emit_stats(at1::sdk::EncodeContext& ctx, const char* base, const PathTable& paths,
-                const std::vector<std::vector<ValRef>>& columns) {
+void emit_stats(at1::sdk::EncodeContext& ctx, const PathTable& paths,
+                const std::vector<ColumnValues>& columns,
+                const std::vector<NumberRange>& ranges) {
   std::set<std::string> used;
   bool have_time = false;
   for (uint32_t c = 0; c < columns.size() && c < paths.column_count(); ++c) {
     const ColumnInfo& info = paths.column_info(c);
     if (info.via_array || info.depth == 0 || info.depth > 3) continue;
-    const auto& vals = columns[c];
+    const auto& vals = columns[c].refs;
+    const char* base = columns[c].bytes.data();
     if (!have_time && is_time_key(info.key)) {
       int64_t lo = INT64_MAX, hi = INT64_MIN, t;
       bool ok = true;
@@ -160,16 +172,9 @@ void emit_stats(at1::sdk::EncodeContext& ctx, const char* base, const PathTable&
       }
     }
     if (info.depth != 1 || used.size() >= kMaxStats) continue;
-    double lo = INFINITY, hi = -INFINITY;
-    bool all_int = true;
-    for (ValRef v : vals) {
-      double x;
-      bool integral;
-      if (!parse_number(std::string_view(base + v.off, v.len), &x, &integral)) continue;
-      all_int = all_int && integral && std::fabs(x) < 9e15;
-      lo = std::min(lo, x);
-      hi = std::max(hi, x);
-    }
+    if (c >= ranges.size()) continue;
+    const double lo = ranges[c].lo, hi = ranges[c].hi;
+    const bool all_int = ranges[c].all_int;
     if (lo > hi) continue;
     std::string name = stat_name(info.key);
     if (!used.insert(name).second) continue;
