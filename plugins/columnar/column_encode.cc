@@ -121,21 +121,33 @@ void encode_typed(uint32_t index, const ColumnCells& cells, ColumnSpec* spec, By
   pool->push_back(std::move(self));
 }
 
-bool has_nul(std::string_view v) { return std::memchr(v.data(), 0, v.size()) != nullptr; }
+bool has_nul(const ColumnCells& cells, std::string_view v) {
+  return cells.may_hold_nul && std::memchr(v.data(), 0, v.size()) != nullptr;
+}
 
 // Dictionary ids; false when the dictionary would grow past kMaxDict.
 bool encode_dict(const ColumnCells& cells, ByteWriter& ids, ByteWriter& dict,
                  std::vector<uint32_t>* exc) {
   StringIndex index;
   ids.reserve(cells.size() + 16);
+  std::string_view prev;
+  uint32_t prev_id = 0;
+  bool have_prev = false;
   for (size_t i = 0; i < cells.size(); ++i) {
     std::string_view v = cells.value(i);
-    if (has_nul(v)) {
+    if (has_nul(cells, v)) {
       exc->push_back(static_cast<uint32_t>(i));
+      continue;
+    }
+    if (have_prev && same_text(v, prev)) {  // runs of one value are common: skip the hash
+      ids.varint(prev_id);
       continue;
     }
     bool fresh;
     const uint32_t id = index.intern(v, &fresh);
+    prev = v;
+    prev_id = id;
+    have_prev = true;
     if (fresh) {
       if (index.size() > kMaxDict) return false;
       dict.bytes(v);
@@ -152,7 +164,7 @@ void encode_text(const ColumnCells& cells, ByteWriter& out, std::vector<uint32_t
   out.reserve(total);
   for (size_t i = 0; i < cells.size(); ++i) {
     std::string_view v = cells.value(i);
-    if (has_nul(v)) {
+    if (has_nul(cells, v)) {
       exc->push_back(static_cast<uint32_t>(i));
       continue;
     }

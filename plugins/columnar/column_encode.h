@@ -25,6 +25,7 @@ struct ColumnCells {
   const PackedCell* cells = nullptr;
   size_t n = 0;
   size_t quoted_count = 0;
+  bool may_hold_nul = true;  // false when the frame has no NUL byte at all
   size_t size() const { return n; }
   std::string_view value(size_t i) const {
     const PackedCell c = cells[i];

@@ -1,5 +1,6 @@
 #include "frame_encode.h"
 
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -116,6 +117,8 @@ void encode_frame(sdk::EncodeContext& ctx, sdk::Bytes input) {
   meta.str(text.substr(0, pf.head_size));
   write_rows(pf, meta, parts.add("vb"));
 
+  // One scan of the frame spares a NUL check per text cell.
+  const bool may_hold_nul = std::memchr(text.data(), 0, text.size()) != nullptr;
   std::vector<ColumnCells> columns(pf.ncols);
   for (size_t j = 0; j < pf.ncols; ++j) {
     columns[j].bases[0] = pf.text;
@@ -123,6 +126,7 @@ void encode_frame(sdk::EncodeContext& ctx, sdk::Bytes input) {
     columns[j].cells = pf.columns[j].data();
     columns[j].n = pf.columns[j].size();
     columns[j].quoted_count = pf.quoted[j];
+    columns[j].may_hold_nul = may_hold_nul;
   }
   bool time_done = false;
   std::vector<TypedColumn> pool;

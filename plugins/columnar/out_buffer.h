@@ -24,7 +24,12 @@ class OutBuffer {
   }
   void commit(size_t n) { used_ += n; }
   void append(const char* p, size_t n) {
-    std::memcpy(reserve(n), p, n);
+    char* d = reserve(n);
+    if (n <= 16) {
+      copy_short(d, p, n);
+    } else {
+      std::memcpy(d, p, n);
+    }
     used_ += n;
   }
   void put(char c) {
@@ -37,6 +42,22 @@ class OutBuffer {
   }
 
  private:
+  // Most cells are a few bytes: overlapping fixed-size copies instead of a
+  // memcpy call (never reads outside [p, p + n)).
+  static void copy_short(char* d, const char* p, size_t n) {
+    if (n >= 8) {
+      std::memcpy(d, p, 8);
+      std::memcpy(d + n - 8, p + n - 8, 8);
+    } else if (n >= 4) {
+      std::memcpy(d, p, 4);
+      std::memcpy(d + n - 4, p + n - 4, 4);
+    } else if (n > 0) {
+      d[0] = p[0];
+      d[n >> 1] = p[n >> 1];
+      d[n - 1] = p[n - 1];
+    }
+  }
+
   sdk::DecodeContext& ctx_;
   std::vector<char> buf_;
   size_t used_ = 0;

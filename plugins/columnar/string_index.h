@@ -46,6 +46,34 @@ inline uint64_t hash_bytes(const char* p, size_t n) {
   return h ^ (h >> 29);
 }
 
+// a == b without a memcmp call for the usual short values.
+inline bool same_text(std::string_view a, std::string_view b) {
+  const size_t n = a.size();
+  if (n != b.size()) return false;
+  const char* x = a.data();
+  const char* y = b.data();
+  if (n >= 8) {
+    if (n > 16) return std::memcmp(x, y, n) == 0;
+    uint64_t x0, y0, x1, y1;
+    std::memcpy(&x0, x, 8);
+    std::memcpy(&y0, y, 8);
+    std::memcpy(&x1, x + n - 8, 8);
+    std::memcpy(&y1, y + n - 8, 8);
+    return ((x0 ^ y0) | (x1 ^ y1)) == 0;
+  }
+  if (n >= 4) {
+    uint32_t x0, y0, x1, y1;
+    std::memcpy(&x0, x, 4);
+    std::memcpy(&y0, y, 4);
+    std::memcpy(&x1, x + n - 4, 4);
+    std::memcpy(&y1, y + n - 4, 4);
+    return ((x0 ^ y0) | (x1 ^ y1)) == 0;
+  }
+  for (size_t i = 0; i < n; ++i)
+    if (x[i] != y[i]) return false;
+  return true;
+}
+
 class StringIndex {
  public:
   StringIndex() { rehash(1024); }
@@ -59,7 +87,7 @@ class StringIndex {
     for (;;) {
       Slot& s = slots_[i];
       if (s.id == kEmpty) break;
-      if (s.tag == tag && keys_[s.id] == v) {
+      if (s.tag == tag && same_text(keys_[s.id], v)) {
         *fresh = false;
         return s.id;
       }

@@ -45,10 +45,19 @@ bool try_dict(const char* base, const std::vector<ValRef>& values, bool want_ran
   std::vector<Entry> entries;
   std::vector<std::string_view> texts;
   std::vector<uint32_t> ids(n);
+  std::string_view prev;
+  uint32_t prev_id = 0;
   for (size_t i = 0; i < n; ++i) {
     const std::string_view v = spelling(base, values[i]);
+    if (i > 0 && same_text(v, prev)) {  // runs of one value are common: skip the hash
+      ++entries[prev_id].count;
+      ids[i] = prev_id;
+      continue;
+    }
     bool fresh;
     const uint32_t id = index.intern(v, &fresh);
+    prev = v;
+    prev_id = id;
     if (fresh) {
       if (entries.size() >= limit) return false;
       entries.push_back({0, static_cast<uint32_t>(i)});
