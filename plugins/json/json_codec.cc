@@ -108,10 +108,10 @@ void encode_frame(at1::sdk::EncodeContext& ctx, Bytes input) {
         continue;
       }
       id = last_id = templates.intern(tpl, paths);
-      if (columns.size() < paths.column_count()) columns.resize(paths.column_count());
+      if (columns.size() < paths.column_count()) columns.resize(paths.column_count(), ColumnValues{base, {}});
     }
     const uint32_t* cols = templates.columns(id);
-    for (size_t i = 0; i < vals.size(); ++i) columns[cols[i]].add(base + vals[i].off, vals[i].len);
+    for (size_t i = 0; i < vals.size(); ++i) columns[cols[i]].refs.push_back(vals[i]);
     line_ids.varint(id);
   }
 
@@ -131,7 +131,7 @@ void encode_frame(at1::sdk::EncodeContext& ctx, Bytes input) {
     // Only top-level fields get statistics (json_stats.cc).
     const bool want_range = c < paths.column_count() && paths.column_info(c).depth == 1 &&
                             !paths.column_info(c).via_array;
-    encode_column(columns[c].bytes.data(), columns[c].refs, want_range, &col);
+    encode_column(base, columns[c].refs, want_range, &col);
     ranges[c] = col.numbers;
     for (int p = 0; p < kPartCount; ++p) {
       const ByteWriter& part = col.parts[p];

@@ -19,17 +19,10 @@ struct ValRef {
   uint32_t len;
 };
 
-// One column's spellings in line order, copied out of the frame while the
-// line is hot in cache: the per-column passes then read memory sequentially
-// instead of missing the cache once per value (values of a column lie a
-// line apart in the frame).
+// One column's spellings in line order, as ranges of the frame.
 struct ColumnValues {
-  std::string bytes;
-  std::vector<ValRef> refs;  // ranges of `bytes`
-  void add(const char* p, uint32_t len) {
-    refs.push_back({static_cast<uint32_t>(bytes.size()), len});
-    bytes.append(p, len);
-  }
+  const char* base = nullptr;  // the frame
+  std::vector<ValRef> refs;
 };
 
 class LineScanner {

@@ -152,7 +152,7 @@ void emit_stats(at1::sdk::EncodeContext& ctx, const PathTable& paths,
     const ColumnInfo& info = paths.column_info(c);
     if (info.via_array || info.depth == 0 || info.depth > 3) continue;
     const auto& vals = columns[c].refs;
-    const char* base = columns[c].bytes.data();
+    const char* base = columns[c].base;
     if (!have_time && is_time_key(info.key)) {
       int64_t lo = INT64_MAX, hi = INT64_MIN, t;
       bool ok = true;
