@@ -9,6 +9,7 @@
 #include "datetime_format.h"
 #include "dialect.h"
 #include "number_format.h"
+#include "string_index.h"
 
 namespace {
 
@@ -124,6 +125,38 @@ TEST(ColumnarParse, RecordsAndFailures) {
   EXPECT_EQ(eol, 2);
   std::string bad = "\"open,1\n2,3\n";
   EXPECT_EQ(parse_record(bad.data(), bad.data() + bad.size(), ',', &f, &arena, &eol), nullptr);
+}
+
+}  // namespace
+
+namespace {
+
+// The dictionary index: ids in first-seen order, equal strings one id, no
+// confusion between strings that differ in one byte or only in length
+// (every tail length of the hash, 0..40 bytes).
+TEST(ColumnarStringIndex, IdsFollowFirstUse) {
+  std::vector<std::string> keys;
+  for (size_t len = 0; len <= 40; ++len) {
+    std::string base(len, 'a');
+    keys.push_back(base);
+    for (size_t i = 0; i < len; ++i) {
+      std::string k = base;
+      k[i] = 'b';
+      keys.push_back(k);
+    }
+    keys.push_back(base + std::string(1, '\0'));
+  }
+  StringIndex index;
+  for (int pass = 0; pass < 2; ++pass) {
+    for (size_t i = 0; i < keys.size(); ++i) {
+      bool fresh;
+      ASSERT_EQ(index.intern(keys[i], &fresh), i);
+      EXPECT_EQ(fresh, pass == 0);
+    }
+  }
+  EXPECT_EQ(index.size(), keys.size());
+  EXPECT_FALSE(same_text("abcdefgh1", "abcdefgh2"));
+  EXPECT_TRUE(same_text("abcdefghijklmnopqrstuvwxyz", "abcdefghijklmnopqrstuvwxyz"));
 }
 
 }  // namespace
