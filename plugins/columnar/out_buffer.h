@@ -24,6 +24,7 @@ class OutBuffer {
   }
   void commit(size_t n) { used_ += n; }
   void append(const char* p, size_t n) {
+    if (n == 0) return;  // p may be null then (an empty string_view)
     char* d = reserve(n);
     if (n <= 16) {
       copy_short(d, p, n);

@@ -38,6 +38,7 @@ class OutBuffer {
  public:
   explicit OutBuffer(sdk::DecodeContext& ctx) : ctx_(ctx), buf_(new char[kSize]) {}
   void write(const void* p, size_t n) {
+    if (n == 0) return;  // p may be null then (an empty string_view)
     if (n > kSize - used_) {
       flush();
       if (n > kSize) {

@@ -24,6 +24,7 @@ int64_t plus(int64_t a, int64_t b) {
 
 std::string_view read_text(sdk::ByteReader& r) {
   const uint8_t* p = r.position();
+  if (r.remaining() == 0) sdk::fail_corrupt("vcf: unterminated text");
   const void* nl = std::memchr(p, '\n', r.remaining());
   if (!nl) sdk::fail_corrupt("vcf: unterminated text");
   size_t n = static_cast<size_t>(static_cast<const uint8_t*>(nl) - p);

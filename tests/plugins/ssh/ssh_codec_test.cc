@@ -50,7 +50,8 @@ TEST(SshCodec, TrailingSpacesTabsAndEmptyLines) {
 
 TEST(SshCodec, NonUtf8AndControlBytes) {
   std::string text = "Dec 10 07:07:45 LabSZ sshd[24206]: Invalid user \xff\xfe\x80 from 1.2.3.4\n";
-  text += std::string("Dec 10 07:07:45 Lab\x01SZ sshd[2]: odd \x01 marker \x01U \x00 nul\n", 60);
+  static const char kControl[] = "Dec 10 07:07:45 Lab\x01SZ sshd[2]: odd \x01 marker \x01U \x00 nul\n";
+  text += std::string(kControl, sizeof kControl - 1);
   text += "Dec 10 07:07:45 LabSZ sshd[24206]: \x01\x01\x01\n";
   EXPECT_EQ(round_trip(text), "");
 }

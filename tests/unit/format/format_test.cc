@@ -214,7 +214,8 @@ TEST(Coding, VarintsRejectOverlongAndTruncated) {
   std::string overlong(11, '\x80');
   Decoder d2(overlong);
   EXPECT_FALSE(d2.Varint(&v));
-  Decoder d3(s.substr(0, 3));
+  const std::string head = s.substr(0, 3);
+  Decoder d3(head);
   EXPECT_FALSE(d3.Varint(&v));
 }
 

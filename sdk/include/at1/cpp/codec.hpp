@@ -101,6 +101,7 @@ class DecodeContext {
   // Appends to the frame's output. Throws CORRUPT past the frame's raw_size,
   // which bounds what a hostile stream can make the decoder produce.
   void write(const void* data, size_t size) {
+    if (size == 0) return;  // data may be null then (an empty string_view)
     written_ += size;
     if (written_ > info_->raw_size) fail_corrupt("decoded frame longer than its raw size");
     if (size > sizeof(buf_) - used_) {
