@@ -30,6 +30,9 @@ size_t varint_size(uint64_t v) {
 
 std::string_view spelling(const char* base, ValRef v) { return {base + v.off, v.len}; }
 
+// How many values ahead the column passes prefetch.
+constexpr size_t kPrefetchAhead = 8;
+
 // Tries the dictionary mode; false when the column has too many distinct
 // spellings for it to pay.
 bool try_dict(const char* base, const std::vector<ValRef>& values, bool want_range,
@@ -48,6 +51,9 @@ bool try_dict(const char* base, const std::vector<ValRef>& values, bool want_ran
   std::string_view prev;
   uint32_t prev_id = 0;
   for (size_t i = 0; i < n; ++i) {
+    // A column's values lie a line apart in the frame: fetch ahead, or
+    // every value is a cache miss.
+    if (i + kPrefetchAhead < n) __builtin_prefetch(base + values[i + kPrefetchAhead].off);
     const std::string_view v = spelling(base, values[i]);
     if (i > 0 && same_text(v, prev)) {  // runs of one value are common: skip the hash
       ++entries[prev_id].count;
@@ -99,8 +105,9 @@ void encode_typed(const char* base, const std::vector<ValRef>& values, bool want
   TimeFormat time_format;
   bool time_tried = false, has_time = false;
   int64_t prev_time = 0;
-  for (ValRef v : values) {
-    std::string_view s = spelling(base, v);
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (i + kPrefetchAhead < values.size()) __builtin_prefetch(base + values[i + kPrefetchAhead].off);
+    std::string_view s = spelling(base, values[i]);
     int64_t m;
     uint8_t sc;
     uint8_t tag;
