@@ -118,7 +118,7 @@ void encode_frame(sdk::EncodeContext& ctx, sdk::Bytes input) {
   write_rows(pf, meta, parts.add("vb"));
 
   // One scan of the frame spares a NUL check per text cell.
-  const bool may_hold_nul = std::memchr(text.data(), 0, text.size()) != nullptr;
+  const bool may_hold_nul = !text.empty() && std::memchr(text.data(), 0, text.size()) != nullptr;
   std::vector<ColumnCells> columns(pf.ncols);
   for (size_t j = 0; j < pf.ncols; ++j) {
     columns[j].bases[0] = pf.text;
