@@ -59,6 +59,20 @@ TEST(Cli, RoundTripThroughFiles) {
   }
 }
 
+TEST(Cli, OneThreadAndTwoThreadsAgree) {
+  TempDir d;
+  WriteFile(d.file("in.log"), SampleLog());
+  for (const char* threads : {"1", "2"}) {
+    std::string a = d.file(std::string("t") + threads + ".at1");
+    ASSERT_EQ(At1({"compress", "raw", d.file("in.log"), a, "--stream", "--chunk-lines", "300", "--threads", threads})
+                  .exit_code, 0);
+    ASSERT_EQ(At1({"decompress", a, d.file("out"), "--threads", threads}).exit_code, 0);
+    EXPECT_EQ(ReadFile(d.file("out")), SampleLog());
+  }
+  // Frames are independent of the thread count: the archives are identical.
+  EXPECT_EQ(ReadFile(d.file("t1.at1")), ReadFile(d.file("t2.at1")));
+}
+
 TEST(Cli, StdinAndStdout) {
   TempDir d;
   WriteFile(d.file("in.log"), SampleLog());

@@ -108,7 +108,7 @@ Result<CompressSummary> Compress(const std::string& in_path, const std::string& 
   CompressSummary sum;
   sum.codec = header.codec_name;
   crypto::Sha256 sha;
-  stream::WorkerPool pool(threads);
+  std::unique_ptr<stream::WorkerPool> pool = stream::MakePool(threads);
   struct Done {
     Result<stream::EncodedFrame> frame;
     std::string chunk;  // handed back for reuse: its pages are already mapped
@@ -155,7 +155,7 @@ Result<CompressSummary> Compress(const std::string& in_path, const std::string& 
     sum.lines += chunk.lines;
     sum.bytes_in += chunk.bytes.size();
     progress.bytes_in = sum.bytes_in;
-    in_flight.push_back(pool.Submit([c = std::move(chunk), &settings]() mutable {
+    in_flight.push_back(stream::RunOn(pool.get(), [c = std::move(chunk), &settings]() mutable {
       Result<stream::EncodedFrame> f = stream::EncodeFrame(c, settings);
       return Done{std::move(f), std::move(c.bytes)};
     }));

@@ -46,7 +46,7 @@ Result<DecompressSummary> Run(const std::string& in_path, const std::string* out
   if (out_path) AT1_RETURN_IF_ERROR(out.Open(*out_path));
 
   const unsigned threads = options.threads ? options.threads : stream::WorkerPool::DefaultThreads();
-  stream::WorkerPool pool(threads);
+  std::unique_ptr<stream::WorkerPool> pool = stream::MakePool(threads);
   std::deque<std::pair<uint64_t, std::future<Decoded>>> in_flight;  // (sequence, result)
   DecompressSummary sum;
   sum.codec = header.codec_name;
@@ -61,7 +61,7 @@ Result<DecompressSummary> Run(const std::string& in_path, const std::string* out
   // the one step that must see every byte in order, so it is kept off the
   // path that reads, dispatches and writes frames. A buffer is recycled only
   // once it is both written and hashed.
-  stream::WorkerPool hasher(1);
+  std::unique_ptr<stream::WorkerPool> hasher = threads > 1 ? std::make_unique<stream::WorkerPool>(1) : nullptr;
   struct Hashing {
     std::future<void> done;
     std::shared_ptr<stream::ByteBuffer> bytes;
@@ -80,7 +80,7 @@ Result<DecompressSummary> Run(const std::string& in_path, const std::string* out
     Decoded d = fut.get();
     if (!d.status.ok()) return d.status.With("frame " + std::to_string(seq));
     auto bytes = std::make_shared<stream::ByteBuffer>(std::move(d.bytes));
-    hashing.push_back({hasher.Submit([&sha, bytes] { sha.Update(bytes->data(), bytes->size()); }), bytes});
+    hashing.push_back({stream::RunOn(hasher.get(), [&sha, bytes] { sha.Update(bytes->data(), bytes->size()); }), bytes});
     if (out_path) AT1_RETURN_IF_ERROR(out.Write(bytes->data(), bytes->size()));
     retire_hashed(1);
     sum.bytes_out += bytes->size();
@@ -105,7 +105,7 @@ Result<DecompressSummary> Run(const std::string& in_path, const std::string* out
       buffer = std::move(spare.back());
       spare.pop_back();
     }
-    in_flight.emplace_back(fh.sequence, pool.Submit([h = std::move(fh), p = std::move(payload), c,
+    in_flight.emplace_back(fh.sequence, stream::RunOn(pool.get(), [h = std::move(fh), p = std::move(payload), c,
                                                      b = std::move(buffer)]() mutable {
       Decoded d;
       d.bytes = std::move(b);

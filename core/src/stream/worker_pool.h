@@ -7,6 +7,7 @@
 #include <condition_variable>
 #include <deque>
 #include <functional>
+#include <memory>
 #include <future>
 #include <mutex>
 #include <thread>
@@ -69,6 +70,22 @@ class WorkerPool {
   std::vector<std::thread> workers_;
   bool stop_ = false;
 };
+
+// Runs fn on the pool, or right here when there is no pool (--threads 1
+// means one thread in all, not one worker beside the reading thread).
+template <class Fn>
+auto RunOn(WorkerPool* pool, Fn fn) -> std::future<decltype(fn())> {
+  if (pool) return pool->Submit(std::move(fn));
+  std::packaged_task<decltype(fn())()> task(std::move(fn));
+  auto future = task.get_future();
+  task();
+  return future;
+}
+
+// A pool of `threads` workers, or none when one thread is all there is.
+inline std::unique_ptr<WorkerPool> MakePool(unsigned threads) {
+  return threads > 1 ? std::make_unique<WorkerPool>(threads) : nullptr;
+}
 
 }  // namespace at1::stream
 
