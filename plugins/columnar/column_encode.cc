@@ -5,7 +5,7 @@
 #include "column_infer.h"
 #include "cost_model.h"
 #include "csv_parse.h"
-#include "string_index.h"
+#include "at1/cpp/string_index.hpp"
 
 namespace at1::columnar {
 
@@ -128,7 +128,7 @@ bool has_nul(const ColumnCells& cells, std::string_view v) {
 // Dictionary ids; false when the dictionary would grow past kMaxDict.
 bool encode_dict(const ColumnCells& cells, ByteWriter& ids, ByteWriter& dict,
                  std::vector<uint32_t>* exc) {
-  StringIndex index;
+  at1::sdk::StringIndex index;
   ids.reserve(cells.size() + 16);
   std::string_view prev;
   uint32_t prev_id = 0;
@@ -139,7 +139,7 @@ bool encode_dict(const ColumnCells& cells, ByteWriter& ids, ByteWriter& dict,
       exc->push_back(static_cast<uint32_t>(i));
       continue;
     }
-    if (have_prev && same_text(v, prev)) {  // runs of one value are common: skip the hash
+    if (have_prev && at1::sdk::same_text(v, prev)) {  // runs of one value are common: skip the hash
       ids.varint(prev_id);
       continue;
     }

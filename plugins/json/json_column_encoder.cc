@@ -11,7 +11,7 @@
 #include <string_view>
 
 #include "json_number.h"
-#include "json_string_index.h"
+#include "at1/cpp/string_index.hpp"
 #include "json_time_format.h"
 
 namespace at1json {
@@ -44,7 +44,7 @@ bool try_dict(const char* base, const std::vector<ValRef>& values, bool want_ran
     uint32_t count;
     uint32_t first;
   };
-  StringIndex index;
+  at1::sdk::StringIndex index;
   std::vector<Entry> entries;
   std::vector<std::string_view> texts;
   std::vector<uint32_t> ids(n);
@@ -55,7 +55,7 @@ bool try_dict(const char* base, const std::vector<ValRef>& values, bool want_ran
     // every value is a cache miss.
     if (i + kPrefetchAhead < n) __builtin_prefetch(base + values[i + kPrefetchAhead].off);
     const std::string_view v = spelling(base, values[i]);
-    if (i > 0 && same_text(v, prev)) {  // runs of one value are common: skip the hash
+    if (i > 0 && at1::sdk::same_text(v, prev)) {  // runs of one value are common: skip the hash
       ++entries[prev_id].count;
       ids[i] = prev_id;
       continue;

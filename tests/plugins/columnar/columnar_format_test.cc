@@ -9,7 +9,7 @@
 #include "datetime_format.h"
 #include "dialect.h"
 #include "number_format.h"
-#include "string_index.h"
+#include "at1/cpp/string_index.hpp"
 
 namespace {
 
@@ -146,7 +146,7 @@ TEST(ColumnarStringIndex, IdsFollowFirstUse) {
     }
     keys.push_back(base + std::string(1, '\0'));
   }
-  StringIndex index;
+  at1::sdk::StringIndex index;
   for (int pass = 0; pass < 2; ++pass) {
     for (size_t i = 0; i < keys.size(); ++i) {
       bool fresh;
@@ -155,8 +155,8 @@ TEST(ColumnarStringIndex, IdsFollowFirstUse) {
     }
   }
   EXPECT_EQ(index.size(), keys.size());
-  EXPECT_FALSE(same_text("abcdefgh1", "abcdefgh2"));
-  EXPECT_TRUE(same_text("abcdefghijklmnopqrstuvwxyz", "abcdefghijklmnopqrstuvwxyz"));
+  EXPECT_FALSE(at1::sdk::same_text("abcdefgh1", "abcdefgh2"));
+  EXPECT_TRUE(at1::sdk::same_text("abcdefghijklmnopqrstuvwxyz", "abcdefghijklmnopqrstuvwxyz"));
 }
 
 }  // namespace

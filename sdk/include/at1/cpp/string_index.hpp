@@ -1,16 +1,19 @@
-// Ids for distinct strings in first-seen order: an open-addressing table of
-// (hash, id) slots over views that the caller keeps alive. Replaces
-// std::unordered_map<std::string_view, ...> on the dictionary hot path (one
+// at1/cpp/string_index.hpp — ids for distinct strings in first-seen order,
+// for codecs that build dictionaries on hot paths.
+//
+// Header-only C++17 helpers of the at1 plugin SDK. An open-addressing table
+// of (hash, id) slots over views that the caller keeps alive. Replaces
+// std::unordered_map<std::string_view, ...> on dictionary hot paths (one
 // probe, no node allocation, a cheap word-at-a-time hash).
-#ifndef AT1_COLUMNAR_STRING_INDEX_H
-#define AT1_COLUMNAR_STRING_INDEX_H
+#ifndef AT1_CPP_STRING_INDEX_HPP
+#define AT1_CPP_STRING_INDEX_HPP
 
 #include <cstdint>
 #include <cstring>
 #include <string_view>
 #include <vector>
 
-namespace at1::columnar {
+namespace at1::sdk {
 
 // A fast non-cryptographic hash of short strings (table cells are usually a
 // few bytes): 8-byte words folded by multiply-xorshift.
@@ -123,6 +126,6 @@ class StringIndex {
   size_t mask_ = 0;
 };
 
-}  // namespace at1::columnar
+}  // namespace at1::sdk
 
-#endif  // AT1_COLUMNAR_STRING_INDEX_H
+#endif  // AT1_CPP_STRING_INDEX_HPP
