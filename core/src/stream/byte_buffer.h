@@ -1,12 +1,19 @@
 // A growable byte buffer that does not zero what it allocates. Frame
 // buffers are tens of MB and are reused across frames: zero-filling them, or
 // giving them back to the OS after each frame, costs more than decoding.
+// Big buffers ask for transparent huge pages: a 64 MiB frame then costs 32
+// page faults instead of 16,384.
 #ifndef AT1_STREAM_BYTE_BUFFER_H
 #define AT1_STREAM_BYTE_BUFFER_H
 
+#include <sys/mman.h>
+
+#include <algorithm>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <new>
 
 namespace at1::stream {
 
@@ -21,7 +28,7 @@ class ByteBuffer {
   }
   void reserve(size_t n) {
     if (n <= cap_) return;
-    std::unique_ptr<uint8_t[]> q(new uint8_t[n]);  // uninitialised on purpose
+    Storage q = Allocate(&n);  // uninitialised on purpose
     if (size_) std::memcpy(q.get(), p_.get(), size_);
     p_ = std::move(q);
     cap_ = n;
@@ -38,7 +45,26 @@ class ByteBuffer {
   }
 
  private:
-  std::unique_ptr<uint8_t[]> p_;
+  struct Free {
+    void operator()(uint8_t* p) const { std::free(p); }
+  };
+  using Storage = std::unique_ptr<uint8_t[], Free>;
+
+  static Storage Allocate(size_t* n) {
+    constexpr size_t kHuge = size_t(2) << 20;
+    void* p = nullptr;
+    if (*n >= 4 * kHuge) {
+      *n = (*n + kHuge - 1) / kHuge * kHuge;
+      p = std::aligned_alloc(kHuge, *n);
+      if (p) ::madvise(p, *n, MADV_HUGEPAGE);  // a hint; ignored where THP is off
+    } else {
+      p = std::malloc(*n);
+    }
+    if (!p) throw std::bad_alloc();
+    return Storage(static_cast<uint8_t*>(p));
+  }
+
+  Storage p_;
   size_t size_ = 0, cap_ = 0;
 };
 

@@ -29,6 +29,7 @@ Result<const at1_codec*> CodecFor(const format::FileHeader& h, const PluginHost&
 struct Decoded {
   Status status;
   stream::ByteBuffer bytes;
+  std::string payload;  // handed back so the next frame reads into mapped memory
 };
 
 Result<DecompressSummary> Run(const std::string& in_path, const std::string* out_path,
@@ -57,6 +58,7 @@ Result<DecompressSummary> Run(const std::string& in_path, const std::string* out
   // Output buffers go back here once written, so each frame decodes into
   // memory that is already mapped.
   std::vector<stream::ByteBuffer> spare;
+  std::string spare_payload;
   // The SHA-256 runs on its own thread, a frame behind the writes: hashing is
   // the one step that must see every byte in order, so it is kept off the
   // path that reads, dispatches and writes frames. A buffer is recycled only
@@ -79,6 +81,7 @@ Result<DecompressSummary> Run(const std::string& in_path, const std::string* out
     in_flight.pop_front();
     Decoded d = fut.get();
     if (!d.status.ok()) return d.status.With("frame " + std::to_string(seq));
+    spare_payload = std::move(d.payload);
     auto bytes = std::make_shared<stream::ByteBuffer>(std::move(d.bytes));
     hashing.push_back({stream::RunOn(hasher.get(), [&sha, bytes] { sha.Update(bytes->data(), bytes->size()); }), bytes});
     if (out_path) AT1_RETURN_IF_ERROR(out.Write(bytes->data(), bytes->size()));
@@ -94,7 +97,8 @@ Result<DecompressSummary> Run(const std::string& in_path, const std::string* out
   for (;;) {
     bool got = false;
     format::FrameHeader fh;
-    std::string payload;
+    std::string payload = std::move(spare_payload);
+    spare_payload.clear();
     failure = reader.NextFrame(&got, &fh, &payload);
     if (!failure.ok() || !got) break;
     ++sum.frames;
@@ -110,6 +114,7 @@ Result<DecompressSummary> Run(const std::string& in_path, const std::string* out
       Decoded d;
       d.bytes = std::move(b);
       d.status = stream::DecodeFrame(h, reinterpret_cast<const uint8_t*>(p.data()), c, &d.bytes);
+      d.payload = std::move(p);
       return d;
     }));
     while (in_flight.size() > threads && failure.ok()) failure = finish_oldest();
