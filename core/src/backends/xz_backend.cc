@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "backends/backend.h"
+#include "util/byte_buffer.h"
 
 namespace at1::backends {
 namespace {
@@ -43,11 +44,13 @@ Status XzCompress(int level, bool extreme, const uint8_t* in, size_t n, std::str
   *param = props;
 
   size_t bound = n + n / 16 + 1024;  // LZMA2 falls back to uncompressed chunks: small overhead
-  std::unique_ptr<uint8_t[]> scratch(new uint8_t[bound]);  // uninitialised: see zstd_backend.cc
+  thread_local ByteBuffer scratch;  // uninitialised and reused: see zstd_backend.cc
+  scratch.clear();
+  scratch.reserve(bound);
   size_t pos = 0;
-  lzma_ret r = lzma_raw_buffer_encode(filters, nullptr, in, n, scratch.get(), &pos, bound);
+  lzma_ret r = lzma_raw_buffer_encode(filters, nullptr, in, n, scratch.data(), &pos, bound);
   if (r != LZMA_OK) return Status::IOError(std::string("xz compress: ") + LzmaError(r));
-  out->append(reinterpret_cast<const char*>(scratch.get()), pos);
+  out->append(reinterpret_cast<const char*>(scratch.data()), pos);
   return Status::OK();
 }
 

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "backends/backend.h"
+#include "util/byte_buffer.h"
 
 namespace at1::backends {
 namespace {
@@ -31,16 +32,19 @@ ZSTD_DCtx* ThreadDCtx() {
 
 Status ZstdCompress(int level, const uint8_t* in, size_t n, std::string* out) {
   size_t bound = ZSTD_compressBound(n);
-  // Uninitialised scratch: a zero-filled worst-case buffer would put a whole
-  // chunk's worth of pages into RSS for every frame in flight.
-  std::unique_ptr<char[]> scratch(new char[bound]);
+  // Uninitialised, per-thread and reused: a zero-filled worst-case buffer
+  // would put a whole chunk's worth of pages into RSS for every frame in
+  // flight, and a fresh one per frame would page-fault in anew each time.
+  thread_local ByteBuffer scratch;
+  scratch.clear();
+  scratch.reserve(bound);
   ZSTD_CCtx* cctx = ThreadCCtx();
   ZSTD_CCtx_reset(cctx, ZSTD_reset_session_and_parameters);
   ZSTD_CCtx_setParameter(cctx, ZSTD_c_compressionLevel, level);
   ZSTD_CCtx_setParameter(cctx, ZSTD_c_checksumFlag, 0);
-  size_t r = ZSTD_compress2(cctx, scratch.get(), bound, in, n);
+  size_t r = ZSTD_compress2(cctx, scratch.data(), bound, in, n);
   if (ZSTD_isError(r)) return Status::IOError(std::string("zstd compress: ") + ZSTD_getErrorName(r));
-  out->append(scratch.get(), r);
+  out->append(reinterpret_cast<const char*>(scratch.data()), r);
   return Status::OK();
 }
 

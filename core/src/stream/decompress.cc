@@ -28,7 +28,7 @@ Result<const at1_codec*> CodecFor(const format::FileHeader& h, const PluginHost&
 
 struct Decoded {
   Status status;
-  stream::ByteBuffer bytes;
+  ByteBuffer bytes;
   std::string payload;  // handed back so the next frame reads into mapped memory
 };
 
@@ -57,7 +57,7 @@ Result<DecompressSummary> Run(const std::string& in_path, const std::string* out
 
   // Output buffers go back here once written, so each frame decodes into
   // memory that is already mapped.
-  std::vector<stream::ByteBuffer> spare;
+  std::vector<ByteBuffer> spare;
   std::string spare_payload;
   // The SHA-256 runs on its own thread, a frame behind the writes: hashing is
   // the one step that must see every byte in order, so it is kept off the
@@ -66,7 +66,7 @@ Result<DecompressSummary> Run(const std::string& in_path, const std::string* out
   std::unique_ptr<stream::WorkerPool> hasher = threads > 1 ? std::make_unique<stream::WorkerPool>(1) : nullptr;
   struct Hashing {
     std::future<void> done;
-    std::shared_ptr<stream::ByteBuffer> bytes;
+    std::shared_ptr<ByteBuffer> bytes;
   };
   std::deque<Hashing> hashing;
   auto retire_hashed = [&](size_t keep) {
@@ -82,7 +82,7 @@ Result<DecompressSummary> Run(const std::string& in_path, const std::string* out
     Decoded d = fut.get();
     if (!d.status.ok()) return d.status.With("frame " + std::to_string(seq));
     spare_payload = std::move(d.payload);
-    auto bytes = std::make_shared<stream::ByteBuffer>(std::move(d.bytes));
+    auto bytes = std::make_shared<ByteBuffer>(std::move(d.bytes));
     hashing.push_back({stream::RunOn(hasher.get(), [&sha, bytes] { sha.Update(bytes->data(), bytes->size()); }), bytes});
     if (out_path) AT1_RETURN_IF_ERROR(out.Write(bytes->data(), bytes->size()));
     retire_hashed(1);
@@ -104,7 +104,7 @@ Result<DecompressSummary> Run(const std::string& in_path, const std::string* out
     ++sum.frames;
     sum.lines += fh.line_count;
     const at1_codec* c = *codec;
-    stream::ByteBuffer buffer;
+    ByteBuffer buffer;
     if (!spare.empty()) {
       buffer = std::move(spare.back());
       spare.pop_back();

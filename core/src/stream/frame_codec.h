@@ -17,7 +17,7 @@
 #include "at1/options.h"
 #include "at1/result.h"
 #include "format/frame.h"
-#include "stream/byte_buffer.h"
+#include "util/byte_buffer.h"
 
 namespace at1::stream {
 

@@ -3,8 +3,8 @@
 // giving them back to the OS after each frame, costs more than decoding.
 // Big buffers ask for transparent huge pages: a 64 MiB frame then costs 32
 // page faults instead of 16,384.
-#ifndef AT1_STREAM_BYTE_BUFFER_H
-#define AT1_STREAM_BYTE_BUFFER_H
+#ifndef AT1_UTIL_BYTE_BUFFER_H
+#define AT1_UTIL_BYTE_BUFFER_H
 
 #include <sys/mman.h>
 
@@ -15,7 +15,7 @@
 #include <memory>
 #include <new>
 
-namespace at1::stream {
+namespace at1 {
 
 class ByteBuffer {
  public:
@@ -68,6 +68,6 @@ class ByteBuffer {
   size_t size_ = 0, cap_ = 0;
 };
 
-}  // namespace at1::stream
+}  // namespace at1
 
-#endif  // AT1_STREAM_BYTE_BUFFER_H
+#endif  // AT1_UTIL_BYTE_BUFFER_H
