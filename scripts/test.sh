@@ -31,6 +31,9 @@ CC=clang CXX=clang++ cmake -S "$root" -B "$root/build-fuzz" -DCMAKE_BUILD_TYPE=R
 cmake --build "$root/build-fuzz" -j"$jobs" --target at1_fuzz_targets at1_all_plugins
 for f in "$root"/build-fuzz/bin/*_fuzz; do
   echo "-- $(basename "$f")"
-  "$f" -max_total_time="${AT1_FUZZ_SECONDS:-20}" -rss_limit_mb=2048 -print_final_stats=0 2>&1 | tail -n 2
+  corpus_dir=$(mktemp -d "${TMPDIR:-/tmp}/at1-fuzz.XXXXXX")
+  "${f}_seeds" --dump-seeds "$corpus_dir" >/dev/null  # start from real encodings, not from nothing
+  "$f" "$corpus_dir" -max_total_time="${AT1_FUZZ_SECONDS:-20}" -rss_limit_mb=2048 -print_final_stats=0 2>&1 | tail -n 2
+  rm -rf "$corpus_dir"
 done
 echo "all test stages passed"

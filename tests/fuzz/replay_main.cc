@@ -4,6 +4,7 @@
 //   2. deterministic mutations of each seed (byte flips, truncations,
 //      insertions, splices), a few thousand in all,
 //   3. any files named on the command line (crash reproducers).
+// With `--dump-seeds DIR` it only writes the seeds (libFuzzer's start corpus).
 // A crash, sanitizer report or hang fails the test; the fuzzer proper (clang,
 // -DAT1_FUZZ=ON) explores further.
 #include <cstdint>
@@ -20,6 +21,15 @@ std::vector<std::string> at1_fuzz_seeds();
 
 int main(int argc, char** argv) {
   std::vector<std::string> inputs = at1_fuzz_seeds();
+  // `--dump-seeds DIR`: write the seeds as files, a starting corpus for libFuzzer.
+  if (argc == 3 && std::string(argv[1]) == "--dump-seeds") {
+    for (size_t i = 0; i < inputs.size(); ++i) {
+      std::ofstream f(std::string(argv[2]) + "/seed-" + std::to_string(i), std::ios::binary);
+      f.write(inputs[i].data(), static_cast<std::streamsize>(inputs[i].size()));
+    }
+    std::printf("wrote %zu seeds to %s\n", inputs.size(), argv[2]);
+    return 0;
+  }
   for (int i = 1; i < argc; ++i) {
     std::ifstream f(argv[i], std::ios::binary);
     std::stringstream ss;
