@@ -27,7 +27,7 @@ class OutBuffer {
     if (n == 0) return;  // p may be null then (an empty string_view)
     char* d = reserve(n);
     if (n <= 16) {
-      copy_short(d, p, n);
+      at1::sdk::copy_short(d, p, n);
     } else {
       std::memcpy(d, p, n);
     }
@@ -43,21 +43,6 @@ class OutBuffer {
   }
 
  private:
-  // Most cells are a few bytes: overlapping fixed-size copies instead of a
-  // memcpy call (never reads outside [p, p + n)).
-  static void copy_short(char* d, const char* p, size_t n) {
-    if (n >= 8) {
-      std::memcpy(d, p, 8);
-      std::memcpy(d + n - 8, p + n - 8, 8);
-    } else if (n >= 4) {
-      std::memcpy(d, p, 4);
-      std::memcpy(d + n - 4, p + n - 4, 4);
-    } else if (n > 0) {
-      d[0] = p[0];
-      d[n >> 1] = p[n >> 1];
-      d[n - 1] = p[n - 1];
-    }
-  }
 
   sdk::DecodeContext& ctx_;
   std::vector<char> buf_;

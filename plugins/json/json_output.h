@@ -24,7 +24,7 @@ class OutBuf {
     if (n <= kCapacity - used_) {
       char* d = buf_.get() + used_;
       if (n <= 16) {
-        copy_short(d, p, n);
+        at1::sdk::copy_short(d, p, n);
       } else {
         std::memcpy(d, p, n);
       }
@@ -55,21 +55,6 @@ class OutBuf {
   }
 
  private:
-  // Most pieces are a few bytes: overlapping fixed-size copies instead of a
-  // memcpy call (never reads outside [p, p + n)); n >= 1.
-  static void copy_short(char* d, const char* p, size_t n) {
-    if (n >= 8) {
-      std::memcpy(d, p, 8);
-      std::memcpy(d + n - 8, p + n - 8, 8);
-    } else if (n >= 4) {
-      std::memcpy(d, p, 4);
-      std::memcpy(d + n - 4, p + n - 4, 4);
-    } else {
-      d[0] = p[0];
-      d[n >> 1] = p[n >> 1];
-      d[n - 1] = p[n - 1];
-    }
-  }
 
   at1::sdk::DecodeContext& ctx_;
   std::unique_ptr<char[]> buf_;

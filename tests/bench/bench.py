@@ -42,6 +42,8 @@ import sys
 import tempfile
 import time
 
+from benchlib import build_source, loadavg
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
 DEFAULT_CORPUS = os.path.abspath(os.path.join(REPO, "..", "shared", "corpus"))
@@ -285,28 +287,8 @@ def git_info():
     return {"head": g("log", "-1", "--format=%h %s")[:100]}
 
 
-def build_source(at1):
-    """Which source tree the at1 binary was built from (CMake cache beside bin/)."""
-    cache = os.path.join(os.path.dirname(os.path.dirname(os.path.realpath(at1))), "CMakeCache.txt")
-    try:
-        with open(cache) as f:
-            for line in f:
-                if line.startswith("CMAKE_HOME_DIRECTORY:INTERNAL="):
-                    src = line.split("=", 1)[1].strip()
-                    if os.path.basename(src).startswith("at1-bench-src-"):
-                        return "committed revision %s (clean export by build_head.sh)" % src.rsplit("-", 1)[1]
-                    return "source tree %s (may include uncommitted changes)" % src
-    except OSError:
-        pass
-    return "unknown source"
 
 
-def loadavg():
-    try:
-        with open("/proc/loadavg") as f:
-            return " ".join(f.read().split()[:3])
-    except Exception:
-        return "n/a"
 
 
 # ---------------------------------------------------------------------------------------------

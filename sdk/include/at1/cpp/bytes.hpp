@@ -50,6 +50,23 @@ struct Bytes {
   std::string_view view() const { return {reinterpret_cast<const char*>(data), size}; }
 };
 
+// Copies n bytes for output paths where most pieces are a few bytes long:
+// overlapping fixed-size copies instead of a memcpy call. Never reads
+// outside [src, src + n); n may be 0.
+inline void copy_short(char* dst, const char* src, size_t n) {
+  if (n >= 8) {
+    std::memcpy(dst, src, 8);
+    std::memcpy(dst + n - 8, src + n - 8, 8);
+  } else if (n >= 4) {
+    std::memcpy(dst, src, 4);
+    std::memcpy(dst + n - 4, src + n - 4, 4);
+  } else if (n > 0) {
+    dst[0] = src[0];
+    dst[n >> 1] = src[n >> 1];
+    dst[n - 1] = src[n - 1];
+  }
+}
+
 inline uint64_t zigzag_encode(int64_t v) {
   return (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63);
 }
