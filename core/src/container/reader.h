@@ -32,7 +32,6 @@ class ContainerReader {
   Status ReadFooter(format::Trailer* trailer);
 
   uint64_t frame_offset() const { return frame_offset_; }
-  uint64_t frames_seen() const { return seen_.size(); }
 
  private:
   io::InputFile* in_;

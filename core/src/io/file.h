@@ -58,7 +58,6 @@ class OutputFile {
   // Removes the temporary file (also done by the destructor).
   void Abort();
   uint64_t offset() const { return offset_; }
-  bool is_stdout() const { return fd_ == 1 && !owned_; }
 
  private:
   Status Flush();

@@ -20,7 +20,6 @@ class AppendSink : public plugin::OutputSink {
     written_ += size;
     return true;
   }
-  size_t written() const { return written_; }
 
  private:
   ByteBuffer* out_;

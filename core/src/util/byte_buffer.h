@@ -23,9 +23,6 @@ class ByteBuffer {
   const uint8_t* data() const { return p_.get(); }
   size_t size() const { return size_; }
   void clear() { size_ = 0; }
-  void truncate(size_t n) {
-    if (n < size_) size_ = n;
-  }
   void reserve(size_t n) {
     if (n <= cap_) return;
     Storage q = Allocate(&n);  // uninitialised on purpose
