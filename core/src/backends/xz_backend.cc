@@ -54,53 +54,69 @@ Status XzCompress(int level, bool extreme, const uint8_t* in, size_t n, std::str
   return Status::OK();
 }
 
-Status XzDecompress(uint8_t param, const uint8_t* in, size_t n, uint8_t* out, size_t raw_size) {
-  lzma_filter filter = {LZMA_FILTER_LZMA2, nullptr};
-  if (lzma_properties_decode(&filter, nullptr, &param, 1) != LZMA_OK)
+namespace {
+
+// The LZMA2 filter a stream's parameter byte describes. Our encoder caps the
+// dictionary at the stream size; a bigger one is a hostile file asking for a
+// huge allocation. On success the caller frees filter->options.
+Status DecodeFilter(uint8_t param, size_t raw_size, lzma_filter* filter) {
+  *filter = {LZMA_FILTER_LZMA2, nullptr};
+  if (lzma_properties_decode(filter, nullptr, &param, 1) != LZMA_OK)
     return Status::Corruption("xz: bad LZMA2 dictionary property");
-  auto* opt = static_cast<lzma_options_lzma*>(filter.options);
-  // Our encoder caps the dictionary at the stream size; a bigger one is a
-  // hostile file asking for a huge allocation.
-  bool sane = opt->dict_size <= std::max<uint64_t>(2 * uint64_t(raw_size), LZMA_DICT_SIZE_MIN) + 4096;
+  auto* opt = static_cast<lzma_options_lzma*>(filter->options);
+  if (opt->dict_size > std::max<uint64_t>(2 * uint64_t(raw_size), LZMA_DICT_SIZE_MIN) + 4096) {
+    free(opt);
+    return Status::Corruption("xz: dictionary larger than the stream");
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+Status XzDecompress(uint8_t param, const uint8_t* in, size_t n, uint8_t* out, size_t raw_size) {
+  lzma_filter filter;
+  AT1_RETURN_IF_ERROR(DecodeFilter(param, raw_size, &filter));
   lzma_filter filters[] = {filter, {LZMA_VLI_UNKNOWN, nullptr}};
   size_t in_pos = 0, out_pos = 0;
-  lzma_ret r = LZMA_DATA_ERROR;
-  if (sane) r = lzma_raw_buffer_decode(filters, nullptr, in, &in_pos, n, out, &out_pos, raw_size);
-  free(opt);
-  if (!sane) return Status::Corruption("xz: dictionary larger than the stream");
+  lzma_ret r = lzma_raw_buffer_decode(filters, nullptr, in, &in_pos, n, out, &out_pos, raw_size);
+  free(filter.options);
   if (r != LZMA_OK && r != LZMA_STREAM_END) return Status::Corruption(std::string("xz: ") + LzmaError(r));
   if (out_pos != raw_size || in_pos != n)
     return Status::Corruption("xz: stream does not decode to its recorded size");
   return Status::OK();
 }
 
-}  // namespace at1::backends
-
-namespace at1::backends {
-
-Status XzVerify(uint8_t param, const uint8_t* in, size_t n, const uint8_t* expected, size_t expected_size) {
-  lzma_filter filter = {LZMA_FILTER_LZMA2, nullptr};
-  if (lzma_properties_decode(&filter, nullptr, &param, 1) != LZMA_OK)
-    return Status::Corruption("xz: bad LZMA2 dictionary property");
+Status XzDecompressPieces(uint8_t param, const uint8_t* in, size_t n, size_t raw_size, PieceSink* out) {
+  lzma_filter filter;
+  AT1_RETURN_IF_ERROR(DecodeFilter(param, raw_size, &filter));
   lzma_filter filters[] = {filter, {LZMA_VLI_UNKNOWN, nullptr}};
   lzma_stream strm = LZMA_STREAM_INIT;
   lzma_ret r = lzma_raw_decoder(&strm, filters);
   free(filter.options);
-  if (r != LZMA_OK) return Status::IOError(std::string("xz verify: ") + LzmaError(r));
-  uint8_t buf[1 << 16];
-  size_t seen = 0;
+  if (r != LZMA_OK) return Status::IOError(std::string("xz decoder: ") + LzmaError(r));
   strm.next_in = in;
   strm.avail_in = n;
+  size_t seen = 0;
   Status result = Status::OK();
   for (;;) {
-    strm.next_out = buf;
-    strm.avail_out = sizeof buf;
-    r = lzma_code(&strm, LZMA_FINISH);
-    size_t got = sizeof buf - strm.avail_out;
-    if (got > expected_size - seen || std::memcmp(buf, expected + seen, got) != 0) {
-      result = Status::Corruption("xz: decompressed bytes differ");
+    size_t room = 0;
+    uint8_t* at = out->Space(&room);
+    if (!at) {
+      result = Status::Corruption("xz: output refused by its reader");
       break;
     }
+    // Never ask for more than the recorded size, so a stream that runs
+    // longer is caught here rather than written.
+    room = std::min(room, raw_size - seen + 1);
+    strm.next_out = at;
+    strm.avail_out = room;
+    r = lzma_code(&strm, LZMA_FINISH);
+    size_t got = room - strm.avail_out;
+    if (got > raw_size - seen) {
+      result = Status::Corruption("xz: stream decodes to more than its recorded size");
+      break;
+    }
+    if (got) out->Filled(got);
     seen += got;
     if (r == LZMA_STREAM_END) break;
     if (r != LZMA_OK) {
@@ -108,14 +124,15 @@ Status XzVerify(uint8_t param, const uint8_t* in, size_t n, const uint8_t* expec
       break;
     }
     if (got == 0 && strm.avail_in == 0) {
-      // Raw LZMA2 ends with its end marker; input exhausted without it.
-      if (seen == expected_size) break;
+      // Raw LZMA2 may end without its end marker once the input is used up.
+      if (seen == raw_size) break;
       result = Status::Corruption("xz: stream truncated");
       break;
     }
   }
   lzma_end(&strm);
-  if (result.ok() && seen != expected_size) result = Status::Corruption("xz: decompressed size differs");
+  if (result.ok() && (seen != raw_size || strm.avail_in != 0))
+    result = Status::Corruption("xz: stream does not decode to its recorded size");
   return result;
 }
 

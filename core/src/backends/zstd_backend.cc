@@ -3,6 +3,7 @@
 #include <zstd.h>
 #include <zstd_errors.h>
 
+#include <algorithm>
 #include <cstring>
 #include <memory>
 
@@ -70,23 +71,31 @@ Status ZstdDecompress(const uint8_t* in, size_t n, uint8_t* out, size_t raw_size
 
 namespace at1::backends {
 
-Status ZstdVerify(const uint8_t* in, size_t n, const uint8_t* expected, size_t expected_size) {
+Status ZstdDecompressPieces(const uint8_t* in, size_t n, size_t raw_size, PieceSink* out) {
+  unsigned long long declared = ZSTD_getFrameContentSize(in, n);
+  if (declared == ZSTD_CONTENTSIZE_ERROR) return Status::Corruption("zstd: not a zstd frame");
+  if (declared != ZSTD_CONTENTSIZE_UNKNOWN && declared != raw_size)
+    return Status::Corruption("zstd: frame size differs from the recorded stream size");
   ZSTD_DCtx* d = ThreadDCtx();
   ZSTD_DCtx_reset(d, ZSTD_reset_session_only);
-  uint8_t buf[1 << 16];
   ZSTD_inBuffer input = {in, n, 0};
   size_t seen = 0;
   for (;;) {
-    ZSTD_outBuffer out = {buf, sizeof buf, 0};
-    size_t r = ZSTD_decompressStream(d, &out, &input);
+    size_t room = 0;
+    uint8_t* at = out->Space(&room);
+    if (!at) return Status::Corruption("zstd: output refused by its reader");
+    room = std::min(room, raw_size - seen + 1);  // one byte more shows a stream that runs long
+    ZSTD_outBuffer output = {at, room, 0};
+    size_t r = ZSTD_decompressStream(d, &output, &input);
     if (ZSTD_isError(r)) return Status::Corruption(std::string("zstd: ") + ZSTD_getErrorName(r));
-    if (out.pos > expected_size - seen || std::memcmp(buf, expected + seen, out.pos) != 0)
-      return Status::Corruption("zstd: decompressed bytes differ");
-    seen += out.pos;
-    if (r == 0 && input.pos == input.size) break;
-    if (out.pos == 0 && input.pos == input.size) return Status::Corruption("zstd: stream truncated");
+    if (output.pos > raw_size - seen) return Status::Corruption("zstd: stream decodes to more than its recorded size");
+    if (output.pos) out->Filled(output.pos);
+    seen += output.pos;
+    if (r == 0) break;  // frame complete
+    if (output.pos == 0 && input.pos == input.size) return Status::Corruption("zstd: stream truncated");
   }
-  if (seen != expected_size) return Status::Corruption("zstd: decompressed size differs");
+  if (input.pos != input.size) return Status::Corruption("zstd: bytes after the end of the stream");
+  if (seen != raw_size) return Status::Corruption("zstd: stream decodes to fewer bytes than recorded");
   return Status::OK();
 }
 

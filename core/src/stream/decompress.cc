@@ -1,6 +1,7 @@
 // The decompress pipeline, mirror of compress: the calling thread reads
-// frames, workers decode them in parallel, the calling thread writes them in
-// order and hashes what it writes; the SHA-256 must match the trailer.
+// frames, workers decode them in parallel into blocks (stream/frame_output.h),
+// the calling thread writes the blocks in order as they come and a hasher
+// thread hashes them; the SHA-256 must match the trailer.
 #include <chrono>
 #include <deque>
 #include <memory>
@@ -8,7 +9,9 @@
 #include "at1/archive.h"
 #include "container/reader.h"
 #include "crypto/checksums.h"
+#include "util/count_byte.h"
 #include "stream/frame_codec.h"
+#include "stream/frame_output.h"
 #include "stream/worker_pool.h"
 
 namespace at1 {
@@ -26,11 +29,19 @@ Result<const at1_codec*> CodecFor(const format::FileHeader& h, const PluginHost&
   return c->codec;
 }
 
-struct Decoded {
-  Status status;
-  ByteBuffer bytes;
-  std::string payload;  // handed back so the next frame reads into mapped memory
+// A frame between being read and being written: the worker decoding it
+// fills `output`, the writer drains it and counts what it saw.
+struct InFlight {
+  format::FrameHeader header;
+  std::string payload;
+  std::unique_ptr<stream::FrameOutput> output;
+  std::future<void> decoded;
+  uint64_t bytes = 0, newlines = 0;
+  uint8_t last = '\n';
 };
+
+// Blocks a frame decoding ahead of the one being written may hold (MB).
+constexpr size_t kAheadBlocks = 16;
 
 Result<DecompressSummary> Run(const std::string& in_path, const std::string* out_path,
                               const DecompressOptions& options, const PluginHost& plugins) {
@@ -46,85 +57,99 @@ Result<DecompressSummary> Run(const std::string& in_path, const std::string* out
   io::OutputFile out;
   if (out_path) AT1_RETURN_IF_ERROR(out.Open(*out_path));
 
-  const unsigned threads = options.threads ? options.threads : stream::WorkerPool::DefaultThreads();
-  std::unique_ptr<stream::WorkerPool> pool = stream::MakePool(threads);
-  std::deque<std::pair<uint64_t, std::future<Decoded>>> in_flight;  // (sequence, result)
   DecompressSummary sum;
   sum.codec = header.codec_name;
-  crypto::Sha256 sha;
   Progress progress;
   progress.total_in = in.size();
-
-  // Output buffers go back here once written, so each frame decodes into
-  // memory that is already mapped.
-  std::vector<ByteBuffer> spare;
-  std::string spare_payload;
-  // The SHA-256 runs on its own thread, a frame behind the writes: hashing is
-  // the one step that must see every byte in order, so it is kept off the
-  // path that reads, dispatches and writes frames. A buffer is recycled only
-  // once it is both written and hashed.
+  crypto::Sha256 sha;
+  stream::BlockPool blocks;
+  std::deque<std::unique_ptr<InFlight>> in_flight;
+  std::string spare_payload;  // the last payload's memory, reused for the next read
+  const unsigned threads = options.threads ? options.threads : stream::WorkerPool::DefaultThreads();
+  // Declared after what their jobs touch, so they are joined first.
+  std::unique_ptr<stream::WorkerPool> pool = stream::MakePool(threads);
+  // The SHA-256 runs on its own thread, a block behind the writes: it is the
+  // one step that must see every byte in order, so it is kept off the
+  // thread that reads, dispatches and writes.
   std::unique_ptr<stream::WorkerPool> hasher = threads > 1 ? std::make_unique<stream::WorkerPool>(1) : nullptr;
-  struct Hashing {
-    std::future<void> done;
-    std::shared_ptr<ByteBuffer> bytes;
+  std::future<void> hashed;  // the hasher runs jobs in order: the last one done means all are
+
+  Status write_status;  // the first write error; writing stops there
+  auto consume = [&](InFlight& f, stream::Block block) {
+    f.bytes += block.size;
+    f.newlines += CountByte(block.bytes.get(), block.size, '\n');
+    f.last = block.bytes[block.size - 1];
+    if (out_path && write_status.ok()) write_status = out.Write(block.bytes.get(), block.size);
+    hashed = stream::RunOn(hasher.get(), [&sha, &blocks, b = std::move(block)]() mutable {
+      sha.Update(b.bytes.get(), b.size);
+      blocks.Give(std::move(b));
+    });
   };
-  std::deque<Hashing> hashing;
-  auto retire_hashed = [&](size_t keep) {
-    while (hashing.size() > keep) {
-      hashing.front().done.wait();
-      spare.push_back(std::move(*hashing.front().bytes));
-      hashing.pop_front();
-    }
-  };
-  auto finish_oldest = [&]() -> Status {
-    auto [seq, fut] = std::move(in_flight.front());
+  // Writes the oldest frame as its blocks arrive and checks it has the size
+  // and line count its header says.
+  auto write_oldest = [&]() -> Status {
+    std::unique_ptr<InFlight> f = std::move(in_flight.front());
     in_flight.pop_front();
-    Decoded d = fut.get();
-    if (!d.status.ok()) return d.status.With("frame " + std::to_string(seq));
-    spare_payload = std::move(d.payload);
-    auto bytes = std::make_shared<ByteBuffer>(std::move(d.bytes));
-    hashing.push_back({stream::RunOn(hasher.get(), [&sha, bytes] { sha.Update(bytes->data(), bytes->size()); }), bytes});
-    if (out_path) AT1_RETURN_IF_ERROR(out.Write(bytes->data(), bytes->size()));
-    retire_hashed(1);
-    sum.bytes_out += bytes->size();
+    stream::Block block;
+    while (f->output->Next(&block)) consume(*f, std::move(block));
+    f->decoded.wait();
+    spare_payload = std::move(f->payload);
+    const std::string where = "frame " + std::to_string(f->header.sequence);
+    AT1_RETURN_IF_ERROR(f->output->status().With(where));
+    AT1_RETURN_IF_ERROR(write_status);
+    if (f->bytes != f->header.raw_size)
+      return Status::Corruption(where + " decodes to " + std::to_string(f->bytes) + " bytes, header says " +
+                                std::to_string(f->header.raw_size));
+    if (f->newlines + (f->last != '\n') != f->header.line_count)
+      return Status::Corruption(where + " decodes to a different number of lines than its header says");
+    sum.bytes_out += f->bytes;
     progress.bytes_out = sum.bytes_out;
     progress.bytes_in = in.offset();
     if (options.progress) options.progress(progress);
     return Status::OK();
   };
+  // After a failure: lets the oldest frame's decoder run to its end.
+  auto discard_oldest = [&] {
+    stream::Block block;
+    while (in_flight.front()->output->Next(&block)) blocks.Give(std::move(block));
+    in_flight.front()->decoded.wait();
+    in_flight.pop_front();
+  };
 
   Status failure;
   for (;;) {
-    bool got = false;
-    format::FrameHeader fh;
-    std::string payload = std::move(spare_payload);
+    auto f = std::make_unique<InFlight>();
+    f->payload = std::move(spare_payload);
     spare_payload.clear();
-    failure = reader.NextFrame(&got, &fh, &payload);
+    bool got = false;
+    failure = reader.NextFrame(&got, &f->header, &f->payload);
     if (!failure.ok() || !got) break;
     ++sum.frames;
-    sum.lines += fh.line_count;
-    const at1_codec* c = *codec;
-    ByteBuffer buffer;
-    if (!spare.empty()) {
-      buffer = std::move(spare.back());
-      spare.pop_back();
+    sum.lines += f->header.line_count;
+    InFlight* job = f.get();
+    if (pool) {
+      f->output = std::make_unique<stream::FrameOutput>(&blocks, f->header.raw_size, kAheadBlocks);
+    } else {  // one thread: the decoder writes each block as it fills
+      f->output = std::make_unique<stream::FrameOutput>(
+          &blocks, f->header.raw_size, [&consume, job](stream::Block b) { consume(*job, std::move(b)); });
     }
-    in_flight.emplace_back(fh.sequence, stream::RunOn(pool.get(), [h = std::move(fh), p = std::move(payload), c,
-                                                     b = std::move(buffer)]() mutable {
-      Decoded d;
-      d.bytes = std::move(b);
-      d.status = stream::DecodeFrame(h, reinterpret_cast<const uint8_t*>(p.data()), c, &d.bytes);
-      d.payload = std::move(p);
-      return d;
-    }));
-    while (in_flight.size() > threads && failure.ok()) failure = finish_oldest();
+    const at1_codec* c = *codec;
+    f->decoded = stream::RunOn(pool.get(), [job, c] {
+      Status s = stream::DecodeFrame(job->header, reinterpret_cast<const uint8_t*>(job->payload.data()), c,
+                                     job->output.get());
+      job->output->Finish(std::move(s));
+    });
+    in_flight.push_back(std::move(f));
+    // One frame more than there are workers: the oldest is written while
+    // it decodes, the next ones decode ahead.
+    while (in_flight.size() > threads && failure.ok()) failure = write_oldest();
     if (!failure.ok()) break;
   }
   while (!in_flight.empty()) {
-    if (failure.ok()) failure = finish_oldest();
-    else in_flight.front().second.wait(), in_flight.pop_front();
+    if (failure.ok()) failure = write_oldest();
+    else discard_oldest();
   }
-  retire_hashed(0);  // also on failure: the hasher must not outlive what it reads
+  if (hashed.valid()) hashed.wait();  // also on failure: the hasher must not outlive what it reads
   AT1_RETURN_IF_ERROR(failure);
   format::Trailer trailer;
   AT1_RETURN_IF_ERROR(reader.ReadFooter(&trailer));

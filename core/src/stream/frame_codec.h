@@ -49,12 +49,15 @@ struct EncodeSettings {
 // memory, backend refusing); codec problems become a raw frame.
 Result<EncodedFrame> EncodeFrame(const Chunk& chunk, const EncodeSettings& settings);
 
+class FrameOutput;
+
 // Decodes a frame (header already parsed, payload_size bytes at `payload`)
-// into *out (replacing its contents) — exactly header.raw_size bytes.
+// into *out, which refuses more than header.raw_size bytes; the reader of
+// *out checks that it got exactly that many, in header.line_count lines.
 // `codec` may be null for raw frames; a structured frame without a codec is
 // NotSupported.
 Status DecodeFrame(const format::FrameHeader& header, const uint8_t* payload, const at1_codec* codec,
-                   ByteBuffer* out);
+                   FrameOutput* out);
 
 }  // namespace at1::stream
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <random>
+#include <vector>
 
 #include "backends/backend.h"
 
@@ -83,6 +84,46 @@ TEST_P(BackendTest, VerifyDetectsDifferentExpectation) {
   EXPECT_FALSE(VerifyDecompress(GetParam(), param, reinterpret_cast<const uint8_t*>(out.data()), out.size(),
                                 reinterpret_cast<const uint8_t*>(other.data()), other.size())
                    .ok());
+}
+
+// Collects a piecewise decompression, offering a few bytes at a time so the
+// backends' loops run through many pieces.
+class SmallPieces : public PieceSink {
+ public:
+  explicit SmallPieces(size_t room) : room_(room) {}
+  uint8_t* Space(size_t* room) override {
+    buf_.resize(room_);
+    *room = room_;
+    return buf_.data();
+  }
+  void Filled(size_t n) override { got.append(reinterpret_cast<const char*>(buf_.data()), n); }
+  std::string got;
+
+ private:
+  size_t room_;
+  std::vector<uint8_t> buf_;
+};
+
+TEST_P(BackendTest, DecompressesInPieces) {
+  for (size_t n : {0u, 1u, 100000u}) {
+    std::string in = Sample(n, true), out;
+    uint8_t param = 0;
+    ASSERT_TRUE(Compress(DefaultBackendSettings(GetParam()), reinterpret_cast<const uint8_t*>(in.data()), n, &out,
+                         &param)
+                    .ok());
+    const auto* z = reinterpret_cast<const uint8_t*>(out.data());
+    SmallPieces pieces(777);
+    Status st = DecompressPieces(GetParam(), param, z, out.size(), n, &pieces);
+    ASSERT_TRUE(st.ok()) << st.ToString() << " n=" << n;
+    EXPECT_EQ(pieces.got, in);
+    if (n == 0) continue;
+    // A stream that yields more or fewer bytes than recorded, or is cut short.
+    SmallPieces more(777), fewer(777), cut(777);
+    EXPECT_EQ(DecompressPieces(GetParam(), param, z, out.size(), n - 1, &more).code(), Status::Code::kCorruption);
+    EXPECT_LE(more.got.size(), n - 1);
+    EXPECT_EQ(DecompressPieces(GetParam(), param, z, out.size(), n + 1, &fewer).code(), Status::Code::kCorruption);
+    EXPECT_EQ(DecompressPieces(GetParam(), param, z, out.size() / 2, n, &cut).code(), Status::Code::kCorruption);
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(AllBackends, BackendTest,

@@ -1,0 +1,89 @@
+#include "stream/frame_output.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace at1::stream {
+
+Block BlockPool::Take() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (!free_.empty()) {
+      Block b = std::move(free_.back());
+      free_.pop_back();
+      b.size = 0;
+      return b;
+    }
+  }
+  return Block{std::unique_ptr<uint8_t[]>(new uint8_t[kBlockSize]), 0};
+}
+
+void BlockPool::Give(Block block) {
+  std::lock_guard<std::mutex> lock(mu_);
+  free_.push_back(std::move(block));
+}
+
+uint8_t* FrameOutput::Space(size_t* room) {
+  if (!current_.bytes) current_ = pool_->Take();
+  if (current_.size == kBlockSize) {
+    Publish();
+    current_ = pool_->Take();
+  }
+  // At most one byte past the frame's size: enough for a backend to show
+  // that a stream runs long, which it then reports.
+  *room = std::min<uint64_t>(kBlockSize - current_.size, limit_ - std::min(produced_, limit_) + 1);
+  return current_.bytes.get() + current_.size;
+}
+
+void FrameOutput::Filled(size_t n) {
+  current_.size += n;
+  produced_ += n;
+}
+
+bool FrameOutput::Write(const uint8_t* data, size_t size) {
+  if (produced_ > limit_ || size > limit_ - produced_) return false;
+  while (size > 0) {
+    size_t room = 0;
+    uint8_t* at = Space(&room);
+    size_t k = std::min(room, size);
+    std::memcpy(at, data, k);
+    Filled(k);
+    data += k;
+    size -= k;
+  }
+  return true;
+}
+
+void FrameOutput::Publish() {
+  if (consume_) {
+    consume_(std::move(current_));
+    current_ = Block();
+    return;
+  }
+  std::unique_lock<std::mutex> lock(mu_);
+  taken_cv_.wait(lock, [this] { return ready_.size() < max_ready_; });
+  ready_.push_back(std::move(current_));
+  current_ = Block();
+  ready_cv_.notify_one();
+}
+
+void FrameOutput::Finish(Status status) {
+  if (current_.bytes && current_.size) Publish();
+  else if (current_.bytes) pool_->Give(std::move(current_));
+  std::lock_guard<std::mutex> lock(mu_);  // (also orders status_ before Next sees finished_)
+  status_ = std::move(status);
+  finished_ = true;
+  ready_cv_.notify_one();
+}
+
+bool FrameOutput::Next(Block* block) {
+  std::unique_lock<std::mutex> lock(mu_);
+  ready_cv_.wait(lock, [this] { return finished_ || !ready_.empty(); });
+  if (ready_.empty()) return false;
+  *block = std::move(ready_.front());
+  ready_.pop_front();
+  taken_cv_.notify_one();
+  return true;
+}
+
+}  // namespace at1::stream

@@ -1,0 +1,95 @@
+// A frame's decoded bytes on their way from the worker that decodes it to the
+// thread that writes and hashes the output, in blocks of kBlockSize bytes.
+//
+// Why blocks and not one buffer per frame: the writer starts on a frame while
+// it is still being decoded, and blocks go back to a shared pool once written
+// and hashed, so decompressing touches a few MB of memory instead of several
+// frames' worth. Fresh memory is not free (page faults, and on VMs with free
+// page reporting ~2 ms per MB), and a cache-sized block is still hot when the
+// writer copies and hashes it.
+#ifndef AT1_STREAM_FRAME_OUTPUT_H
+#define AT1_STREAM_FRAME_OUTPUT_H
+
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "at1/result.h"
+#include "backends/backend.h"
+#include "plugin/codec_calls.h"
+
+namespace at1::stream {
+
+inline constexpr size_t kBlockSize = size_t(1) << 20;
+
+struct Block {
+  std::unique_ptr<uint8_t[]> bytes;  // kBlockSize, uninitialised
+  size_t size = 0;                   // bytes in use
+};
+
+// Blocks to reuse. [thread-safe]
+class BlockPool {
+ public:
+  Block Take();
+  void Give(Block block);
+
+ private:
+  std::mutex mu_;
+  std::vector<Block> free_;
+};
+
+// One producer (the decoder) and one consumer (the writer). The producer sees
+// both sink interfaces: plugins write copies, backends decompress in place.
+class FrameOutput final : public plugin::OutputSink, public backends::PieceSink {
+ public:
+  using Consumer = std::function<void(Block)>;
+
+  // Refuses output past `limit` bytes (the frame's recorded size). The
+  // producer waits while `max_ready` full blocks are not yet taken: a frame
+  // decoding ahead of the one being written holds at most that much, and
+  // the writer's pace limits the frame being written.
+  FrameOutput(BlockPool* pool, uint64_t limit, size_t max_ready)
+      : pool_(pool), limit_(limit), max_ready_(max_ready) {}
+  // Single-threaded use: each block goes straight to `consume` as it fills,
+  // on the producer's thread (Next is then not used).
+  FrameOutput(BlockPool* pool, uint64_t limit, Consumer consume)
+      : pool_(pool), limit_(limit), max_ready_(0), consume_(std::move(consume)) {}
+
+  // Producer side.
+  bool Write(const uint8_t* data, size_t size) override;
+  uint8_t* Space(size_t* room) override;
+  void Filled(size_t n) override;
+  // Hands over the last block and the decoder's result; the consumer sees
+  // the end only after this.
+  void Finish(Status status);
+
+  // Consumer side: waits for the next block; false once the frame is
+  // finished and every block was taken (then status() is the result).
+  bool Next(Block* block);
+  const Status& status() const { return status_; }
+  uint64_t produced() const { return produced_; }
+
+ private:
+  void Publish();
+
+  BlockPool* pool_;
+  const uint64_t limit_;
+  const size_t max_ready_;
+  const Consumer consume_;
+  uint64_t produced_ = 0;  // producer only
+  Block current_;          // producer only
+  std::mutex mu_;
+  std::condition_variable ready_cv_;  // a block or the end is there to take
+  std::condition_variable taken_cv_;  // the consumer took a block
+  std::deque<Block> ready_;
+  bool finished_ = false;
+  Status status_;
+};
+
+}  // namespace at1::stream
+
+#endif  // AT1_STREAM_FRAME_OUTPUT_H

@@ -1,0 +1,107 @@
+// FrameOutput carries a frame's bytes from one decoding thread to the writer
+// in blocks: every byte arrives once and in order, the frame's size is a hard
+// limit, and a bounded queue makes the producer wait instead of deadlocking.
+#include <gtest/gtest.h>
+
+#include <cstring>
+#include <functional>
+#include <string>
+#include <thread>
+
+#include "stream/frame_output.h"
+
+namespace at1::stream {
+namespace {
+
+std::string Pattern(size_t n) {
+  std::string s(n, '\0');
+  for (size_t i = 0; i < n; ++i) s[i] = static_cast<char>('a' + (i * 7 + i / 13) % 26);
+  return s;
+}
+
+const uint8_t* U(const std::string& s) { return reinterpret_cast<const uint8_t*>(s.data()); }
+
+// Drains `out` on this thread while `produce` runs on another.
+std::string Drain(BlockPool* pool, FrameOutput* out, const std::function<void()>& produce) {
+  std::thread producer(produce);
+  std::string got;
+  Block b;
+  while (out->Next(&b)) {
+    EXPECT_GT(b.size, 0u);
+    EXPECT_LE(b.size, kBlockSize);
+    got.append(reinterpret_cast<const char*>(b.bytes.get()), b.size);
+    pool->Give(std::move(b));
+  }
+  producer.join();
+  return got;
+}
+
+TEST(FrameOutput, CarriesEveryByteInOrderThroughABoundedQueue) {
+  const std::string data = Pattern(5 * kBlockSize + 12345);
+  BlockPool pool;
+  FrameOutput out(&pool, data.size(), /*max_ready=*/1);
+  std::string got = Drain(&pool, &out, [&] {
+    // Pieces of awkward sizes, some through Write, some through Space/Filled.
+    size_t at = 0, piece = 1;
+    while (at < data.size()) {
+      size_t k = std::min(piece, data.size() - at);
+      if (piece % 2) {
+        EXPECT_TRUE(out.Write(U(data) + at, k));
+      } else {
+        size_t room = 0;
+        uint8_t* p = out.Space(&room);
+        k = std::min(k, room);
+        std::memcpy(p, data.data() + at, k);
+        out.Filled(k);
+      }
+      at += k;
+      piece = piece * 3 + 1;
+      if (piece > 3 * kBlockSize) piece = 1;
+    }
+    out.Finish(Status::OK());
+  });
+  EXPECT_EQ(got, data);
+  EXPECT_TRUE(out.status().ok());
+}
+
+TEST(FrameOutput, RefusesBytesPastTheFrameSize) {
+  BlockPool pool;
+  const std::string data = Pattern(1000);
+  FrameOutput out(&pool, 999, /*max_ready=*/4);
+  std::string got = Drain(&pool, &out, [&] {
+    EXPECT_TRUE(out.Write(U(data), 500));
+    EXPECT_FALSE(out.Write(U(data) + 500, 500));  // would end at 1000 > 999
+    size_t room = 0;
+    out.Space(&room);
+    EXPECT_EQ(room, 500u);  // 499 left, plus one to show a backend running long
+    out.Finish(Status::Corruption("test"));
+  });
+  EXPECT_EQ(got, data.substr(0, 500));
+  EXPECT_EQ(out.status().code(), Status::Code::kCorruption);
+}
+
+TEST(FrameOutput, EmptyFrameEndsAtOnce) {
+  BlockPool pool;
+  FrameOutput out(&pool, 0, /*max_ready=*/1);
+  EXPECT_EQ(Drain(&pool, &out, [&] { out.Finish(Status::OK()); }), "");
+  EXPECT_TRUE(out.status().ok());
+}
+
+TEST(FrameOutput, DirectConsumerSeesBlocksOnTheProducersThread) {
+  BlockPool pool;
+  const std::string data = Pattern(2 * kBlockSize + 10);
+  std::string got;
+  size_t blocks = 0;
+  FrameOutput out(&pool, data.size(), [&](Block b) {
+    got.append(reinterpret_cast<const char*>(b.bytes.get()), b.size);
+    ++blocks;
+    pool.Give(std::move(b));
+  });
+  EXPECT_TRUE(out.Write(U(data), data.size()));
+  out.Finish(Status::OK());
+  EXPECT_EQ(got, data);
+  EXPECT_EQ(blocks, 3u);
+}
+
+}  // namespace
+}  // namespace at1::stream
