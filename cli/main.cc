@@ -11,8 +11,12 @@ int main(int argc, char** argv) {
       "Exit codes: 0 ok; 1 I/O error or missing file; 2 bad usage or config; 3 corrupt archive, checksum\n"
       "mismatch or limit exceeded; 4 unknown codec, unusable plugin or unsupported format.\n"
       "Plugins are searched in: --plugin-dir, $AT1_PLUGIN_PATH, the config's plugin_dirs, the install\n"
-      "directory and ../plugins beside the at1 binary. Config: --config, $AT1_CONFIG, ~/.config/at1/config.yaml.");
+      "directory and ../plugins beside the at1 binary. Config: --config, $AT1_CONFIG, ~/.config/at1/config.yaml.\n"
+      "Global options (--plugin-dir, --config, -q) go before or after the command.");
   app.require_subcommand(1);
+  // Global options may also follow the command (`at1 info X -q`): inherited
+  // by the subcommands added below.
+  app.fallthrough();
   GlobalOptions g;
   app.add_option("--plugin-dir", g.plugin_dirs, "directory with codec plugins (repeatable, searched first)");
   app.add_option("--config", g.config_path, "YAML configuration file");

@@ -152,6 +152,27 @@ TEST(Cli, BrokenPluginFallsBackAndReportsIt) {
   EXPECT_EQ(ReadFile(d.file("out")), SampleLog());
 }
 
+TEST(Cli, FramesLargerThanAnOutputBlockAndOptionsAfterTheCommand) {
+  // Decompress hands output over in 1 MiB blocks; frames of several blocks,
+  // decoded ahead and behind, must come out whole and in order.
+  TempDir d;
+  std::string big;
+  for (int i = 0; big.size() < (3u << 20); ++i) big += SampleLog() + "\n" + std::to_string(i) + "\n";
+  WriteFile(d.file("in"), big);
+  for (const char* codec : {"raw", "text"}) {
+    ASSERT_EQ(At1({"compress", codec, d.file("in"), d.file("a.at1"), "--stream", "--chunk-lines", "20000"}).exit_code,
+              0);
+    for (const char* threads : {"1", "3"}) {
+      std::vector<std::string> argv = {AT1_BINARY, "decompress", d.file("a.at1"), d.file("out"), "--threads",
+                                       threads, "-q", "--plugin-dir", AT1_PLUGIN_DIR};
+      CommandResult x = testing::Run(argv, "/dev/null");
+      ASSERT_EQ(x.exit_code, 0) << x.err;
+      EXPECT_EQ(x.err, "") << "-q after the command silences the summary";
+      EXPECT_TRUE(ReadFile(d.file("out")) == big) << codec << " threads " << threads;
+    }
+  }
+}
+
 TEST(Cli, InfoDescribesTheArchive) {
   TempDir d;
   WriteFile(d.file("in"), SampleLog());
