@@ -15,37 +15,13 @@
 #include "stream_pack.hpp"
 #include "template.hpp"
 #include "timestamp.hpp"
+#include "var_text.hpp"
 
 namespace at1::log {
 namespace {
 
 using at1::sdk::ByteReader;
 using at1::sdk::fail_corrupt;
-
-constexpr char kHexLo[] = "0123456789abcdef";
-constexpr char kHexUp[] = "0123456789ABCDEF";
-
-// Writes v in decimal; returns the length (<= 20).
-inline size_t put_u64(char* out, uint64_t v) {
-  char tmp[20];
-  size_t k = 0;
-  do tmp[k++] = static_cast<char>('0' + v % 10), v /= 10; while (v);
-  for (size_t i = 0; i < k; ++i) out[i] = tmp[k - 1 - i];
-  return k;
-}
-
-inline size_t put_fixed(char* out, uint64_t v, size_t width) {
-  for (size_t i = width; i-- > 0;) out[i] = static_cast<char>('0' + v % 10), v /= 10;
-  return width;
-}
-
-inline size_t put_hexnum(char* out, uint64_t v, const char* digits) {
-  char tmp[16];
-  size_t k = 0;
-  do tmp[k++] = digits[v & 15], v >>= 4; while (v);
-  for (size_t i = 0; i < k; ++i) out[i] = tmp[k - 1 - i];
-  return k;
-}
 
 // The longest variable a fixed-size op prints (hex: 64 digits, timestamps:
 // kTsMaxText, numbers: 20 + sign).
@@ -159,6 +135,25 @@ Templates read_templates(at1::sdk::Bytes b, size_t layout_count) {
   return t;
 }
 
+// Sizes the column arrays exactly: growing them by doubling would touch up
+// to twice the memory on 500,000-line frames. Every value takes at least one
+// byte of its stream, which caps what hostile counts can reserve.
+void reserve_columns(const Templates& tp, const std::vector<uint64_t>& uses, size_t num_bytes, size_t text_bytes,
+                     size_t rank_bytes, std::vector<uint64_t>* nums, std::vector<std::string_view>* texts,
+                     std::vector<uint8_t>* ranks) {
+  uint64_t num_count = 0, text_count = 0, rank_count = 0;
+  for (size_t t = 1; t + 1 < tp.begin.size(); ++t)
+    for (uint32_t o = tp.begin[t]; o < tp.begin[t + 1]; ++o) {
+      const uint8_t kind = tp.ops[o].kind;
+      if (kind_is_numeric(kind)) num_count += uses[t];
+      if (kind == kVarFloat || kind == kVarStr) text_count += uses[t];
+      if (kind == kVarStr) rank_count += uses[t];
+    }
+  nums->reserve(static_cast<size_t>(std::min<uint64_t>(num_count, num_bytes)));
+  texts->reserve(static_cast<size_t>(std::min<uint64_t>(text_count, text_bytes)));
+  ranks->reserve(static_cast<size_t>(std::min<uint64_t>(rank_count, rank_bytes)));
+}
+
 }  // namespace
 
 void decode_frame(at1::sdk::DecodeContext& ctx) {
@@ -189,12 +184,15 @@ void decode_frame(at1::sdk::DecodeContext& ctx) {
 
   // Columns, in (template, slot) order, into flat arrays.
   const at1::sdk::Bytes hex_b = src.optional(kStreamHex);
-  NumColumnDecoder num(src.optional(kStreamNumbers), src.optional(kStreamModes), src.optional(kStreamWide));
+  const at1::sdk::Bytes num_b = src.optional(kStreamNumbers);
+  const size_t num_bytes = num_b.size;
+  NumColumnDecoder num(num_b, src.optional(kStreamModes), src.optional(kStreamWide));
   ByteReader hex(hex_b), sref(src.optional(kStreamStringRanks));
   std::string_view flt = src.optional(kStreamFloats).view(), str = src.optional(kStreamStrings).view();
   std::vector<uint64_t> nums;
   std::vector<std::string_view> texts;  // float slots and new texts of string slots
   std::vector<uint8_t> ranks;           // string slots: RecentStrings rank, 0 = new text
+  reserve_columns(tp, uses, num_bytes, flt.size() + str.size(), sref.remaining(), &nums, &texts, &ranks);
   const at1::sdk::Bytes ip_ranks = src.optional(kStreamIpRanks);
   size_t ipr_next = 0;
   for (size_t t = 1; t < tcount; ++t) {
@@ -276,15 +274,9 @@ void decode_frame(at1::sdk::DecodeContext& ctx) {
           case 0:
             out.put(op.text, op.len);
             break;
-          case kVarInt: {
-            char* b = out.room(kMaxToken);
-            const uint64_t v = nums[op.base + k];
-            size_t n = 0;
-            if (static_cast<int64_t>(v) < 0) b[n++] = '-';
-            n += put_u64(b + n, static_cast<int64_t>(v) < 0 ? 0 - v : v);
-            out.advance(n);
+          case kVarInt:
+            out.advance(put_int(out.room(kMaxToken), nums[op.base + k]));
             break;
-          }
           case kVarZint:
             out.advance(put_fixed(out.room(kMaxToken), nums[op.base + k], op.param));
             break;

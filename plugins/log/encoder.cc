@@ -5,21 +5,22 @@
 #include <algorithm>
 #include <cstring>
 #include <deque>
+#include <span>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "at1/cpp/lines.hpp"
 #include "cluster.hpp"
 #include "encoder.hpp"
 #include "format.hpp"
-#include "huge_reserve.hpp"
 #include "ipv4.hpp"
 #include "numcol.hpp"
 #include "recent.hpp"
 #include "stream_pack.hpp"
 #include "template.hpp"
 #include "tokenizer.hpp"
+#include "var_store.hpp"
+#include "var_text.hpp"
 
 namespace at1::log {
 namespace {
@@ -28,12 +29,6 @@ using at1::sdk::ByteWriter;
 
 int64_t wrap_sub(int64_t a, int64_t b) {
   return static_cast<int64_t>(static_cast<uint64_t>(a) - static_cast<uint64_t>(b));
-}
-
-size_t varint_size(uint64_t v) {
-  size_t n = 1;
-  while (v >= 0x80) v >>= 7, ++n;
-  return n;
 }
 
 uint8_t hex_nibble(char c) {
@@ -48,15 +43,16 @@ void put_hex(ByteWriter& w, std::string_view h) {
 }
 
 struct Template {
-  std::vector<Op> ops;          // of the folded template
-  std::vector<uint32_t> slot;   // per variable op: its index among the line's variables
-  std::vector<uint32_t> lines;  // lines using it, in order
-  // Its string and timestamp slots (coded in line order): kind, layout, var index.
-  struct LineSlot {
+  std::vector<Op> ops;              // of the folded template
+  std::vector<uint32_t> slot;       // per variable op: its index among the line's variables
+  std::span<const uint32_t> lines;  // lines using it, in order
+  // The line's variables (of the unfolded template): kind, layout, and
+  // whether it is a string, timestamp or address slot (coded in line order).
+  struct LineVar {
     uint8_t kind, param;
-    uint32_t var;
+    bool line_order;
   };
-  std::vector<LineSlot> line_slots;
+  std::vector<LineVar> vars;
 };
 
 // 64-bit hash of a template, 8 bytes a step (templates are ~50-200 bytes).
@@ -119,30 +115,50 @@ class TemplateSet {
   std::vector<Slot> slots_;
 };
 
-// Lines as template ids plus a flat array of their variables.
+// Lines as template ids plus their variables: per line the position of its
+// record in the store (var_store.hpp) and where the line starts in `frame`.
 struct Parsed {
+  const char* frame = nullptr;
   TemplateSet templates;
-  std::vector<uint32_t> tid, var_begin;
-  std::vector<Var> vars;
+  std::vector<uint32_t> tid, record, line_start;
+  VarStore vars;
+  VarCursor cursor(uint32_t line) const { return VarCursor(vars.at(record[line]), line_start[line]); }
 };
 
 // Writes the template of `ops` with every slot whose text is the same on all
 // `lines` replaced by that text; *slot gets, per remaining slot, its index
 // among the line's variables. Timestamps always stay slots (their column is
-// shared in line order).
-void fold_constants(const std::vector<Op>& ops, const std::vector<uint32_t>& lines, const Parsed& p, std::string* out,
+// shared in line order). A numeric slot's text is the same exactly when its
+// value is: the tokenizer accepts one spelling per value.
+void fold_constants(const std::vector<Op>& ops, std::span<const uint32_t> lines, const Parsed& p, std::string* out,
                     std::vector<uint32_t>* slot) {
+  std::vector<uint8_t> kinds;
+  for (const Op& op : ops)
+    if (op.kind) kinds.push_back(op.kind);
+  std::vector<uint64_t> first(kinds.size());
+  std::vector<uint8_t> constant(kinds.size());
+  size_t left = 0;  // slots still constant
+  for (size_t k = 0; k < kinds.size(); ++k) left += constant[k] = kinds[k] != kVarTs && !lines.empty();
+  for (size_t i = 0; i < lines.size() && left; ++i) {
+    VarCursor c = p.cursor(lines[i]);
+    for (size_t k = 0; k < kinds.size(); ++k) {
+      const uint64_t v = c.next(kinds[k]);
+      if (i == 0) first[k] = v;
+      if (i == 0 || !constant[k]) continue;
+      constant[k] = kind_is_text(kinds[k]) ? ref_text(p.frame, v) == ref_text(p.frame, first[k]) : v == first[k];
+      left -= !constant[k];
+    }
+  }
   uint32_t k = 0;
   for (const Op& op : ops) {
     if (!op.kind) {
       out->append(op.text, op.len);
       continue;
     }
-    bool constant = op.kind != kVarTs && !lines.empty();
-    const std::string_view first = constant ? p.vars[p.var_begin[lines[0]] + k].text : std::string_view();
-    for (size_t i = 1; constant && i < lines.size(); ++i) constant = p.vars[p.var_begin[lines[i]] + k].text == first;
-    if (constant) {
-      out->append(first);
+    if (constant[k]) {
+      char text[kMaxNumberText];
+      if (kind_is_text(op.kind)) out->append(ref_text(p.frame, first[k]));
+      else out->append(text, print_number(op.kind, op.param, first[k], text));
     } else {
       out->push_back(static_cast<char>(op.kind));
       if (kind_has_param(op.kind)) out->push_back(static_cast<char>(kParamBias + op.param));
@@ -154,44 +170,49 @@ void fold_constants(const std::vector<Op>& ops, const std::vector<uint32_t>& lin
 
 class FrameEncoder {
  public:
-  explicit FrameEncoder(size_t size_hint) {
-    // Logs carry roughly one variable per 10-15 bytes; reserving avoids
-    // regrowing (and copying) the largest arrays.
-    reserve_huge(first_.vars, size_hint / 12);
-    reserve_huge(first_.tid, size_hint / 64);
-    reserve_huge(first_.var_begin, size_hint / 64);
-    reserve_huge(line_text_, size_hint / 64);
+  // The host says how many lines the frame has: per-line arrays are sized
+  // once, exactly.
+  FrameEncoder(const char* frame, size_t line_count) {
+    p_.frame = frame;
+    p_.tid.reserve(line_count);
+    p_.record.reserve(line_count);
+    p_.line_start.reserve(line_count);
   }
 
   void add_line(std::string_view line) {
     tpl_buf_.clear();
-    const size_t var_begin = first_.vars.size();
-    first_.var_begin.push_back(static_cast<uint32_t>(var_begin));
-    line_text_.push_back(line);
-    if (!tokenizer_.tokenize(line, &tpl_buf_, &first_.vars)) {
-      first_.tid.push_back(0);
+    line_vars_.clear();
+    p_.line_start.push_back(static_cast<uint32_t>(line.data() - p_.frame));
+    if (!tokenizer_.tokenize(line, &tpl_buf_, &line_vars_)) {
+      p_.tid.push_back(0);
+      p_.record.push_back(0);
       verbatim_.bytes(line);
       verbatim_.u8('\n');
       return;
     }
-    first_.tid.push_back(first_.templates.intern(tpl_buf_));
+    record_.clear();
+    for (const Var& v : line_vars_) {
+      if (kind_is_text(v.kind)) record_.text(v.kind, static_cast<size_t>(v.text.data() - line.data()), v.text.size());
+      else record_.value(v.kind, v.value);
+    }
+    p_.record.push_back(p_.vars.add(record_));
+    p_.tid.push_back(p_.templates.intern(tpl_buf_));
   }
 
   void finish(at1::sdk::EncodeContext& ctx, const at1::sdk::EolEncoder& eol) {
     merge();
-    write_streams(ctx, eol, first_);
+    write_streams(ctx, eol, p_);
   }
 
  private:
   // Rewrites every line onto merged templates (see cluster.hpp): segments that
-  // vary become string variables holding the line's text there. Works in
-  // place: lines of unmerged templates keep their variables where they are,
-  // lines of merged ones get theirs appended to the same array (most lines
-  // belong to frequent templates, which never merge, so little is copied).
+  // vary become string variables holding the line's text there. Lines of
+  // unmerged templates keep their records; lines of merged ones get a new
+  // record (most lines belong to frequent templates, which never merge).
   void merge() {
-    const auto& texts = first_.templates.texts();
+    const auto& texts = p_.templates.texts();
     std::vector<uint32_t> uses(texts.size(), 0);
-    for (uint32_t t : first_.tid)
+    for (uint32_t t : p_.tid)
       if (t) ++uses[t - 1];
     const std::vector<Merge> merges = merge_templates(texts, uses);
     const size_t layout_count = tokenizer_.layouts().size();
@@ -203,45 +224,59 @@ class FrameEncoder {
         at1::sdk::fail_unsupported("log: bad template");
       new_id[t] = merged.intern(merges[t - 1].text);
     }
-    std::vector<Var>& vars = first_.vars;
-    std::vector<Var> line_vars;
-    for (size_t line = 0; line < first_.tid.size(); ++line) {
-      const uint32_t t = first_.tid[line];
-      first_.tid[line] = new_id[t];
+    for (uint32_t line = 0; line < p_.tid.size(); ++line) {
+      const uint32_t t = p_.tid[line];
+      p_.tid[line] = new_id[t];
       if (!t || !merges[t - 1].any) continue;
       const Merge& m = merges[t - 1];
-      line_vars.clear();
-      size_t v = first_.var_begin[line];
-      const char* text = line_text_[line].data();
+      const size_t line_start = p_.line_start[line];
+      VarCursor c = p_.cursor(line);
+      record_.clear();
       size_t pos = 0, seg = 0, seg_start = 0;
       auto close_segment = [&] {
-        if (m.varying[seg]) line_vars.push_back(Var{0, std::string_view(text + seg_start, pos - seg_start)});
+        if (m.varying[seg]) record_.text(kVarStr, seg_start, pos - seg_start);
         ++seg;
         seg_start = pos + 1;
       };
       for (const Op& op : ops[t]) {
         if (op.kind) {
-          if (!m.varying[seg]) line_vars.push_back(vars[v]);
-          pos += vars[v++].text.size();
+          const uint64_t v = c.next(op.kind);
+          if (!m.varying[seg]) {
+            if (kind_is_text(op.kind)) record_.text(op.kind, (v >> 32) - line_start, ref_text(p_.frame, v).size());
+            else record_.value(op.kind, v);
+          }
+          pos += text_size(op, v);
           continue;
         }
         for (uint32_t i = 0; i < op.len; ++i, ++pos)
           if (op.text[i] == ' ') close_segment();
       }
       close_segment();
-      if (vars.size() + line_vars.size() > UINT32_MAX) at1::sdk::fail_unsupported("log: too many variables");
-      first_.var_begin[line] = static_cast<uint32_t>(vars.size());
-      vars.insert(vars.end(), line_vars.begin(), line_vars.end());
+      p_.record[line] = p_.vars.add(record_);
     }
-    first_.templates = std::move(merged);
+    p_.templates = std::move(merged);
   }
 
-  void write_streams(at1::sdk::EncodeContext& ctx, const at1::sdk::EolEncoder& eol, const Parsed& p) {
+  // Bytes of the line a variable of `op` with this value (or text reference) spans.
+  size_t text_size(const Op& op, uint64_t value) const {
+    if (kind_is_text(op.kind)) return ref_text(p_.frame, value).size();
+    char text[kTsMaxText];
+    if (op.kind == kVarTs) return format_ts(tokenizer_.layouts()[op.param], static_cast<int64_t>(value), text);
+    return print_number(op.kind, op.param, value, text);
+  }
+
+  // Fills in the rank bytes of p's string and address variables.
+  void write_streams(at1::sdk::EncodeContext& ctx, const at1::sdk::EolEncoder& eol, Parsed& p) {
     const auto& layouts = tokenizer_.layouts();
     const auto& texts = p.templates.texts();
     std::vector<Template> tpls(texts.size() + 1);
-    for (uint32_t line = 0; line < p.tid.size(); ++line)
-      if (p.tid[line]) tpls[p.tid[line]].lines.push_back(line);
+    // Lines grouped by template (a counting sort into one array).
+    std::vector<uint32_t> by_template(p.tid.size()), start(texts.size() + 2, 0);
+    for (uint32_t t : p.tid) ++start[t + 1];
+    for (size_t t = 1; t < start.size(); ++t) start[t] += start[t - 1];
+    for (size_t t = 0; t <= texts.size(); ++t)
+      tpls[t].lines = std::span<const uint32_t>(by_template.data() + start[t], start[t + 1] - start[t]);
+    for (uint32_t line = 0; line < p.tid.size(); ++line) by_template[start[p.tid[line]]++] = line;
     // Slots whose text is the same on every line of a template become static
     // text: no column, and the template stays readable for the backend.
     std::vector<std::string> folded(texts.size() + 1);
@@ -250,6 +285,8 @@ class FrameEncoder {
       ops.clear();
       if (!parse_template(texts[t - 1], layouts.size(), &ops)) at1::sdk::fail_unsupported("log: internal template error");
       fold_constants(ops, tpls[t].lines, p, &folded[t], &tpls[t].slot);
+      for (const Op& op : ops)
+        if (op.kind) tpls[t].vars.push_back({op.kind, op.param, false});
     }
     ByteWriter tpl_stream;
     for (size_t t = 1; t <= texts.size(); ++t) {
@@ -260,7 +297,7 @@ class FrameEncoder {
       size_t k = 0;
       for (const Op& op : tpls[t].ops) {
         if (!op.kind) continue;
-        if (op.kind == kVarStr || op.kind == kVarTs || op.kind == kVarIp) tpls[t].line_slots.push_back({op.kind, op.param, tpls[t].slot[k]});
+        if (op.kind == kVarStr || op.kind == kVarTs || op.kind == kVarIp) tpls[t].vars[tpls[t].slot[k]].line_order = true;
         ++k;
       }
     }
@@ -268,9 +305,8 @@ class FrameEncoder {
     // Later stamps of a line, one section per ordinal (see README "tsr").
     const size_t lcount = layouts.size();
     std::vector<int64_t> prev_ts(lcount, 0), prev_rel(kTsOrdinals * lcount, 0), prev_abs(kTsOrdinals * lcount, 0);
-    std::vector<int64_t> by_rel[kTsOrdinals], by_abs[kTsOrdinals];
+    ByteWriter by_rel[kTsOrdinals], by_abs[kTsOrdinals];  // both codings, zigzag varints
     RecentStrings recent;
-    std::vector<uint8_t> str_rank(p.vars.size());  // string and address slots
     RecentIps recent_ips;
     ByteWriter ipr, ips;
     std::vector<uint32_t> new_ips;
@@ -283,41 +319,41 @@ class FrameEncoder {
       tid.varint(t == 0 ? 0 : t == max_tid + 1 ? 1 : t + 1);
       max_tid = std::max(max_tid, t);
       if (!t) continue;
-      const uint32_t vbase = p.var_begin[line];
       size_t ordinal = 0;
       uint8_t first_layout = 0;
       int64_t first_value = 0;
-      for (const Template::LineSlot& op : tpls[t].line_slots) {
-        const uint32_t vi = vbase + op.var;
-        const Var* v = &p.vars[vi];
-        if (op.kind == kVarIp) {
-          const auto ip = static_cast<uint32_t>(v->value);
-          const uint8_t rank = recent_ips.find(ip);
-          str_rank[vi] = rank;
-          if (rank) recent_ips.use(rank);
+      VarCursor c = p.cursor(line);
+      for (const Template::LineVar& var : tpls[t].vars) {
+        uint8_t* rank = nullptr;
+        const uint64_t v = c.next(var.kind, &rank);
+        if (!var.line_order) continue;
+        if (var.kind == kVarIp) {
+          const auto ip = static_cast<uint32_t>(v);
+          *rank = recent_ips.find(ip);
+          if (*rank) recent_ips.use(*rank);
           else recent_ips.add(ip), new_ips.push_back(ip);
-        } else if (op.kind == kVarStr) {
-          const uint8_t rank = recent.find(v->text);
-          str_rank[vi] = rank;
-          if (rank) recent.use(rank);
-          else recent.add(v->text);
-        } else if (op.kind == kVarTs) {
-          const int64_t value = static_cast<int64_t>(v->value);
+        } else if (var.kind == kVarStr) {
+          const std::string_view text = ref_text(p.frame, v);
+          *rank = recent.find(text);
+          if (*rank) recent.use(*rank);
+          else recent.add(text);
+        } else if (var.kind == kVarTs) {
+          const int64_t value = static_cast<int64_t>(v);
           if (ordinal == 0) {
-            ts.svarint(wrap_sub(value, prev_ts[op.param]));
-            prev_ts[op.param] = value;
-            if (ts_has_year(layouts[op.param])) {
-              const int64_t ms = ts_to_millis(layouts[op.param], value);
+            ts.svarint(wrap_sub(value, prev_ts[var.param]));
+            prev_ts[var.param] = value;
+            if (ts_has_year(layouts[var.param])) {
+              const int64_t ms = ts_to_millis(layouts[var.param], value);
               tmin = std::min(tmin, ms), tmax = std::max(tmax, ms);
             }
-            first_layout = op.param, first_value = value;
+            first_layout = var.param, first_value = value;
           } else {
             // Either the line's own time again (relative to the first stamp)
             // or a clock of its own (delta to the previous such stamp).
-            const size_t k = std::min(ordinal, kTsOrdinals - 1), key = k * lcount + op.param;
-            const int64_t r = wrap_sub(value, ts_rebase(layouts[first_layout], first_value, layouts[op.param]));
-            by_rel[k].push_back(wrap_sub(r, prev_rel[key]));
-            by_abs[k].push_back(wrap_sub(value, prev_abs[key]));
+            const size_t k = std::min(ordinal, kTsOrdinals - 1), key = k * lcount + var.param;
+            const int64_t r = wrap_sub(value, ts_rebase(layouts[first_layout], first_value, layouts[var.param]));
+            by_rel[k].svarint(wrap_sub(r, prev_rel[key]));
+            by_abs[k].svarint(wrap_sub(value, prev_abs[key]));
             prev_rel[key] = r, prev_abs[key] = value;
           }
           ++ordinal;
@@ -330,34 +366,50 @@ class FrameEncoder {
     NumColumnEncoder nums;
     ByteWriter hex, flt, str, sref;
     std::vector<uint64_t> col;
+    std::vector<uint32_t> next;  // per line of the template: position of its next variable
     for (size_t t = 1; t < tpls.size(); ++t) {
       const Template& tp = tpls[t];
-      size_t slot_index = 0;
+      next.clear();
+      for (uint32_t line : tp.lines) next.push_back(p.record[line]);
+      size_t slot_index = 0, next_var = 0;
       for (const Op& op : tp.ops) {
         if (!op.kind) continue;
         const size_t slot = tp.slot[slot_index++];
+        // Calls fn(value, rank byte) with the slot's variable on each line.
+        auto column = [&](auto&& fn) {
+          for (size_t i = 0; i < tp.lines.size(); ++i) {
+            VarCursor c(p.vars.at(next[i]), p.line_start[tp.lines[i]]);
+            for (size_t k = next_var; k < slot; ++k) c.next(tp.vars[k].kind);
+            uint8_t* rank = nullptr;
+            const uint64_t v = c.next(op.kind, &rank);
+            next[i] = p.vars.position(next[i], c.position());
+            fn(v, rank);
+          }
+        };
         if (kind_is_numeric(op.kind)) {
           col.clear();
-          for (uint32_t line : tp.lines) col.push_back(p.vars[p.var_begin[line] + slot].value);
+          column([&](uint64_t v, const uint8_t*) { col.push_back(v); });
           nums.write(op.kind, col);
         } else if (kind_is_hex(op.kind)) {
-          for (uint32_t line : tp.lines) put_hex(hex, p.vars[p.var_begin[line] + slot].text);
+          column([&](uint64_t v, const uint8_t*) { put_hex(hex, ref_text(p.frame, v)); });
         } else if (op.kind == kVarFloat) {
-          for (uint32_t line : tp.lines) {
-            flt.bytes(p.vars[p.var_begin[line] + slot].text);
+          column([&](uint64_t v, const uint8_t*) {
+            flt.bytes(ref_text(p.frame, v));
             flt.u8('\n');
-          }
+          });
         } else if (op.kind == kVarIp) {
-          for (uint32_t line : tp.lines) ipr.u8(str_rank[p.var_begin[line] + slot]);
+          column([&](uint64_t, const uint8_t* rank) { ipr.u8(*rank); });
         } else if (op.kind == kVarStr) {
-          for (uint32_t line : tp.lines) {
-            const uint32_t vi = p.var_begin[line] + static_cast<uint32_t>(slot);
-            sref.u8(str_rank[vi]);
-            if (str_rank[vi]) continue;
-            str.bytes(p.vars[vi].text);
+          column([&](uint64_t v, const uint8_t* rank) {
+            sref.u8(*rank);
+            if (*rank) return;
+            str.bytes(ref_text(p.frame, v));
             str.u8('\n');
-          }
+          });
+        } else {
+          column([](uint64_t, const uint8_t*) {});  // timestamps: coded in line order
         }
+        next_var = slot + 1;
       }
     }
     ByteWriter eol_stream, tsl;
@@ -390,30 +442,29 @@ class FrameEncoder {
 
   // "tsr": varint section count n, then per ordinal 1..n-1 a mode byte and
   // the section's byte length, then the sections (zigzag varints).
-  static ByteWriter write_later_stamps(const std::vector<int64_t>* by_rel, const std::vector<int64_t>* by_abs) {
+  static ByteWriter write_later_stamps(const ByteWriter* by_rel, const ByteWriter* by_abs) {
     size_t n = kTsOrdinals;
     while (n > 1 && by_rel[n - 1].empty()) --n;
-    ByteWriter head, body;
+    ByteWriter head;
     if (n == 1) return head;
     head.varint(n);
     for (size_t k = 1; k < n; ++k) {
-      size_t rel_cost = 0, abs_cost = 0;
-      for (int64_t d : by_rel[k]) rel_cost += varint_size(at1::sdk::zigzag_encode(d));
-      for (int64_t d : by_abs[k]) abs_cost += varint_size(at1::sdk::zigzag_encode(d));
-      const bool rel = rel_cost <= abs_cost;
-      const size_t start = body.size();
-      for (int64_t d : rel ? by_rel[k] : by_abs[k]) body.svarint(d);
+      const bool rel = by_rel[k].size() <= by_abs[k].size();
       head.u8(rel ? kTsRelative : kTsOwnClock);
-      head.varint(body.size() - start);
+      head.varint((rel ? by_rel : by_abs)[k].size());
     }
-    head.bytes(body.data(), body.size());
+    for (size_t k = 1; k < n; ++k) {
+      const ByteWriter& body = by_rel[k].size() <= by_abs[k].size() ? by_rel[k] : by_abs[k];
+      head.bytes(body.data(), body.size());
+    }
     return head;
   }
 
   Tokenizer tokenizer_;
   std::string tpl_buf_;
-  Parsed first_;
-  std::vector<std::string_view> line_text_;
+  std::vector<Var> line_vars_;  // the line being added
+  VarRecord record_;            // its record
+  Parsed p_;
   ByteWriter verbatim_;
 };
 
@@ -421,7 +472,9 @@ class FrameEncoder {
 
 void encode_frame(at1::sdk::EncodeContext& ctx, at1::sdk::Bytes input) {
   if (input.size > UINT32_MAX) at1::sdk::fail_unsupported("log: frame over 4 GiB");
-  FrameEncoder enc(input.size);
+  // The host's line count sizes the per-line arrays (a line takes a byte at least).
+  const size_t lines = static_cast<size_t>(std::min<uint64_t>(ctx.info().line_count, input.size));
+  FrameEncoder enc(reinterpret_cast<const char*>(input.data), lines);
   at1::sdk::EolEncoder eol;
   at1::sdk::LineCursor cursor(input);
   std::string_view line;

@@ -30,33 +30,34 @@ constexpr size_t kWideMinBytes = 5;
 
 void NumColumnEncoder::write(uint8_t kind, const std::vector<uint64_t>& col) {
   const bool is_signed = kind == kVarInt;
-  coded_.clear();
+  // The value as a raw column codes it (computed twice rather than kept:
+  // columns run to millions of values).
+  auto coded = [is_signed](uint64_t v) { return is_signed ? zigzag_encode(static_cast<int64_t>(v)) : v; };
   size_t raw_cost = 0, delta_cost = 0;
   uint64_t prev = 0;
   for (uint64_t v : col) {
-    const uint64_t r = is_signed ? zigzag_encode(static_cast<int64_t>(v)) : v;
-    coded_.push_back(r);
-    raw_cost += varint_size(r);
+    raw_cost += varint_size(coded(v));
     delta_cost += varint_size(zigzag_encode(static_cast<int64_t>(v - prev)));
     prev = v;
   }
   if (raw_cost >= kWideMinBytes * col.size() && delta_cost >= kWideMinBytes * col.size()) {
-    write_wide(coded_);
+    write_wide(col, is_signed);
     return;
   }
   const bool delta = delta_cost < raw_cost;
   mode.u8(delta ? kModeDelta : kModeRaw);
   prev = 0;
-  for (size_t i = 0; i < col.size(); ++i) {
-    num.varint(delta ? zigzag_encode(static_cast<int64_t>(col[i] - prev)) : coded_[i]);
-    prev = col[i];
+  for (uint64_t v : col) {
+    num.varint(delta ? zigzag_encode(static_cast<int64_t>(v - prev)) : coded(v));
+    prev = v;
   }
 }
 
-void NumColumnEncoder::write_wide(const std::vector<uint64_t>& values) {
+void NumColumnEncoder::write_wide(const std::vector<uint64_t>& col, bool is_signed) {
   literals_.clear();
   size_t width = 1;
-  for (uint64_t v : values) {
+  for (uint64_t c : col) {
+    const uint64_t v = is_signed ? zigzag_encode(static_cast<int64_t>(c)) : c;
     auto [it, fresh] = seen_.try_emplace(v, new_count_);
     if (fresh) {
       num.u8(0);

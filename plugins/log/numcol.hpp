@@ -26,11 +26,11 @@ class NumColumnEncoder {
   at1::sdk::ByteWriter num, mode, wide;
 
  private:
-  void write_wide(const std::vector<uint64_t>& values);
+  void write_wide(const std::vector<uint64_t>& col, bool is_signed);
 
   std::unordered_map<uint64_t, uint32_t> seen_;  // wide value -> its index among new values
   uint32_t new_count_ = 0;
-  std::vector<uint64_t> literals_, coded_;
+  std::vector<uint64_t> literals_;
 };
 
 class NumColumnDecoder {

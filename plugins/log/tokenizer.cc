@@ -48,7 +48,7 @@ int hex_case(const char* s, size_t n) {
 void emit_hex(const char* s, size_t n, int hcase, std::string* tpl, std::vector<Var>* vars) {
   put_kind(tpl, hcase == 2 ? kVarHexUp : kVarHexLo);
   put_param(tpl, n);
-  vars->push_back(Var{0, std::string_view(s, n)});
+  vars->push_back(Var{0, std::string_view(s, n), hcase == 2 ? kVarHexUp : kVarHexLo});
 }
 
 // 8-4-4-4-12 hex groups of one case at s (a word start); returns the length.
@@ -80,7 +80,7 @@ void emit_number(const char* s, size_t len, bool negative, std::string* tpl, std
   while (len > kMaxZintWidth) {  // longer runs: fixed-width pieces
     put_kind(tpl, kVarZint);
     put_param(tpl, kMaxZintWidth);
-    vars->push_back(Var{parse_u64(s, kMaxZintWidth), std::string_view(s, kMaxZintWidth)});
+    vars->push_back(Var{parse_u64(s, kMaxZintWidth), std::string_view(s, kMaxZintWidth), kVarZint});
     s += kMaxZintWidth, len -= kMaxZintWidth;
   }
   uint64_t v = parse_u64(s, len);
@@ -88,11 +88,11 @@ void emit_number(const char* s, size_t len, bool negative, std::string* tpl, std
   bool plain = (len == 1 || s[0] != '0') && v <= static_cast<uint64_t>(INT64_MAX);
   if (plain) {
     put_kind(tpl, kVarInt);
-    vars->push_back(Var{negative ? static_cast<uint64_t>(-static_cast<int64_t>(v)) : v, text});
+    vars->push_back(Var{negative ? static_cast<uint64_t>(-static_cast<int64_t>(v)) : v, text, kVarInt});
   } else {
     put_kind(tpl, kVarZint);
     put_param(tpl, len);
-    vars->push_back(Var{v, text});
+    vars->push_back(Var{v, text, kVarZint});
   }
 }
 
@@ -126,7 +126,7 @@ size_t Tokenizer::try_timestamp(const char* s, size_t n, std::string* tpl, std::
   if (idx < 0) return 0;
   put_kind(tpl, kVarTs);
   put_param(tpl, static_cast<size_t>(idx));
-  vars->push_back(Var{static_cast<uint64_t>(value), std::string_view(s, len)});
+  vars->push_back(Var{static_cast<uint64_t>(value), std::string_view(s, len), kVarTs});
   return len;
 }
 
@@ -196,7 +196,7 @@ bool Tokenizer::tokenize(std::string_view line, std::string* tpl, std::vector<Va
         uint32_t ip = 0;
         if (size_t len = match_ipv4(s + i, n - i, &ip)) {
           put_kind(tpl, kVarIp);
-          vars->push_back(Var{ip, std::string_view(s + i, len)});
+          vars->push_back(Var{ip, std::string_view(s + i, len), kVarIp});
           i += len;
           continue;
         }
@@ -212,7 +212,7 @@ bool Tokenizer::tokenize(std::string_view line, std::string* tpl, std::vector<Va
             uint64_t v = 0;
             for (size_t k = 0; k < hl; ++k) v = v * 16 + static_cast<uint64_t>(is_digit(h[k]) ? h[k] - '0' : (h[k] | 0x20) - 'a' + 10);
             put_kind(tpl, hc == 2 ? kVarHexNumUp : kVarHexNumLo);
-            vars->push_back(Var{v, std::string_view(h, hl)});
+            vars->push_back(Var{v, std::string_view(h, hl), static_cast<uint8_t>(hc == 2 ? kVarHexNumUp : kVarHexNumLo)});
           } else {
             emit_hex(h, hl, hc, tpl, vars);
           }
@@ -226,7 +226,7 @@ bool Tokenizer::tokenize(std::string_view line, std::string* tpl, std::vector<Va
         while (k < n && is_digit(s[k])) ++k;
         if ((k == n || (!is_alnum(s[k]) && !(s[k] == '.' && k + 1 < n && is_digit(s[k + 1])))) && k - i <= 40) {
           put_kind(tpl, kVarFloat);
-          vars->push_back(Var{0, std::string_view(s + i, k - i)});
+          vars->push_back(Var{0, std::string_view(s + i, k - i), kVarFloat});
           i = k;
           continue;
         }

@@ -20,6 +20,7 @@ namespace at1::log {
 struct Var {
   uint64_t value = 0;
   std::string_view text;
+  uint8_t kind = 0;  // its VarKind
 };
 
 class Tokenizer {
