@@ -22,14 +22,18 @@ static_assert(offsetof(at1_encode_host, put_stream) == 16, "ABI 1.0");
 static_assert(offsetof(at1_encode_host, set_error) == 40, "ABI 1.0");
 static_assert(offsetof(at1_decode_host, get_stream) == 16, "ABI 1.0");
 static_assert(offsetof(at1_decode_host, set_error) == 32, "ABI 1.0");
+static_assert(offsetof(at1_decode_host, reserve) == 40, "ABI 1.1");
+static_assert(offsetof(at1_decode_host, commit) == 48, "ABI 1.1");
 static_assert(offsetof(at1_frame_info, raw_size) == 32, "ABI 1.0");
 
-TEST(SdkAbi, SizesOfVersion1_0) {
+TEST(SdkAbi, SizesOfVersion1_1) {
   EXPECT_EQ(sizeof(at1_plugin), 48u);
   EXPECT_EQ(sizeof(at1_codec), 64u);
   EXPECT_EQ(sizeof(at1_encode_host), 48u);
-  EXPECT_EQ(sizeof(at1_decode_host), 40u);
+  EXPECT_EQ(sizeof(at1_decode_host), 56u);  // 40 in 1.0; reserve and commit since 1.1
   EXPECT_EQ(sizeof(at1_frame_info), 40u);
+  EXPECT_EQ(AT1_ABI_MAJOR, 1);
+  EXPECT_EQ(AT1_ABI_MINOR, 1);
 }
 
 TEST(SdkAbi, StatusValuesArePinned) {

@@ -91,6 +91,7 @@ struct DecodeState {
   std::unordered_map<std::string_view, const StreamView*> by_name;
   OutputSink* sink;
   std::string* error;
+  size_t reserved = 0;  // room of the open reservation, 0 if none
 };
 
 at1_status GetStream(void* ctx, const char* name, const uint8_t** data, size_t* size) {
@@ -106,7 +107,23 @@ at1_status GetStream(void* ctx, const char* name, const uint8_t** data, size_t* 
 at1_status Write(void* ctx, const uint8_t* data, size_t size) {
   auto* st = static_cast<DecodeState*>(ctx);
   if (size && !data) return AT1_E_INVALID;
+  st->reserved = 0;  // a write ends any reservation
   return st->sink->Write(data, size) ? AT1_OK : AT1_E_HOST;
+}
+
+uint8_t* Reserve(void* ctx, size_t min_room, size_t* room) {
+  auto* st = static_cast<DecodeState*>(ctx);
+  if (!room || min_room > AT1_RESERVE_MAX) return nullptr;
+  uint8_t* at = st->sink->Reserve(min_room, room);
+  st->reserved = at ? *room : 0;
+  return at;
+}
+
+at1_status Commit(void* ctx, size_t size) {
+  auto* st = static_cast<DecodeState*>(ctx);
+  if (size > st->reserved) return AT1_E_INVALID;  // more than was lent, or nothing reserved
+  st->reserved = 0;
+  return st->sink->Commit(size) ? AT1_OK : AT1_E_HOST;
 }
 
 void SetDecodeError(void* ctx, const char* msg) {
@@ -135,7 +152,7 @@ at1_status CallEncode(const at1_codec* codec, const at1_frame_info& info, const 
 
 at1_status CallDecode(const at1_codec* codec, const at1_frame_info& info, const std::vector<StreamView>& streams,
                       OutputSink* sink, std::string* error) {
-  DecodeState st{{}, sink, error};
+  DecodeState st{{}, sink, error, 0};
   for (const StreamView& v : streams) st.by_name.emplace(v.name, &v);
   at1_decode_host host{};
   host.struct_size = sizeof host;
@@ -143,6 +160,8 @@ at1_status CallDecode(const at1_codec* codec, const at1_frame_info& info, const 
   host.get_stream = &GetStream;
   host.write = &Write;
   host.set_error = &SetDecodeError;
+  host.reserve = &Reserve;
+  host.commit = &Commit;
   return codec->decode(&host, &info);
 }
 

@@ -32,12 +32,17 @@ struct StreamView {
   size_t size = 0;
 };
 
-// Where decoded bytes go. Write returns false to stop the codec (e.g. the
-// output differs from what verification expects, or exceeds the frame).
+// Where decoded bytes go. Write and Commit return false to stop the codec
+// (e.g. the output differs from what verification expects, or exceeds the
+// frame).
 class OutputSink {
  public:
   virtual ~OutputSink() = default;
   virtual bool Write(const uint8_t* data, size_t size) = 0;
+  // The codec's zero-copy path (ABI 1.1 reserve/commit): room for at least
+  // min_room <= AT1_RESERVE_MAX bytes, which Commit(n) then appends.
+  virtual uint8_t* Reserve(size_t min_room, size_t* room) = 0;
+  virtual bool Commit(size_t size) = 0;
 };
 
 at1_status CallDecode(const at1_codec* codec, const at1_frame_info& info, const std::vector<StreamView>& streams,

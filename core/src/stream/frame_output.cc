@@ -35,6 +35,23 @@ uint8_t* FrameOutput::Space(size_t* room) {
   return current_.bytes.get() + current_.size;
 }
 
+uint8_t* FrameOutput::Reserve(size_t min_room, size_t* room) {
+  if (min_room > kBlockSize) return nullptr;
+  if (!current_.bytes) current_ = pool_->Take();
+  if (kBlockSize - current_.size < min_room) {
+    Publish();
+    current_ = pool_->Take();
+  }
+  *room = kBlockSize - current_.size;
+  return current_.bytes.get() + current_.size;
+}
+
+bool FrameOutput::Commit(size_t size) {
+  if (produced_ > limit_ || size > limit_ - produced_ || size > kBlockSize - current_.size) return false;
+  Filled(size);
+  return true;
+}
+
 void FrameOutput::Filled(size_t n) {
   current_.size += n;
   produced_ += n;

@@ -61,6 +61,8 @@ class FrameOutput final : public plugin::OutputSink, public backends::PieceSink 
 
   // Producer side.
   bool Write(const uint8_t* data, size_t size) override;
+  uint8_t* Reserve(size_t min_room, size_t* room) override;
+  bool Commit(size_t size) override;
   uint8_t* Space(size_t* room) override;
   void Filled(size_t n) override;
   // Hands over the last block and the decoder's result; the consumer sees

@@ -17,7 +17,8 @@
  *
  * Memory: nothing allocated on one side is freed on the other. Data crosses
  * only through host callbacks: put_stream / write COPY their input before
- * returning; get_stream returns host-owned bytes valid until decode returns.
+ * returning; get_stream returns host-owned bytes valid until decode returns;
+ * reserve (1.1) lends host memory until the matching commit.
  *
  * Errors: functions return at1_status (at1/status.h). A codec may call the
  * host's set_error once with a short human-readable reason; the host copies it.
@@ -94,7 +95,7 @@ typedef struct at1_encode_host {
   void (*set_error)(void *ctx, const char *message);
 } at1_encode_host;
 
-/* Services the host offers to decode().                            since 1.0 */
+/* Services the host offers to decode().               since 1.0, grown in 1.1 */
 typedef struct at1_decode_host {
   uint32_t struct_size; /* sizeof(at1_decode_host) as the host built it */
   uint32_t reserved;    /* zero */
@@ -111,7 +112,21 @@ typedef struct at1_decode_host {
 
   /* Sets a short reason for a non-OK return (copied by the host). */
   void (*set_error)(void *ctx, const char *message);
+
+  /* since 1.1 — check struct_size before using these two; NULL is allowed.
+   * Zero-copy output: reserve() returns host memory with room for at least
+   * min_room bytes (min_room <= AT1_RESERVE_MAX) and sets *room to how many
+   * bytes may be written there (>= min_room); NULL when the host refuses.
+   * commit(size) appends the first `size` bytes written there to the frame's
+   * output and ends the reservation (size <= *room). Output past the frame's
+   * raw_size is refused with AT1_E_HOST. Any write() or reserve() call ends
+   * an uncommitted reservation, whose bytes are dropped. */
+  uint8_t *(*reserve)(void *ctx, size_t min_room, size_t *room);
+  at1_status (*commit)(void *ctx, size_t size);
 } at1_decode_host;
+
+/* Largest min_room a codec may ask of reserve().                    since 1.1 */
+#define AT1_RESERVE_MAX ((size_t)1 << 16)
 
 /* A codec. Returned by the plugin entry (at1/plugin.h); lives as long as the
  * shared object stays loaded. Grows only at the end.               since 1.0 */

@@ -32,7 +32,7 @@ extern "C" {
 
 /* ABI version this header describes.                               since 1.0 */
 #define AT1_ABI_MAJOR 1
-#define AT1_ABI_MINOR 0
+#define AT1_ABI_MINOR 1
 
 #define AT1_PLUGIN_ENTRY_SYMBOL "at1_plugin_entry"
 

@@ -23,6 +23,7 @@
 #ifndef AT1_CPP_CODEC_HPP
 #define AT1_CPP_CODEC_HPP
 
+#include <cstddef>
 #include <cstring>
 #include <memory>
 #include <new>
@@ -71,11 +72,12 @@ class EncodeContext {
 };
 
 // What decode() may do with the host: fetch streams, write the frame's text.
-// Output is buffered locally so per-line writes stay cheap.
+// Output goes into memory the host lends (ABI 1.1 reserve/commit), so each
+// byte is copied once; with a 1.0 host, into a local buffer passed to write().
 class DecodeContext {
  public:
   DecodeContext(const at1_decode_host* host, const at1_frame_info* info)
-      : host_(host), info_(info) {}
+      : host_(host), info_(info), lends_(host_lends(host)) {}
   DecodeContext(const DecodeContext&) = delete;
   DecodeContext& operator=(const DecodeContext&) = delete;
 
@@ -98,41 +100,94 @@ class DecodeContext {
     return true;
   }
 
-  // Appends to the frame's output. Throws CORRUPT past the frame's raw_size,
-  // which bounds what a hostile stream can make the decoder produce.
-  void write(const void* data, size_t size) {
-    if (size == 0) return;  // data may be null then (an empty string_view)
-    written_ += size;
+  // Room for at least n <= kMaxReserve bytes at the result: write there, then
+  // commit() how many were written. The cheapest way to emit text that is
+  // formatted in place (numbers, dates).
+  static constexpr size_t kMaxReserve = AT1_RESERVE_MAX;
+  uint8_t* reserve(size_t n) {
+    if (static_cast<size_t>(end_ - cur_) < n) refill(n);
+    return cur_;
+  }
+  // Appends n bytes written at reserve(); throws CORRUPT past the frame's
+  // raw_size, which bounds what a hostile stream can make the decoder produce.
+  void commit(size_t n) {
+    written_ += n;
     if (written_ > info_->raw_size) fail_corrupt("decoded frame longer than its raw size");
-    if (size > sizeof(buf_) - used_) {
-      flush();
-      if (size >= sizeof(buf_)) {
-        emit(static_cast<const uint8_t*>(data), size);
-        return;
-      }
+    cur_ += n;
+  }
+
+  // Appends to the frame's output (copied).
+  void write(const void* data, size_t size) {
+    const auto* p = static_cast<const uint8_t*>(data);
+    if (size == 0) return;  // p may be null then (an empty string_view)
+    if (size <= static_cast<size_t>(end_ - cur_)) {
+      std::memcpy(cur_, p, size);
+      commit(size);
+      return;
     }
-    std::memcpy(buf_ + used_, data, size);
-    used_ += size;
+    if (!lends_ && size >= sizeof(buf_)) {  // big pieces go straight to a 1.0 host
+      if (written_ + size > info_->raw_size) fail_corrupt("decoded frame longer than its raw size");
+      flush();
+      emit(p, size);
+      written_ += size;
+      return;
+    }
+    while (size > 0) {
+      size_t k = size < kMaxReserve ? size : kMaxReserve;
+      std::memcpy(reserve(k), p, k);
+      commit(k);
+      p += k;
+      size -= k;
+    }
   }
   void write(std::string_view s) { write(s.data(), s.size()); }
-  void put(char c) { write(&c, 1); }
+  void put(char c) {
+    *reserve(1) = static_cast<uint8_t>(c);
+    commit(1);
+  }
   uint64_t written() const { return written_; }
 
+  // Hands everything written so far to the host.
   void flush() {
-    if (used_ == 0) return;
-    emit(buf_, used_);
-    used_ = 0;
+    if (cur_ == base_) return;
+    size_t n = static_cast<size_t>(cur_ - base_);
+    if (lends_) {
+      if (host_->commit(host_->ctx, n) != AT1_OK) throw CodecError(AT1_E_HOST, "host commit failed");
+      base_ = cur_ = end_ = nullptr;  // the reservation ended
+    } else {
+      emit(base_, n);
+      cur_ = base_;
+    }
   }
 
  private:
+  static bool host_lends(const at1_decode_host* h) {
+    return h->struct_size >= offsetof(at1_decode_host, commit) + sizeof(h->commit) && h->reserve && h->commit;
+  }
+  void refill(size_t n) {
+    flush();
+    if (n > kMaxReserve) throw CodecError(AT1_E_INTERNAL, "reserve larger than kMaxReserve");
+    if (lends_) {
+      size_t room = 0;
+      base_ = cur_ = host_->reserve(host_->ctx, n, &room);
+      if (!base_ || room < n) throw CodecError(AT1_E_HOST, "host reserve failed");
+      end_ = base_ + room;
+    } else {
+      base_ = cur_ = buf_;
+      end_ = buf_ + sizeof(buf_);
+    }
+  }
   void emit(const uint8_t* p, size_t n) {
     if (host_->write(host_->ctx, p, n) != AT1_OK) throw CodecError(AT1_E_HOST, "host write failed");
   }
   const at1_decode_host* host_;
   const at1_frame_info* info_;
+  const bool lends_;
   uint64_t written_ = 0;
-  size_t used_ = 0;
-  uint8_t buf_[1 << 16];
+  uint8_t* base_ = nullptr;  // start of the uncommitted output (host memory or buf_)
+  uint8_t* cur_ = nullptr;   // where the next byte goes
+  uint8_t* end_ = nullptr;
+  uint8_t buf_[kMaxReserve];  // only with a 1.0 host
 };
 
 namespace detail {

@@ -13,6 +13,7 @@
 #define AT1_CPP_TESTING_HPP
 
 #include <algorithm>
+#include <cstddef>
 #include <map>
 #include <string>
 #include <string_view>
@@ -90,6 +91,8 @@ struct DecodeState {
   DecodeResult* result;
   const StreamMap* streams;
   uint64_t limit;
+  std::vector<uint8_t> lent;  // what reserve() lends
+  size_t lends = 0;
 };
 inline at1_status get_stream(void* ctx, const char* name, const uint8_t** data, size_t* size) {
   auto* s = static_cast<DecodeState*>(ctx);
@@ -104,6 +107,22 @@ inline at1_status write(void* ctx, const uint8_t* data, size_t size) {
   if (s->result->output.size() + size > s->limit) return AT1_E_HOST;
   s->result->output.append(reinterpret_cast<const char*>(data), size);
   return AT1_OK;
+}
+// Lends rooms of uneven sizes, so codecs meet reservation boundaries
+// everywhere a real host might put them.
+inline uint8_t* reserve(void* ctx, size_t min_room, size_t* room) {
+  auto* s = static_cast<DecodeState*>(ctx);
+  if (min_room > AT1_RESERVE_MAX) return nullptr;
+  *room = min_room + (s->lends++ * 7919) % 3001;
+  s->lent.resize(*room);
+  return s->lent.data();
+}
+inline at1_status commit(void* ctx, size_t size) {
+  auto* s = static_cast<DecodeState*>(ctx);
+  if (size > s->lent.size()) return AT1_E_INVALID;
+  at1_status st = write(ctx, s->lent.data(), size);
+  s->lent.clear();
+  return st;
 }
 inline void set_error_dec(void* ctx, const char* msg) {
   static_cast<DecodeState*>(ctx)->result->error = msg ? msg : "";
@@ -127,17 +146,27 @@ inline EncodeResult encode(const at1_codec* codec, std::string_view text, uint64
   return r;
 }
 
+// Which decode host to act as: one that lends output memory (ABI 1.1, the
+// default) or a 1.0 host that only has write().
+enum class HostAbi { k1_1, k1_0 };
+
 // Decodes streams into a frame that should be raw_size bytes / line_count lines.
 inline DecodeResult decode(const at1_codec* codec, const StreamMap& streams, uint64_t raw_size,
-                           uint64_t line_count, uint64_t frame_index = 0) {
+                           uint64_t line_count, uint64_t frame_index = 0, HostAbi abi = HostAbi::k1_1) {
   DecodeResult r;
-  detail::DecodeState st{&r, &streams, raw_size};
+  detail::DecodeState st{&r, &streams, raw_size, {}, 0};
   at1_decode_host host{};
   host.struct_size = sizeof host;
   host.ctx = &st;
   host.get_stream = &detail::get_stream;
   host.write = &detail::write;
   host.set_error = &detail::set_error_dec;
+  if (abi == HostAbi::k1_1) {
+    host.reserve = &detail::reserve;
+    host.commit = &detail::commit;
+  } else {
+    host.struct_size = offsetof(at1_decode_host, reserve);  // as a 1.0 host built it
+  }
   at1_frame_info info{};
   info.struct_size = sizeof info;
   info.frame_index = frame_index;
@@ -150,14 +179,14 @@ inline DecodeResult decode(const at1_codec* codec, const StreamMap& streams, uin
 // Encode then decode; returns true when the text came back byte for byte (or
 // when encode declined with AT1_E_UNSUPPORTED, which the host handles).
 inline bool round_trips(const at1_codec* codec, std::string_view text, std::string* why = nullptr,
-                        uint64_t frame_index = 0) {
+                        uint64_t frame_index = 0, HostAbi abi = HostAbi::k1_1) {
   EncodeResult e = encode(codec, text, frame_index);
   if (e.status == AT1_E_UNSUPPORTED) return true;
   if (e.status != AT1_OK) {
     if (why) *why = "encode failed: " + e.error;
     return false;
   }
-  DecodeResult d = decode(codec, e.streams, text.size(), count_lines(text), frame_index);
+  DecodeResult d = decode(codec, e.streams, text.size(), count_lines(text), frame_index, abi);
   if (d.status != AT1_OK) {
     if (why) *why = "decode failed: " + d.error;
     return false;
