@@ -53,6 +53,7 @@ struct Template {
     bool line_order;
   };
   std::vector<LineVar> vars;
+  size_t line_order_end = 0;  // variables after the last line-order one need no reading in line order
 };
 
 // 64-bit hash of a template, 8 bytes a step (templates are ~50-200 bytes).
@@ -125,40 +126,50 @@ struct Parsed {
   VarCursor cursor(uint32_t line) const { return VarCursor(vars.at(record[line]), line_start[line]); }
 };
 
-// Writes the template of `ops` with every slot whose text is the same on all
-// `lines` replaced by that text; *slot gets, per remaining slot, its index
-// among the line's variables. Timestamps always stay slots (their column is
-// shared in line order). A numeric slot's text is the same exactly when its
-// value is: the tokenizer accepts one spelling per value.
-void fold_constants(const std::vector<Op>& ops, std::span<const uint32_t> lines, const Parsed& p, std::string* out,
-                    std::vector<uint32_t>* slot) {
-  std::vector<uint8_t> kinds;
-  for (const Op& op : ops)
-    if (op.kind) kinds.push_back(op.kind);
-  std::vector<uint64_t> first(kinds.size());
-  std::vector<uint8_t> constant(kinds.size());
-  size_t left = 0;  // slots still constant
-  for (size_t k = 0; k < kinds.size(); ++k) left += constant[k] = kinds[k] != kVarTs && !lines.empty();
-  for (size_t i = 0; i < lines.size() && left; ++i) {
-    VarCursor c = p.cursor(lines[i]);
-    for (size_t k = 0; k < kinds.size(); ++k) {
-      const uint64_t v = c.next(kinds[k]);
-      if (i == 0) first[k] = v;
-      if (i == 0 || !constant[k]) continue;
-      constant[k] = kind_is_text(kinds[k]) ? ref_text(p.frame, v) == ref_text(p.frame, first[k]) : v == first[k];
-      left -= !constant[k];
+// Which variables of a template have had the same text on every line so
+// far (timestamps never count: their column is shared in line order). Kept
+// while lines are added, when their variables are at hand, so folding needs
+// no second pass over the frame. A numeric variable's text is the same
+// exactly when its value is: the tokenizer accepts one spelling per value.
+struct ConstantSlots {
+  std::vector<uint64_t> first;  // the first line's values (text references for text kinds)
+  std::vector<uint8_t> same;
+  size_t lines = 0;
+  size_t upto = 0;  // variables past the last one still the same need no comparing
+
+  // How many of the line's variables see() must be shown.
+  size_t begin_line() {
+    if (lines++ == 0) return SIZE_MAX;
+    while (upto && !same[upto - 1]) --upto;
+    return upto;
+  }
+  // The k-th variable of the line (a value, or a text reference into frame).
+  void see(size_t k, uint8_t kind, uint64_t v, const char* frame) {
+    if (lines == 1) {
+      first.push_back(v);
+      same.push_back(kind != kVarTs);
+      upto = first.size();
+    } else if (same[k]) {
+      same[k] = kind_is_text(kind) ? ref_text(frame, v) == ref_text(frame, first[k]) : v == first[k];
     }
   }
+};
+
+// Writes the template of `ops` with every slot that `c` found constant
+// replaced by its text; *slot gets, per remaining slot, its index among the
+// line's variables.
+void fold_constants(const std::vector<Op>& ops, const ConstantSlots& c, const char* frame, std::string* out,
+                    std::vector<uint32_t>* slot) {
   uint32_t k = 0;
   for (const Op& op : ops) {
     if (!op.kind) {
       out->append(op.text, op.len);
       continue;
     }
-    if (constant[k]) {
+    if (k < c.same.size() && c.same[k]) {
       char text[kMaxNumberText];
-      if (kind_is_text(op.kind)) out->append(ref_text(p.frame, first[k]));
-      else out->append(text, print_number(op.kind, op.param, first[k], text));
+      if (kind_is_text(op.kind)) out->append(ref_text(frame, c.first[k]));
+      else out->append(text, print_number(op.kind, op.param, c.first[k], text));
     } else {
       out->push_back(static_cast<char>(op.kind));
       if (kind_has_param(op.kind)) out->push_back(static_cast<char>(kParamBias + op.param));
@@ -166,6 +177,21 @@ void fold_constants(const std::vector<Op>& ops, std::span<const uint32_t> lines,
     }
     ++k;
   }
+}
+
+// ConstantSlots of a template from its lines' records.
+ConstantSlots find_constants(const std::vector<Op>& ops, std::span<const uint32_t> lines, const Parsed& p) {
+  std::vector<uint8_t> kinds;
+  for (const Op& op : ops)
+    if (op.kind) kinds.push_back(op.kind);
+  ConstantSlots c;
+  for (uint32_t line : lines) {
+    const size_t n = std::min(c.begin_line(), kinds.size());
+    if (!n) break;
+    VarCursor cursor = p.cursor(line);
+    for (size_t k = 0; k < n; ++k) c.see(k, kinds[k], cursor.next(kinds[k]), p.frame);
+  }
+  return c;
 }
 
 class FrameEncoder {
@@ -190,13 +216,22 @@ class FrameEncoder {
       verbatim_.u8('\n');
       return;
     }
-    record_.clear();
+    VarRecord record(p_.vars.begin(VarRecord::max_bytes(line.size())));
     for (const Var& v : line_vars_) {
-      if (kind_is_text(v.kind)) record_.text(v.kind, static_cast<size_t>(v.text.data() - line.data()), v.text.size());
-      else record_.value(v.kind, v.value);
+      if (kind_is_text(v.kind)) record.text(v.kind, static_cast<size_t>(v.text.data() - line.data()), v.text.size());
+      else record.value(v.kind, v.value);
     }
-    p_.record.push_back(p_.vars.add(record_));
-    p_.tid.push_back(p_.templates.intern(tpl_buf_));
+    p_.record.push_back(p_.vars.commit(record.end()));
+    const uint32_t id = p_.templates.intern(tpl_buf_);
+    p_.tid.push_back(id);
+    if (id > constants_.size()) constants_.emplace_back();
+    ConstantSlots& c = constants_[id - 1];
+    const size_t n = std::min(c.begin_line(), line_vars_.size());
+    for (size_t k = 0; k < n; ++k) {
+      const Var& v = line_vars_[k];
+      const uint64_t value = kind_is_text(v.kind) ? text_ref(static_cast<size_t>(v.text.data() - p_.frame), v.text.size()) : v.value;
+      c.see(k, v.kind, value, p_.frame);
+    }
   }
 
   void finish(at1::sdk::EncodeContext& ctx, const at1::sdk::EolEncoder& eol) {
@@ -224,17 +259,27 @@ class FrameEncoder {
         at1::sdk::fail_unsupported("log: bad template");
       new_id[t] = merged.intern(merges[t - 1].text);
     }
+    // An unmerged template keeps its text, lines and ConstantSlots; merged
+    // ones (few lines) get theirs from the records when the streams are written.
+    std::vector<ConstantSlots> constants(merged.texts().size());
+    for (size_t t = 1; t <= texts.size(); ++t)
+      if (!merges[t - 1].any) constants[new_id[t] - 1] = std::move(constants_[t - 1]);
+    constants_ = std::move(constants);
     for (uint32_t line = 0; line < p_.tid.size(); ++line) {
       const uint32_t t = p_.tid[line];
       p_.tid[line] = new_id[t];
       if (!t || !merges[t - 1].any) continue;
       const Merge& m = merges[t - 1];
       const size_t line_start = p_.line_start[line];
+      // The line's length, at most (modelled lines are <= kMaxModelledLine).
+      const size_t span = line + 1 < p_.line_start.size() ? p_.line_start[line + 1] - line_start : kMaxModelledLine;
       VarCursor c = p_.cursor(line);
-      record_.clear();
+      // The old record stays where it is (a few rare lines): the new one is
+      // written after it.
+      VarRecord record(p_.vars.begin(VarRecord::max_bytes(std::min(span, kMaxModelledLine))));
       size_t pos = 0, seg = 0, seg_start = 0;
       auto close_segment = [&] {
-        if (m.varying[seg]) record_.text(kVarStr, seg_start, pos - seg_start);
+        if (m.varying[seg]) record.text(kVarStr, seg_start, pos - seg_start);
         ++seg;
         seg_start = pos + 1;
       };
@@ -242,8 +287,8 @@ class FrameEncoder {
         if (op.kind) {
           const uint64_t v = c.next(op.kind);
           if (!m.varying[seg]) {
-            if (kind_is_text(op.kind)) record_.text(op.kind, (v >> 32) - line_start, ref_text(p_.frame, v).size());
-            else record_.value(op.kind, v);
+            if (kind_is_text(op.kind)) record.text(op.kind, (v >> 32) - line_start, ref_text(p_.frame, v).size());
+            else record.value(op.kind, v);
           }
           pos += text_size(op, v);
           continue;
@@ -252,7 +297,7 @@ class FrameEncoder {
           if (op.text[i] == ' ') close_segment();
       }
       close_segment();
-      p_.record[line] = p_.vars.add(record_);
+      p_.record[line] = p_.vars.commit(record.end());
     }
     p_.templates = std::move(merged);
   }
@@ -284,7 +329,9 @@ class FrameEncoder {
     for (size_t t = 1; t <= texts.size(); ++t) {
       ops.clear();
       if (!parse_template(texts[t - 1], layouts.size(), &ops)) at1::sdk::fail_unsupported("log: internal template error");
-      fold_constants(ops, tpls[t].lines, p, &folded[t], &tpls[t].slot);
+      ConstantSlots& c = constants_[t - 1];
+      if (c.lines == 0) c = find_constants(ops, tpls[t].lines, p);
+      fold_constants(ops, c, p.frame, &folded[t], &tpls[t].slot);
       for (const Op& op : ops)
         if (op.kind) tpls[t].vars.push_back({op.kind, op.param, false});
     }
@@ -297,7 +344,10 @@ class FrameEncoder {
       size_t k = 0;
       for (const Op& op : tpls[t].ops) {
         if (!op.kind) continue;
-        if (op.kind == kVarStr || op.kind == kVarTs || op.kind == kVarIp) tpls[t].vars[tpls[t].slot[k]].line_order = true;
+        if (op.kind == kVarStr || op.kind == kVarTs || op.kind == kVarIp) {
+          tpls[t].vars[tpls[t].slot[k]].line_order = true;
+          tpls[t].line_order_end = tpls[t].slot[k] + 1;
+        }
         ++k;
       }
     }
@@ -323,7 +373,9 @@ class FrameEncoder {
       uint8_t first_layout = 0;
       int64_t first_value = 0;
       VarCursor c = p.cursor(line);
-      for (const Template::LineVar& var : tpls[t].vars) {
+      const Template& tp = tpls[t];
+      for (size_t k = 0; k < tp.line_order_end; ++k) {
+        const Template::LineVar& var = tp.vars[k];
         uint8_t* rank = nullptr;
         const uint64_t v = c.next(var.kind, &rank);
         if (!var.line_order) continue;
@@ -350,10 +402,10 @@ class FrameEncoder {
           } else {
             // Either the line's own time again (relative to the first stamp)
             // or a clock of its own (delta to the previous such stamp).
-            const size_t k = std::min(ordinal, kTsOrdinals - 1), key = k * lcount + var.param;
+            const size_t g = std::min(ordinal, kTsOrdinals - 1), key = g * lcount + var.param;
             const int64_t r = wrap_sub(value, ts_rebase(layouts[first_layout], first_value, layouts[var.param]));
-            by_rel[k].svarint(wrap_sub(r, prev_rel[key]));
-            by_abs[k].svarint(wrap_sub(value, prev_abs[key]));
+            by_rel[g].svarint(wrap_sub(r, prev_rel[key]));
+            by_abs[g].svarint(wrap_sub(value, prev_abs[key]));
             prev_rel[key] = r, prev_abs[key] = value;
           }
           ++ordinal;
@@ -463,8 +515,8 @@ class FrameEncoder {
   Tokenizer tokenizer_;
   std::string tpl_buf_;
   std::vector<Var> line_vars_;  // the line being added
-  VarRecord record_;            // its record
   Parsed p_;
+  std::vector<ConstantSlots> constants_;  // per template id - 1
   ByteWriter verbatim_;
 };
 
