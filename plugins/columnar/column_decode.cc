@@ -1,6 +1,7 @@
 #include "column_decode.h"
 
 #include <cstring>
+#include <limits>
 
 #include "csv_parse.h"
 
@@ -8,29 +9,41 @@ namespace at1::columnar {
 
 using sdk::fail_corrupt;
 
-std::vector<uint32_t> ColumnDecoder::read_index_list(ByteReader& r, uint64_t cells) {
-  std::vector<uint32_t> idx;
-  if (r.at_end()) return idx;
-  uint64_t n = r.varint_max(cells, "columnar: index list longer than column");
-  idx.reserve(static_cast<size_t>(n));
-  uint64_t at = 0;
-  for (uint64_t i = 0; i < n; ++i) {
-    uint64_t gap = r.varint_max(cells, "columnar: index gap too large");
-    if (i > 0 && gap == 0) fail_corrupt("columnar: index list out of order");
-    at += gap;
-    if (at >= cells) fail_corrupt("columnar: index past column end");
-    idx.push_back(static_cast<uint32_t>(at));
+namespace {
+
+// Index lists end with this, so "the next listed cell" needs no size check.
+constexpr uint64_t kNoMoreCells = std::numeric_limits<uint64_t>::max();
+// Room for one typed cell: its text and the quotes around it.
+constexpr size_t kTypedCellMax = (kNumberTextMax > kDateTextMax ? kNumberTextMax : kDateTextMax) + 2;
+
+}  // namespace
+
+std::vector<uint64_t> ColumnDecoder::read_index_list(ByteReader& r, uint64_t cells) {
+  std::vector<uint64_t> idx;
+  if (!r.at_end()) {
+    uint64_t n = r.varint_max(cells, "columnar: index list longer than column");
+    idx.reserve(static_cast<size_t>(n) + 1);
+    uint64_t at = 0;
+    for (uint64_t i = 0; i < n; ++i) {
+      uint64_t gap = r.varint_max(cells, "columnar: index gap too large");
+      if (i > 0 && gap == 0) fail_corrupt("columnar: index list out of order");
+      at += gap;
+      if (at >= cells) fail_corrupt("columnar: index past column end");
+      idx.push_back(at);
+    }
   }
+  idx.push_back(kNoMoreCells);
   return idx;
 }
 
 void ColumnDecoder::init(size_t index, const ColumnSpec& spec, PartReader& parts, uint64_t cells,
                          char delim, const ColumnDecoder* ref) {
   spec_ = spec;
+  printer_ = NumberPrinter(spec.number);
   ref_ = ref;
   if (spec.coding == kIntRef && !ref) fail_corrupt("columnar: missing reference column");
   delim_ = delim;
-  cells_ = cells;
+  cells_total_ = cells;
   if ((spec.type == kNumber || spec.type == kDate) && !delimiter_allows_types(delim))
     fail_corrupt("columnar: typed column with a delimiter numbers may print");
   Bytes values = parts.get(column_part(index, ""));
@@ -41,6 +54,7 @@ void ColumnDecoder::init(size_t index, const ColumnSpec& spec, PartReader& parts
     Bytes d = parts.get(column_part(index, ".d"));
     const char* p = reinterpret_cast<const char*>(d.data);
     const char* end = p + d.size;
+    std::vector<size_t> ends;
     while (p < end) {
       const char* z = static_cast<const char*>(std::memchr(p, 0, static_cast<size_t>(end - p)));
       if (!z) fail_corrupt("columnar: unterminated dictionary entry");
@@ -50,6 +64,28 @@ void ColumnDecoder::init(size_t index, const ColumnSpec& spec, PartReader& parts
       if (dict_.size() > kMaxDict) fail_corrupt("columnar: dictionary too large");
       p = z + 1;
     }
+    // Each entry printed once as its cells usually are; cells point at it.
+    // Quoting at most doubles an entry, so this stays within 2x the part.
+    for (size_t id = 0; id < dict_.size(); ++id) {
+      std::string_view v = dict_[id];
+      if (!dict_quote_[id]) {
+        dict_arena_.insert(dict_arena_.end(), v.begin(), v.end());
+      } else {
+        dict_arena_.push_back('"');
+        for (char c : v) {
+          dict_arena_.push_back(c);
+          if (c == '"') dict_arena_.push_back('"');
+        }
+        dict_arena_.push_back('"');
+      }
+      ends.push_back(dict_arena_.size());
+    }
+    dict_arena_.insert(dict_arena_.end(), kCellCopy, '\0');  // fixed-size copies may read past the last entry
+    size_t start = 0;
+    for (size_t e : ends) {
+      dict_text_.push_back({dict_arena_.data() + start, e - start});
+      start = e;
+    }
   }
   ByteReader x(parts.get(column_part(index, ".x")));
   exc_ = read_index_list(x, cells);
@@ -57,93 +93,263 @@ void ColumnDecoder::init(size_t index, const ColumnSpec& spec, PartReader& parts
   ByteReader q(parts.get(column_part(index, ".q")));
   flips_ = read_index_list(q, cells);
   if (!q.at_end()) fail_corrupt("columnar: trailing bytes in quote list");
+  cells_.resize(kBlockCells);
+  if (spec.type == kNumber || spec.type == kDate) values_block_.resize(kBlockCells);
 }
 
-void ColumnDecoder::write_value(OutBuffer& out, std::string_view v, bool quoted) {
-  if (!quoted) {
-    out.append(v.data(), v.size());
-    return;
+uint64_t ColumnDecoder::decode_block(size_t count, CellArena& arena) {
+  if (count > kBlockCells || count > cells_total_ - index_)
+    fail_corrupt("columnar: more cells than the column holds");
+  const uint64_t base = index_;
+  uint64_t bytes = 0;
+  size_t at = 0;
+  while (at < count) {
+    // next_special() >= index_ == base + at: lists are ordered and consumed in order.
+    const uint64_t special = next_special() - base;
+    const size_t run_end = special < count ? static_cast<size_t>(special) : count;
+    if (run_end > at) {
+      switch (spec_.type) {
+        case kNumber:
+          run_typed_values(at, run_end);
+          bytes += run_numbers(at, run_end, arena);
+          break;
+        case kDate:
+          run_typed_values(at, run_end);
+          bytes += run_dates(at, run_end, arena);
+          break;
+        case kDict: bytes += run_dict(at, run_end); break;
+        default: bytes += run_text(at, run_end, arena); break;
+      }
+      at = run_end;
+      index_ = base + at;
+    }
+    if (at < count) {
+      bytes += special_cell(at, arena);
+      ++at;
+      index_ = base + at;
+    }
   }
-  out.put('"');
-  const char* p = v.data();
-  const char* end = p + v.size();
-  while (p < end) {
-    const char* q = static_cast<const char*>(std::memchr(p, '"', static_cast<size_t>(end - p)));
-    if (!q) {
-      out.append(p, static_cast<size_t>(end - p));
+  return bytes;
+}
+
+void ColumnDecoder::run_typed_values(size_t from, size_t to) {
+  int64_t* out = values_block_.data();
+  // Unsigned adds: hostile deltas wrap instead of overflowing.
+  uint64_t last = static_cast<uint64_t>(last_);
+  switch (spec_.coding) {
+    case kIntRaw:
+      for (size_t k = from; k < to; ++k) {
+        last = static_cast<uint64_t>(sdk::zigzag_decode(values_.next()));
+        out[k] = static_cast<int64_t>(last);
+      }
+      break;
+    case kIntDelta:
+      for (size_t k = from; k < to; ++k) {
+        last += static_cast<uint64_t>(sdk::zigzag_decode(values_.next()));
+        out[k] = static_cast<int64_t>(last);
+      }
+      break;
+    default: {
+      const int64_t* ref = ref_->values_block_.data();
+      for (size_t k = from; k < to; ++k) {
+        last = static_cast<uint64_t>(ref[k]) + static_cast<uint64_t>(sdk::zigzag_decode(values_.next()));
+        out[k] = static_cast<int64_t>(last);
+      }
       break;
     }
-    out.append(p, static_cast<size_t>(q + 1 - p));
-    out.put('"');
-    p = q + 1;
   }
-  out.put('"');
+  last_ = static_cast<int64_t>(last);
 }
 
-void ColumnDecoder::emit(OutBuffer& out) {
-  if (index_ >= cells_) fail_corrupt("columnar: more cells than the column holds");
-  const uint64_t i = index_++;
+namespace {
+
+// Prints values[from, to) as unquoted cells, each in its own fixed-size
+// slot: with cells packed end to end, every cell's address would wait for
+// the previous cell's length, and the loop would run one cell at a time.
+// The printer and pointers are locals (stores through char* would make the
+// compiler reload members every cell). Returns the bytes of text.
+template <int kDigits>
+uint64_t print_number_run(const NumberPrinter printer, const int64_t* values, size_t from,
+                          size_t to, CellText* cells, char* slots) {
+  uint64_t bytes = 0;
+  for (size_t k = from; k < to; ++k) {
+    char* out = slots + (k - from) * NumberPrinter::kSlot<kDigits>;
+    const size_t n = printer.print_fast<kDigits>(values[k], out);
+    cells[k] = {out, n};
+    bytes += n;
+  }
+  return bytes;
+}
+
+}  // namespace
+
+uint64_t ColumnDecoder::run_numbers(size_t from, size_t to, CellArena& arena) {
+  const int64_t* values = values_block_.data();
+  int digits = 0;
+  if (spec_.quote != kQuoteAlways && spec_.number.inner == kNoBinary32) {
+    uint64_t largest = 0;
+    for (size_t k = from; k < to; ++k) {
+      const uint64_t u = printer_.magnitude(values[k]);
+      largest = u > largest ? u : largest;
+    }
+    digits = printer_.fast_digits(largest);
+  }
+  if (digits) {
+    const size_t slot = digits == 8 ? NumberPrinter::kSlot<8> : NumberPrinter::kSlot<16>;
+    char* slots = arena.room((to - from) * slot);
+    arena.commit((to - from) * slot);
+    return digits == 8 ? print_number_run<8>(printer_, values, from, to, cells_.data(), slots)
+                       : print_number_run<16>(printer_, values, from, to, cells_.data(), slots);
+  }
+  // Quoted, binary32 (to_chars dominates there) or long numbers.
+  char* const start = arena.room((to - from) * kTypedCellMax);
+  char* out = start;
+  const bool quoted = spec_.quote == kQuoteAlways;
+  for (size_t k = from; k < to; ++k) {
+    char* cell = out;
+    out += print_quoted_typed(values[k], quoted, out);
+    cells_[k] = {cell, static_cast<size_t>(out - cell)};
+  }
+  arena.commit(static_cast<size_t>(out - start));
+  return static_cast<uint64_t>(out - start);
+}
+
+uint64_t ColumnDecoder::run_dates(size_t from, size_t to, CellArena& arena) {
+  char* const start = arena.room((to - from) * kTypedCellMax);
+  char* out = start;
+  const bool quoted = spec_.quote == kQuoteAlways;
+  for (size_t k = from; k < to; ++k) {
+    char* cell = out;
+    out += print_quoted_typed(values_block_[k], quoted, out);
+    cells_[k] = {cell, static_cast<size_t>(out - cell)};
+  }
+  arena.commit(static_cast<size_t>(out - start));
+  return static_cast<uint64_t>(out - start);
+}
+
+uint64_t ColumnDecoder::run_dict(size_t from, size_t to) {
+  const CellText* entries = dict_text_.data();
+  const uint64_t size = dict_text_.size();
+  uint64_t bytes = 0;
+  for (size_t k = from; k < to; ++k) {
+    const uint64_t id = values_.next();
+    if (id >= size) fail_corrupt("columnar: dictionary id out of range");
+    cells_[k] = entries[id];
+    bytes += entries[id].n;
+  }
+  return bytes;
+}
+
+std::string_view ColumnDecoder::next_text() {
+  if (text_ == text_end_) fail_corrupt("columnar: text column ends early");
+  const char* z =
+      static_cast<const char*>(std::memchr(text_, 0, static_cast<size_t>(text_end_ - text_)));
+  if (!z) fail_corrupt("columnar: text column ends early");
+  std::string_view v(text_, static_cast<size_t>(z - text_));
+  text_ = z + 1;
+  return v;
+}
+
+uint64_t ColumnDecoder::run_text(size_t from, size_t to, CellArena& arena) {
+  uint64_t bytes = 0;
+  for (size_t k = from; k < to; ++k) {
+    std::string_view v = next_text();
+    const bool quoted = predict_quoted(v);
+    // Unquoted values are used in place when a fixed-size copy may read on.
+    if (!quoted && text_end_ - v.data() >= static_cast<ptrdiff_t>(kCellCopy)) {
+      cells_[k] = {v.data(), v.size()};
+    } else {
+      cells_[k] = render(v, quoted, arena);
+    }
+    bytes += cells_[k].n;
+  }
+  return bytes;
+}
+
+int64_t ColumnDecoder::next_typed_value(size_t at) {
+  uint64_t v = static_cast<uint64_t>(sdk::zigzag_decode(values_.next()));
+  if (spec_.coding == kIntDelta) v += static_cast<uint64_t>(last_);
+  if (spec_.coding == kIntRef) v += static_cast<uint64_t>(ref_->values_block_[at]);
+  last_ = static_cast<int64_t>(v);
+  values_block_[at] = last_;
+  return last_;
+}
+
+size_t ColumnDecoder::print_quoted_typed(int64_t v, bool quoted, char* out) const {
+  size_t n = quoted ? 1 : 0;
+  out[0] = '"';
+  if (spec_.type == kNumber) {
+    const size_t len = printer_.print(v, out + n);
+    if (len == 0 && spec_.number.inner != kNoBinary32) fail_corrupt("columnar: number too long");
+    n += len;
+  } else {
+    const size_t len = format_date(v, spec_.date, out + n);
+    if (len == 0) fail_corrupt("columnar: date out of range");
+    n += len;
+  }
+  if (quoted) out[n++] = '"';
+  return n;
+}
+
+CellText ColumnDecoder::render(std::string_view v, bool quoted, CellArena& arena) const {
+  if (!quoted) return {arena.copy(v.data(), v.size()), v.size()};
+  size_t quotes = 0;
+  for (char c : v) quotes += c == '"';
+  const size_t n = v.size() + quotes + 2;
+  char* out = arena.text_room(n);
+  char* d = out;
+  *d++ = '"';
+  for (char c : v) {
+    *d++ = c;
+    if (c == '"') *d++ = '"';
+  }
+  *d++ = '"';
+  arena.commit(n);
+  return {out, n};
+}
+
+uint64_t ColumnDecoder::special_cell(size_t at, CellArena& arena) {
+  const uint64_t i = index_;
   bool flip = false;
-  if (flip_next_ < flips_.size() && flips_[flip_next_] == i) {
+  if (flips_[flip_next_] == i) {
     flip = true;
     ++flip_next_;
   }
-  if (exc_next_ < exc_.size() && exc_[exc_next_] == i) {
+  if (exc_[exc_next_] == i) {
     ++exc_next_;
     std::string_view v = exc_text_.str();
-    bool predicted = predict_quoted(v);
-    write_value(out, v, predicted != flip);
-    return;
+    // An exception has no typed value: later cells see the previous one.
+    if (spec_.type == kNumber || spec_.type == kDate) values_block_[at] = last_;
+    cells_[at] = render(v, predict_quoted(v) != flip, arena);
+    return cells_[at].n;
   }
   switch (spec_.type) {
     case kNumber:
     case kDate: {
-      int64_t v = sdk::zigzag_decode(values_.next());
-      if (spec_.coding == kIntDelta) {
-        v = static_cast<int64_t>(static_cast<uint64_t>(last_) + static_cast<uint64_t>(v));
-      } else if (spec_.coding == kIntRef) {
-        v = static_cast<int64_t>(static_cast<uint64_t>(ref_->last_) + static_cast<uint64_t>(v));
-      }
-      last_ = v;
-      bool quoted = (spec_.quote == kQuoteAlways) != flip;
-      char* dst = out.reserve(kNumberTextMax + kDateTextMax + 2);
-      size_t n0 = 0;
-      if (quoted) dst[n0++] = '"';
-      size_t n;
-      if (spec_.type == kNumber) {
-        n = format_number(v, spec_.number, dst + n0);
-        if (n == 0 && spec_.number.inner != kNoBinary32) fail_corrupt("columnar: number too long");
-      } else {
-        n = format_date(v, spec_.date, dst + n0);
-        if (n == 0) fail_corrupt("columnar: date out of range");
-      }
-      n += n0;
-      if (quoted) dst[n++] = '"';
-      out.commit(n);
-      return;
+      const int64_t v = next_typed_value(at);
+      char* out = arena.room(kTypedCellMax);
+      const size_t n = print_quoted_typed(v, (spec_.quote == kQuoteAlways) != flip, out);
+      arena.commit(n);
+      cells_[at] = {out, n};
+      break;
     }
     case kDict: {
-      uint64_t id = values_.next();
+      const uint64_t id = values_.next();
       if (id >= dict_.size()) fail_corrupt("columnar: dictionary id out of range");
-      write_value(out, dict_[id], (dict_quote_[id] != 0) != flip);
-      return;
+      cells_[at] = render(dict_[id], (dict_quote_[id] != 0) != flip, arena);
+      break;
     }
     default: {
-      if (text_ == text_end_) fail_corrupt("columnar: text column ends early");
-      const char* z =
-          static_cast<const char*>(std::memchr(text_, 0, static_cast<size_t>(text_end_ - text_)));
-      if (!z) fail_corrupt("columnar: text column ends early");
-      std::string_view v(text_, static_cast<size_t>(z - text_));
-      text_ = z + 1;
-      bool predicted = predict_quoted(v);
-      write_value(out, v, predicted != flip);
-      return;
+      std::string_view v = next_text();
+      cells_[at] = render(v, predict_quoted(v) != flip, arena);
+      break;
     }
   }
+  return cells_[at].n;
 }
 
 void ColumnDecoder::finish() const {
-  if (index_ != cells_ || exc_next_ != exc_.size() || flip_next_ != flips_.size())
+  if (index_ != cells_total_ || exc_[exc_next_] != kNoMoreCells || flips_[flip_next_] != kNoMoreCells)
     fail_corrupt("columnar: column holds fewer cells than its rows");
   if (!exc_text_.at_end()) fail_corrupt("columnar: trailing exception bytes");
   bool rest = spec_.type == kText ? text_ != text_end_ : !values_.at_end();

@@ -1,5 +1,9 @@
-// Decoding one column cell by cell (decode side). Every read is bounds-
-// checked; a column that holds more or fewer values than its cells is corrupt.
+// Decoding one column a block of cells at a time (decode side): a tight loop
+// per column type turns the next cells into text (CellText), and rows are
+// assembled from those afterwards. Exceptions and quote flips are sparse
+// index lists, handled between the runs of ordinary cells. Every read is
+// bounds-checked; a column that holds more or fewer values than its cells
+// is corrupt.
 #ifndef AT1_COLUMNAR_COLUMN_DECODE_H
 #define AT1_COLUMNAR_COLUMN_DECODE_H
 
@@ -7,9 +11,10 @@
 #include <string_view>
 #include <vector>
 
+#include "cell_arena.h"
 #include "column_spec.h"
 #include "csv_parse.h"
-#include "out_buffer.h"
+#include "number_print.h"
 #include "parts.h"
 
 namespace at1::columnar {
@@ -22,9 +27,11 @@ class VarintReader {
   explicit VarintReader(Bytes b) : p_(b.data), end_(b.data + b.size) {}
   uint64_t next() {
     if (end_ - p_ >= 10) {
-      uint64_t v = 0;
-      for (int shift = 0; shift < 70; shift += 7) {
-        uint8_t b = *p_++;
+      uint8_t b = *p_++;
+      if (!(b & 0x80)) return b;  // most ids and small deltas
+      uint64_t v = b & 0x7f;
+      for (int shift = 7; shift < 70; shift += 7) {
+        b = *p_++;
         v |= static_cast<uint64_t>(b & 0x7f) << (shift & 63);
         if (!(b & 0x80)) return v;
       }
@@ -42,41 +49,76 @@ class VarintReader {
   const uint8_t* end_ = nullptr;
 };
 
+// The most cells one decode_block call renders (rows per block).
+inline constexpr size_t kBlockCells = 1024;
+
 class ColumnDecoder {
  public:
   // Reads column `index`'s parts; it will hand out `cells` values. `ref` is
-  // the reference column for kIntRef (decoded earlier in each row).
+  // the reference column for kIntRef (its block is decoded first, with the
+  // same cells: the caller checks that).
   void init(size_t index, const ColumnSpec& spec, PartReader& parts, uint64_t cells, char delim,
             const ColumnDecoder* ref);
-  // Writes the next cell (quoted as recorded).
-  void emit(OutBuffer& out);
+  // Renders the next `count` (<= kBlockCells) cells into cells(); their text
+  // lives in `arena` (or in the column's parts) until the arena's reset().
+  // Returns the bytes of text rendered.
+  uint64_t decode_block(size_t count, CellArena& arena);
+  const CellText* cells() const { return cells_.data(); }
   // Throws CORRUPT when parts hold values nobody asked for.
   void finish() const;
 
  private:
-  static std::vector<uint32_t> read_index_list(ByteReader& r, uint64_t cells);
-  void write_value(OutBuffer& out, std::string_view v, bool quoted);
-
-  ColumnSpec spec_;
-  char delim_ = ',';
-  uint64_t cells_ = 0;
-  uint64_t index_ = 0;
+  static std::vector<uint64_t> read_index_list(ByteReader& r, uint64_t cells);
   bool predict_quoted(std::string_view v) const {
     return spec_.quote == kQuoteAlways || (spec_.quote == kQuoteMinimal && needs_quotes(v, delim_));
   }
+  // The next listed exception or flip at or after index_ (a column-wide index).
+  uint64_t next_special() const {
+    uint64_t e = exc_[exc_next_];  // lists end with a sentinel past every cell
+    uint64_t f = flips_[flip_next_];
+    return e < f ? e : f;
+  }
+  // Ordinary cells [from, to) of the block (no exception, no flip).
+  void run_typed_values(size_t from, size_t to);
+  uint64_t run_numbers(size_t from, size_t to, CellArena& arena);
+  uint64_t run_dates(size_t from, size_t to, CellArena& arena);
+  uint64_t run_dict(size_t from, size_t to);
+  uint64_t run_text(size_t from, size_t to, CellArena& arena);
+  // One listed cell (an exception, a flipped quote, or both).
+  uint64_t special_cell(size_t at, CellArena& arena);
+  std::string_view next_text();
+  int64_t next_typed_value(size_t at);
+  CellText render(std::string_view v, bool quoted, CellArena& arena) const;
+  // A typed value's text at out (kTypedCellMax bytes), in quotes or not.
+  size_t print_quoted_typed(int64_t v, bool quoted, char* out) const;
+
+  ColumnSpec spec_;
+  NumberPrinter printer_{NumberSpec()};
+  char delim_ = ',';
+  uint64_t cells_total_ = 0;
+  uint64_t index_ = 0;  // cells handed out so far
 
   VarintReader values_;
   const char* text_ = nullptr;  // text columns: next value
   const char* text_end_ = nullptr;
-  int64_t last_ = 0;  // the last typed value (what later cells and columns refer to)
+  int64_t last_ = 0;  // the last typed value (what later cells refer to)
   const ColumnDecoder* ref_ = nullptr;
+  // Dictionary entries as printed when their quoting is as predicted.
   std::vector<std::string_view> dict_;
   std::vector<uint8_t> dict_quote_;
-  std::vector<uint32_t> exc_;
+  std::vector<CellText> dict_text_;
+  std::vector<char> dict_arena_;  // cells point into it: never resized after init
+  std::vector<uint64_t> exc_;
   size_t exc_next_ = 0;
   ByteReader exc_text_;
-  std::vector<uint32_t> flips_;
+  std::vector<uint64_t> flips_;
   size_t flip_next_ = 0;
+
+  // The current block: each cell's text and, for typed columns, each cell's
+  // typed value as later cells of its row see it (an exception's is the
+  // previous value).
+  std::vector<CellText> cells_;
+  std::vector<int64_t> values_block_;
 };
 
 }  // namespace at1::columnar

@@ -4,24 +4,17 @@
 #include <vector>
 
 #include "at1/cpp/lines.hpp"
+#include "cell_arena.h"
 #include "column_decode.h"
 #include "csv_parse.h"
 #include "frame_layout.h"
 #include "out_buffer.h"
 #include "parts.h"
+#include "row_assembly.h"
 
 namespace at1::columnar {
 
 using sdk::fail_corrupt;
-
-namespace {
-
-struct Shape {
-  uint64_t row;
-  uint32_t code;
-};
-
-}  // namespace
 
 void decode_frame(sdk::DecodeContext& ctx) {
   PartReader parts(ctx);
@@ -39,7 +32,7 @@ void decode_frame(sdk::DecodeContext& ctx) {
   if (eol.count() != rows) fail_corrupt("columnar: line endings do not match rows");
 
   const uint64_t nshapes = meta.varint_max(rows, "columnar: too many row shapes");
-  std::vector<Shape> shapes;
+  std::vector<RowShape> shapes;
   shapes.reserve(static_cast<size_t>(nshapes));
   std::vector<uint64_t> with_fields(ncols + 2, 0);  // rows with exactly k fields
   uint64_t row = 0;
@@ -69,37 +62,49 @@ void decode_frame(sdk::DecodeContext& ctx) {
   if (!meta.at_end()) fail_corrupt("columnar: trailing meta bytes");
 
   Bytes vb = parts.get("vb");
-  const char* vp = reinterpret_cast<const char*>(vb.data);
-  const char* vend = vp + vb.size;
+  VerbatimLines verbatim(vb);
+  if (head.size() > ctx.info().raw_size) fail_corrupt("columnar: head longer than the frame");
+  uint64_t remaining = ctx.info().raw_size - head.size();
 
   OutBuffer out(ctx);
   out.append(head.data(), head.size());
+  CellArena arena(ctx.info().raw_size);
+  BlockRows block(ncols);
   size_t next_shape = 0;
-  for (uint64_t r = 0; r < rows; ++r) {
-    uint32_t fields = width;
-    bool verbatim = false;
-    if (next_shape < shapes.size() && shapes[next_shape].row == r) {
-      uint32_t code = shapes[next_shape++].code;
-      verbatim = code == kShapeVerbatim;
-      fields = verbatim ? 0 : code - 1;
-    }
-    if (verbatim) {
-      if (vp == vend) fail_corrupt("columnar: verbatim lines end early");
-      const char* nl = static_cast<const char*>(std::memchr(vp, '\n', static_cast<size_t>(vend - vp)));
-      if (!nl) fail_corrupt("columnar: unterminated verbatim line");
-      out.append(vp, static_cast<size_t>(nl - vp));
-      vp = nl + 1;
+  for (uint64_t r0 = 0; r0 < rows; r0 += block.rows) {
+    block.rows = static_cast<size_t>(rows - r0 < kBlockCells ? rows - r0 : kBlockCells);
+    block.uniform = next_shape == shapes.size() || shapes[next_shape].row >= r0 + block.rows;
+    // Cell text and verbatim lines of the block, all of it output.
+    uint64_t bytes = 0;
+    if (block.uniform) {
+      for (uint32_t j = 0; j < ncols; ++j) block.counts[j] = j < width ? block.rows : 0;
     } else {
-      for (uint32_t j = 0; j < fields; ++j) {
-        if (j) out.put(delim);
-        columns[j].emit(out);
-      }
+      bytes += block.read_shapes(r0, width, shapes, &next_shape, verbatim);
     }
-    std::string_view e = sdk::eol_text(eol.next());
-    out.append(e.data(), e.size());
+    // Every cell after a row's first writes a delimiter: checked before the
+    // cells are rendered, so a hostile row count cannot make the arena grow
+    // far past the frame's size.
+    uint64_t delimiters = 0;
+    for (uint32_t j = 1; j < ncols; ++j) delimiters += block.counts[j];
+    if (delimiters > remaining) fail_corrupt("columnar: frame longer than its raw size");
+    arena.reset();
+    for (uint32_t j = 0; j < ncols; ++j) {
+      if (block.counts[j]) bytes += columns[j].decode_block(block.counts[j], arena);
+      block.cells[j] = columns[j].cells();
+    }
+    if (bytes > remaining) fail_corrupt("columnar: frame longer than its raw size");
+    // Delimiters and line endings: fewer than ncols + 2 per row.
+    const size_t bound = static_cast<size_t>(bytes) + block.rows * (size_t(ncols) + 2) + kCellSlack;
+    char* const start = out.reserve(bound);
+    char* const end = block.uniform ? block.assemble_uniform(start, width, delim, eol)
+                                    : block.assemble(start, delim, eol);
+    const size_t n = static_cast<size_t>(end - start);
+    if (n > remaining) fail_corrupt("columnar: frame longer than its raw size");
+    remaining -= n;
+    out.commit(n);
   }
   for (const auto& c : columns) c.finish();
-  if (vp != vend) fail_corrupt("columnar: trailing verbatim bytes");
+  verbatim.finish();
   out.flush();
 }
 

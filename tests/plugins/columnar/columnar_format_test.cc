@@ -2,6 +2,7 @@
 // exactly or refuse, delimiter detection, record parsing.
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <random>
 #include <string>
 
@@ -9,6 +10,7 @@
 #include "datetime_format.h"
 #include "dialect.h"
 #include "number_format.h"
+#include "number_print.h"
 #include "at1/cpp/string_index.hpp"
 
 namespace {
@@ -65,6 +67,55 @@ TEST(ColumnarNumber, RandomSpellingsNeverMisprint) {
       ASSERT_EQ(fmt(m, spec), s) << "spec " << int(spec.scale);
     }
   }
+}
+
+// Decode's fast printer must write exactly what format_number writes, for
+// every spec read_spec accepts (hostile ones too) and values of every
+// length, at the digit-count edges and at random.
+TEST(ColumnarNumber, FastPrinterMatchesFormatNumber) {
+  std::mt19937_64 rng(11);
+  std::vector<int64_t> values = {0, 1, -1, 9, 10, 99, 100, INT64_MAX, INT64_MIN, INT64_MIN + 1};
+  for (int d = 1; d <= 18; ++d) {
+    const int64_t p = static_cast<int64_t>(kNumberPow10[d]);
+    for (int64_t v : {p - 1, p, p + 1, p * 9 / 10, p / 2 + 7}) {
+      values.push_back(v);
+      values.push_back(-v);
+    }
+  }
+  for (int i = 0; i < 20000; ++i) {
+    const int64_t v = static_cast<int64_t>(rng() >> (rng() % 64));
+    values.push_back(rng() & 1 ? -v : v);
+  }
+  size_t checked_fast = 0;
+  for (int scale = 0; scale <= kMaxScale; ++scale) {
+    for (int mode = kFracFixed; mode <= kFracTrimKeep1; ++mode) {
+      for (int width = 0; width <= kMaxWidth; ++width) {
+        for (int zeros : {0, 1, 3, 18}) {
+          if (zeros && scale) continue;
+          NumberSpec spec{static_cast<uint8_t>(scale), static_cast<uint8_t>(mode),
+                          static_cast<uint8_t>(width), kNoBinary32, static_cast<uint8_t>(zeros)};
+          NumberPrinter printer(spec);
+          for (size_t i = 0; i < values.size(); i += (scale + width + zeros) % 7 + 1) {
+            const int64_t v = values[i];
+            char want[kNumberTextMax], got[kNumberTextMax];
+            const size_t want_n = format_number(v, spec, want);
+            const size_t got_n = printer.print(v, got);
+            ASSERT_EQ(std::string(got, got_n), std::string(want, want_n))
+                << "value " << v << " scale " << scale << " mode " << mode << " width " << width
+                << " zeros " << zeros;
+            const int fast = printer.fast_digits(printer.magnitude(v));
+            checked_fast += fast != 0;
+            // A run mixing lengths prints short values with the 16-digit path.
+            if (fast == 8) {
+              const size_t n16 = printer.print_fast<16>(v, got);
+              ASSERT_EQ(std::string(got, n16), std::string(want, want_n)) << "16-digit path, value " << v;
+            }
+          }
+        }
+      }
+    }
+  }
+  EXPECT_GT(checked_fast, 100000u);  // the fast paths were exercised, not just the fallback
 }
 
 TEST(ColumnarDate, LayoutsRoundTrip) {

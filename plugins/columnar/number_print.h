@@ -1,0 +1,146 @@
+// Decode's number printer: the same text as format_number, faster. The
+// digits are made at once, without division chains or branches per digit
+// (SWAR: every lane of a word divided together), then the integer part,
+// point and fraction are written with fixed-size stores of shifted words.
+// A run of values whose largest fits 8 (or 16) digits uses the 8 (16) digit
+// loop, so the choice is made per run, not per value. Anything else
+// (binary32, wider layouts, huge values) goes to format_number.
+#ifndef AT1_COLUMNAR_NUMBER_PRINT_H
+#define AT1_COLUMNAR_NUMBER_PRINT_H
+
+#include <cstdint>
+#include <cstring>
+#include <type_traits>
+
+#include "number_format.h"
+
+namespace at1::columnar {
+
+// The 8 decimal digits of v < 10^8 as byte values 0..9, the most
+// significant in the lowest byte (a little-endian store writes them in
+// order; leading zero digits are the low zero bytes, trailing the high ones).
+inline uint64_t decimal_digits8(uint64_t v) {
+  // Lanes of 32 bits hold 4 digits each, then lanes of 16 hold 2, then bytes
+  // hold 1. Each step divides every lane by 10^k at once (multiply-shift,
+  // exact for the lane's range) and puts quotient and remainder side by side:
+  // q + (x - q * 10^k) << s == (x << s) - q * (10^k << s - 1).
+  const uint32_t hi = static_cast<uint32_t>(v) / 10000;
+  uint64_t x = (v << 32) - hi * ((10000ull << 32) - 1);
+  uint64_t q = ((x * 10486) >> 20) & 0x0000007F0000007Full;
+  x = (x << 16) - q * ((100ull << 16) - 1);
+  q = ((x * 103) >> 10) & 0x000F000F000F000Full;
+  return (x << 8) - q * ((10ull << 8) - 1);
+}
+
+class NumberPrinter {
+ public:
+  explicit NumberPrinter(const NumberSpec& spec)
+      : spec_(spec),
+        zeros_mul_(kNumberPow10[spec.zeros]),
+        scale_(spec.scale),
+        width_(spec.width),
+        trim_(spec.frac_mode != kFracFixed),
+        keep_one_(spec.frac_mode == kFracTrimKeep1),
+        plain_(spec.inner == kNoBinary32) {}
+
+  // The magnitude format_number prints for a mantissa (wrapping alike).
+  uint64_t magnitude(int64_t mantissa) const {
+    const uint64_t u = static_cast<uint64_t>(mantissa) * zeros_mul_;
+    return mantissa < 0 ? 0 - u : u;
+  }
+  // Which print_fast<D> may print every value up to this magnitude: 8, 16,
+  // or 0 for none.
+  int fast_digits(uint64_t largest_magnitude) const {
+    if (!plain_) return 0;
+    if (largest_magnitude < kNumberPow10[8] && scale_ + width_ <= 8) return 8;
+    if (largest_magnitude < kNumberPow10[16] && scale_ + width_ <= 16) return 16;
+    return 0;
+  }
+
+  // Writes the text at out (kNumberTextMax bytes); returns its length, 0
+  // only where format_number returns 0.
+  size_t print(int64_t mantissa, char* out) const {
+    switch (fast_digits(magnitude(mantissa))) {
+      case 8: return print_fast<8>(mantissa, out);
+      case 16: return print_fast<16>(mantissa, out);
+      default: return format_number(mantissa, spec_, out);
+    }
+  }
+
+  // print() for a value fast_digits() gave kDigits for; writes at most
+  // kSlot<kDigits> bytes (sign, digits, point, a word of filler).
+  template <int kDigits>
+  static constexpr size_t kSlot = kDigits == 8 ? 24 : 40;
+  template <int kDigits>
+  size_t print_fast(int64_t mantissa, char* out) const {
+    static_assert(kDigits == 8 || kDigits == 16);
+    const uint64_t u = magnitude(mantissa);
+    out[0] = '-';
+    char* p = out + (mantissa < 0 ? 1 : 0);
+    // Digit words: `low` holds the last 8 digits, `high` the 8 before.
+    const uint64_t low = decimal_digits8(kDigits == 8 ? u : u % 100000000);
+    const uint64_t high = kDigits == 8 ? 0 : decimal_digits8(u / 100000000);
+    const int significant = high ? 16 - leading_zero_digits(high)
+                                 : (low ? 8 - leading_zero_digits(low) : 0);
+    int int_len = significant - scale_;
+    if (int_len < width_) int_len = width_;
+    const TextFor<kDigits> text(high, low);
+    if (scale_ == 0) {
+      if (int_len == 0) return static_cast<size_t>(p - out);  // zero printed as nothing
+      text.put_last(p, int_len);
+      return static_cast<size_t>(p + int_len - out);
+    }
+    // The integer part and the fraction after it, then the fraction again
+    // one byte on, behind the point.
+    text.put_last(p, scale_ + int_len);
+    int frac_len = scale_;
+    if (trim_) {
+      const int zeros = low ? trailing_zero_digits(low) : 8 + (high ? trailing_zero_digits(high) : 8);
+      frac_len = zeros >= scale_ ? (keep_one_ ? 1 : 0) : scale_ - zeros;
+      if (frac_len == 0) return static_cast<size_t>(p + int_len - out);
+    }
+    p[int_len] = '.';
+    text.put_last(p + int_len + 1, scale_);
+    return static_cast<size_t>(p + int_len + 1 + frac_len - out);
+  }
+
+ private:
+  // Of a non-zero digit word (see decimal_digits8).
+  static int leading_zero_digits(uint64_t w) { return static_cast<int>(unsigned(__builtin_ctzll(w)) / 8); }
+  static int trailing_zero_digits(uint64_t w) { return static_cast<int>(unsigned(__builtin_clzll(w)) / 8); }
+  static constexpr uint64_t kAscii = 0x3030303030303030ull;
+  // The digits as ASCII in one (8) or two (16) words; put_last(out, n)
+  // stores the last n (1 <= n <= digits) at out, then filler to 8 or 16 bytes.
+  struct Text8 {
+    Text8(uint64_t, uint64_t low) : w(low | kAscii) {}
+    void put_last(char* out, int n) const {
+      const uint64_t v = w >> (8 * (8 - n));
+      std::memcpy(out, &v, 8);
+    }
+    uint64_t w;
+  };
+  struct Text16 {
+    __extension__ using U128 = unsigned __int128;
+    Text16(uint64_t high, uint64_t low)
+        : w((static_cast<U128>(low | kAscii) << 64) | (high | kAscii)) {}
+    void put_last(char* out, int n) const {
+      const U128 v = w >> (8 * (16 - n));
+      std::memcpy(out, &v, 16);
+    }
+    U128 w;
+  };
+  template <int kDigits>
+  using TextFor = std::conditional_t<kDigits == 8, Text8, Text16>;
+
+  NumberSpec spec_;
+  uint64_t zeros_mul_;
+  int scale_;
+  int width_;
+  bool trim_;
+  bool keep_one_;
+  bool plain_;
+};
+
+}  // namespace at1::columnar
+
+#endif  // AT1_COLUMNAR_NUMBER_PRINT_H

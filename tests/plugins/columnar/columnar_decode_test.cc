@@ -1,0 +1,149 @@
+// Decode renders a block of rows column by column, with exceptions and quote
+// flips handled between runs of ordinary cells. These tables put every kind
+// of special cell (and ragged, verbatim and CRLF rows) at and around the
+// block edges, in every column type, and must come back byte for byte.
+#include <gtest/gtest.h>
+
+#include <random>
+#include <set>
+#include <string>
+
+#include "at1/cpp/bytes.hpp"
+#include "columnar_test_util.h"
+
+namespace {
+
+using at1::sdk::testing::encode;
+using columnar_test::codec;
+using columnar_test::round_trip;
+using columnar_test::split_frames;
+
+// The names of the parts of an encoding (packed into `small` or streams).
+std::set<std::string> part_names(const at1::sdk::testing::StreamMap& streams) {
+  std::set<std::string> names;
+  for (const auto& [name, bytes] : streams) {
+    if (name != "small") {
+      names.insert(name);
+      continue;
+    }
+    at1::sdk::ByteReader r{at1::sdk::Bytes(std::string_view(bytes))};
+    while (!r.at_end()) {
+      names.insert(std::string(r.str()));
+      r.str();
+    }
+  }
+  return names;
+}
+
+std::string fixed(int64_t v, int scale) {
+  std::string s = std::to_string(v < 0 ? -v : v);
+  while (static_cast<int>(s.size()) <= scale) s.insert(0, "0");
+  s.insert(s.size() - static_cast<size_t>(scale), ".");
+  return (v < 0 ? "-" : "") + s;
+}
+
+std::string trimmed(int64_t v, int scale) {
+  std::string s = fixed(v, scale);
+  while (s.back() == '0') s.pop_back();
+  if (s.back() == '.') s.pop_back();
+  return s;
+}
+
+std::string two(int v) { return (v < 10 ? "0" : "") + std::to_string(v); }
+
+// Rows near the edges of decode's blocks (1024 rows) get the odd cells.
+bool near_edge(int row) {
+  const int m = row % 1024;
+  return m <= 1 || m >= 1022 || row == 3333;
+}
+
+std::string make_table(int rows, uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  const char* dict_words[] = {"red", "green", "a,b", "say \"x\"", "blue", "", "line\nbreak"};
+  std::string t = "id,price,lat,lat_hi,day,stamp,kind,note,clock\n";
+  int64_t id = 1000, lat = 40922326;
+  for (int r = 0; r < rows; ++r) {
+    const bool odd = near_edge(r) || rng() % 97 == 0;
+    const int kind = static_cast<int>(rng() % 9);
+    std::string row;
+    // id: increasing; exceptions are spellings that do not re-print.
+    id += 1 + static_cast<int64_t>(rng() % 3);
+    row += odd && kind == 0 ? "+" + std::to_string(id) : odd && kind == 1 ? "0" + std::to_string(id)
+                                                                           : std::to_string(id);
+    // price: always quoted, fixed scale 2; flips are the unquoted ones.
+    const std::string price = fixed(static_cast<int64_t>(rng() % 100000) - 20000, 2);
+    row += "," + (odd && kind == 2 ? price : "\"" + price + "\"");
+    // lat: trimmed scale 6, crossing 10^8 in magnitude (8 and 16 digit paths).
+    lat += static_cast<int64_t>(rng() % 2000001) - 1000000;
+    if (r % 1500 == 700) lat = -lat;
+    row += "," + (odd && kind == 3 ? std::string("") : trimmed(lat, 6));
+    // lat_hi: the same row's lat plus a little (a residual column).
+    row += "," + trimmed(lat + static_cast<int64_t>(rng() % 1000), 6);
+    // day: a date, a 30th of February now and then.
+    const std::string month_day = odd && kind == 4 ? "02-30"
+                                  : two(1 + static_cast<int>(rng() % 12)) + "-" +
+                                        two(1 + static_cast<int>(rng() % 28));
+    row += "," + std::to_string(1990 + r % 40) + "-" + month_day;
+    // stamp: date, time and millis.
+    row += ",2021-03-04 " + two(static_cast<int>(rng() % 24)) + ":" + two(r % 60) + ":" +
+           two(static_cast<int>(rng() % 60)) + "." + std::to_string(100 + rng() % 900);
+    // kind: a dictionary column, minimal quoting; flips quote a plain word.
+    const char* w = dict_words[rng() % 7];
+    const bool needs = std::string(w).find_first_of(",\"\n") != std::string::npos;
+    std::string quoted = "\"";
+    for (const char* c = w; *c; ++c) quoted += *c == '"' ? std::string("\"\"") : std::string(1, *c);
+    quoted += "\"";
+    row += "," + (needs || (odd && kind == 5) ? quoted : std::string(w));
+    // note: free text, some quoted, some long, some with NUL bytes (exceptions).
+    std::string note = "n" + std::to_string(rng() % 100000);
+    if (rng() % 5 == 0) note += std::string(20 + rng() % 40, 'x');
+    if (odd && kind == 6) note = "\"" + note + ",\"\"q\"\"\"";
+    if (odd && kind == 7) note = std::string("nul") + '\0' + "byte";
+    row += "," + note;
+    // clock: a time of day.
+    row += "," + two(r % 24) + ":" + two(static_cast<int>(rng() % 60)) + ":00";
+    // Row shapes: ragged (short and long), verbatim, CRLF.
+    if (odd && kind == 8) {
+      const int shape = static_cast<int>(rng() % 4);
+      if (shape == 0) row = row.substr(0, row.find(','));        // one field
+      if (shape == 1) row += ",extra,fields";                      // wider than usual
+      if (shape == 2) row = "x,\"bad\"y,3";                        // does not parse: verbatim
+      if (shape == 3) row = "";                                    // empty line
+    }
+    t += row + (r % 13 == 5 ? "\r\n" : "\n");
+  }
+  return t;
+}
+
+TEST(ColumnarDecode, SpecialCellsAtBlockEdgesRoundTrip) {
+  const std::string t = make_table(5000, 1);
+  ASSERT_EQ(round_trip(t), "");
+  // The encoding really has the cases this test is about.
+  auto e = encode(codec(), t);
+  ASSERT_EQ(e.status, AT1_OK);
+  const auto names = part_names(e.streams);
+  for (const char* part : {"c0.x", "c1.q", "c2.x", "c4.x", "c6.q", "c7.x", "c6.d", "vb"})
+    EXPECT_TRUE(names.count(part)) << "no part " << part;
+}
+
+TEST(ColumnarDecode, LaterFramesAndOddSizesRoundTrip) {
+  const std::string t = make_table(4200, 2);
+  // Frames that end inside a block, hold exactly one block, or less.
+  for (size_t lines : {1024u, 1025u, 1500u, 333u}) {
+    auto frames = split_frames(t, lines);
+    for (size_t i = 0; i < frames.size(); ++i)
+      ASSERT_EQ(round_trip(frames[i], i), "") << lines << "-line frame " << i;
+  }
+}
+
+TEST(ColumnarDecode, NarrowAndEmptyTablesRoundTrip) {
+  std::string one_column = "v\n", empty_fields;
+  for (int r = 0; r < 2100; ++r) {
+    one_column += (r % 1024 == 1023 ? std::string("x") : std::to_string(r * 7)) + "\n";
+    empty_fields += r % 700 == 3 ? "a,b,c\n" : ",,\n";
+  }
+  EXPECT_EQ(round_trip(one_column), "");
+  EXPECT_EQ(round_trip(empty_fields), "");
+}
+
+}  // namespace
