@@ -40,6 +40,7 @@ void ColumnDecoder::init(size_t index, const ColumnSpec& spec, PartReader& parts
                          char delim, const ColumnDecoder* ref) {
   spec_ = spec;
   printer_ = NumberPrinter(spec.number);
+  digits_ = printer_.fast_digits(0);
   ref_ = ref;
   if (spec.coding == kIntRef && !ref) fail_corrupt("columnar: missing reference column");
   delim_ = delim;
@@ -115,7 +116,7 @@ uint64_t ColumnDecoder::decode_block(size_t count, CellArena& arena) {
           break;
         case kDate:
           run_typed_values(at, run_end);
-          bytes += run_dates(at, run_end, arena);
+          bytes += run_typed_text(at, run_end, arena);
           break;
         case kDict: bytes += run_dict(at, run_end); break;
         default: bytes += run_text(at, run_end, arena); break;
@@ -167,12 +168,15 @@ namespace {
 // slot: with cells packed end to end, every cell's address would wait for
 // the previous cell's length, and the loop would run one cell at a time.
 // The printer and pointers are locals (stores through char* would make the
-// compiler reload members every cell). Returns the bytes of text.
+// compiler reload members every cell). Returns the bytes of text, or
+// kTooLong at the first value that needs more than kDigits digits.
+constexpr uint64_t kTooLong = ~uint64_t(0);
 template <int kDigits>
 uint64_t print_number_run(const NumberPrinter printer, const int64_t* values, size_t from,
                           size_t to, CellText* cells, char* slots) {
   uint64_t bytes = 0;
   for (size_t k = from; k < to; ++k) {
+    if (printer.magnitude(values[k]) >= kNumberPow10[kDigits]) return kTooLong;
     char* out = slots + (k - from) * NumberPrinter::kSlot<kDigits>;
     const size_t n = printer.print_fast<kDigits>(values[k], out);
     cells[k] = {out, n};
@@ -185,36 +189,26 @@ uint64_t print_number_run(const NumberPrinter printer, const int64_t* values, si
 
 uint64_t ColumnDecoder::run_numbers(size_t from, size_t to, CellArena& arena) {
   const int64_t* values = values_block_.data();
-  int digits = 0;
-  if (spec_.quote != kQuoteAlways && spec_.number.inner == kNoBinary32) {
-    uint64_t largest = 0;
-    for (size_t k = from; k < to; ++k) {
-      const uint64_t u = printer_.magnitude(values[k]);
-      largest = u > largest ? u : largest;
-    }
-    digits = printer_.fast_digits(largest);
-  }
-  if (digits) {
-    const size_t slot = digits == 8 ? NumberPrinter::kSlot<8> : NumberPrinter::kSlot<16>;
+  // Optimistic: print with the digit count the last run needed (the fewest
+  // the layout allows at first); a value too long makes the run go again
+  // with more, which is then kept for the column.
+  while (digits_ && spec_.quote != kQuoteAlways) {
+    const size_t slot = digits_ == 8 ? NumberPrinter::kSlot<8> : NumberPrinter::kSlot<16>;
     char* slots = arena.room((to - from) * slot);
-    arena.commit((to - from) * slot);
-    return digits == 8 ? print_number_run<8>(printer_, values, from, to, cells_.data(), slots)
-                       : print_number_run<16>(printer_, values, from, to, cells_.data(), slots);
+    const uint64_t bytes =
+        digits_ == 8 ? print_number_run<8>(printer_, values, from, to, cells_.data(), slots)
+                     : print_number_run<16>(printer_, values, from, to, cells_.data(), slots);
+    if (bytes != kTooLong) {
+      arena.commit((to - from) * slot);
+      return bytes;
+    }
+    digits_ = digits_ == 8 ? printer_.fast_digits(kNumberPow10[8]) : 0;
   }
   // Quoted, binary32 (to_chars dominates there) or long numbers.
-  char* const start = arena.room((to - from) * kTypedCellMax);
-  char* out = start;
-  const bool quoted = spec_.quote == kQuoteAlways;
-  for (size_t k = from; k < to; ++k) {
-    char* cell = out;
-    out += print_quoted_typed(values[k], quoted, out);
-    cells_[k] = {cell, static_cast<size_t>(out - cell)};
-  }
-  arena.commit(static_cast<size_t>(out - start));
-  return static_cast<uint64_t>(out - start);
+  return run_typed_text(from, to, arena);
 }
 
-uint64_t ColumnDecoder::run_dates(size_t from, size_t to, CellArena& arena) {
+uint64_t ColumnDecoder::run_typed_text(size_t from, size_t to, CellArena& arena) {
   char* const start = arena.room((to - from) * kTypedCellMax);
   char* out = start;
   const bool quoted = spec_.quote == kQuoteAlways;

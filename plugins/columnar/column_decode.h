@@ -21,6 +21,8 @@ namespace at1::columnar {
 
 // LEB128 reader for a column's value part: no bounds check per byte while
 // ten or more bytes remain (a varint is at most ten), checked near the end.
+// Branches per byte on purpose: predicted, they let the next value's read
+// start early, where a branch-free decode makes each wait for the last.
 class VarintReader {
  public:
   VarintReader() = default;
@@ -81,7 +83,8 @@ class ColumnDecoder {
   // Ordinary cells [from, to) of the block (no exception, no flip).
   void run_typed_values(size_t from, size_t to);
   uint64_t run_numbers(size_t from, size_t to, CellArena& arena);
-  uint64_t run_dates(size_t from, size_t to, CellArena& arena);
+  // Any typed column (dates; numbers the fast printer cannot take).
+  uint64_t run_typed_text(size_t from, size_t to, CellArena& arena);
   uint64_t run_dict(size_t from, size_t to);
   uint64_t run_text(size_t from, size_t to, CellArena& arena);
   // One listed cell (an exception, a flipped quote, or both).
@@ -94,6 +97,7 @@ class ColumnDecoder {
 
   ColumnSpec spec_;
   NumberPrinter printer_{NumberSpec()};
+  int digits_ = 0;  // the fast print path runs try first (8, 16; 0: none)
   char delim_ = ',';
   uint64_t cells_total_ = 0;
   uint64_t index_ = 0;  // cells handed out so far

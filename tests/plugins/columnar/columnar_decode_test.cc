@@ -76,6 +76,7 @@ std::string make_table(int rows, uint64_t seed) {
     // lat: trimmed scale 6, crossing 10^8 in magnitude (8 and 16 digit paths).
     lat += static_cast<int64_t>(rng() % 2000001) - 1000000;
     if (r % 1500 == 700) lat = -lat;
+    if (r == 2600) lat += lat < 0 ? -120000000 : 120000000;  // past 10^8 mid-block
     row += "," + (odd && kind == 3 ? std::string("") : trimmed(lat, 6));
     // lat_hi: the same row's lat plus a little (a residual column).
     row += "," + trimmed(lat + static_cast<int64_t>(rng() % 1000), 6);
