@@ -464,6 +464,12 @@ class FrameEncoder {
         next_var = slot + 1;
       }
     }
+    // The host copies every stream it is given: the frame's variables go
+    // first, so they and the copies are never resident together.
+    p = Parsed();
+    std::vector<uint32_t>().swap(by_template);
+    std::vector<uint32_t>().swap(next);
+    tpls.clear();
     ByteWriter eol_stream, tsl;
     eol.finish(eol_stream);
     if (!layouts.empty()) tsl.varint(layouts.size());
