@@ -86,6 +86,18 @@ TEST(LogCodec, VeryLongLine) {
   EXPECT_TRUE(exact(big));
 }
 
+// Lines of the longest modelled length made of one-byte variables: the
+// largest per-line records the encoder stores, also when rare lines merge.
+TEST(LogCodec, LongestLinesOfTinyVariables) {
+  std::string ones;
+  while (ones.size() < kMaxModelledLine - 6) ones += "1 ";
+  std::string text;
+  for (int i = 0; i < 6; ++i) text += ones.substr(0, kMaxModelledLine - 6) + (i % 2 ? "alphas\n" : "beta99\n");
+  ASSERT_EQ(text.find('\n'), kMaxModelledLine);
+  EXPECT_TRUE(exact(text));
+  EXPECT_TRUE(exact(text + std::string(kMaxModelledLine, '2') + "\n"));
+}
+
 TEST(LogCodec, NumberSpellings) {
   EXPECT_TRUE(exact("v 007 -5 -0 +3 0 00 -007 9223372036854775807 9223372036854775808 -9223372036854775808\n"));
   EXPECT_TRUE(exact("big 123456789012345678901234567890 0000000000000000000000001\n"));

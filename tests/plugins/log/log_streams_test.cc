@@ -149,6 +149,34 @@ TEST(LogStreams, ConstantSlotsFoldIntoTemplates) {
   EXPECT_TRUE(exact("single line 42 0x1f 2.5 deadbeef\n"));
 }
 
+// The encoder keeps numbers as values only: a constant slot's text is
+// printed back from its value, for every numeric kind.
+TEST(LogStreams, ConstantSlotsOfEveryKindFoldFromTheirValues) {
+  std::string text;
+  for (int i = 0; i < 20; ++i)
+    text += "n -5 w 007 x 0xDEAD y 0x1f ip 10.0.0.1 h deadbeef12 f 2.50 v " + std::to_string(i) + "\n";
+  EXPECT_TRUE(exact(text));
+  EXPECT_NE(stream(text, kStreamTemplates).find("n -5 w 007 x 0xDEAD y 0x1f ip 10.0.0.1 h deadbeef12 f 2.50 v "),
+            std::string::npos);
+  // Constant on every line but the last: stays a slot.
+  std::string almost;
+  for (int i = 0; i < 20; ++i) almost += "retry " + std::to_string(i) + " code " + (i < 19 ? "7" : "8") + "\n";
+  EXPECT_TRUE(exact(almost));
+  EXPECT_EQ(stream(almost, kStreamTemplates).find("code 7"), std::string::npos);
+}
+
+// Merged templates find their constant slots from the stored variables.
+TEST(LogStreams, MergedTemplatesFoldTheirConstants) {
+  std::string text;
+  const char* users[] = {"alice", "bob", "carol", "dave"};
+  for (int i = 0; i < 8; ++i)
+    text += std::string("session opened for ") + users[i % 4] + " from 10.1.2.3 port 22 id " + std::to_string(i) + "\n";
+  EXPECT_TRUE(exact(text));
+  EXPECT_NE(stream(text, kStreamTemplates).find("from 10.1.2.3 port 22 id "), std::string::npos);
+  const std::string str = stream(text, kStreamStrings);
+  for (const char* u : users) EXPECT_NE(str.find(u), std::string::npos) << u;
+}
+
 TEST(LogStreams, EmptyStreamsAreLeftOut) {
   auto e = encode(codec(), "plain words only\nand more words\n");
   ASSERT_EQ(e.status, AT1_OK);
