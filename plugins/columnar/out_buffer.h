@@ -1,9 +1,9 @@
-// A large local output buffer in front of DecodeContext::write, so decode
-// emits field by field with a pointer bump and hands the host big pieces.
+// Where a block of assembled rows goes: straight into output memory the host
+// lends (DecodeContext::reserve, no copy) when the block's bound fits a
+// reservation, else into a local buffer that is then written (one copy).
 #ifndef AT1_COLUMNAR_OUT_BUFFER_H
 #define AT1_COLUMNAR_OUT_BUFFER_H
 
-#include <cstring>
 #include <vector>
 
 #include "at1/cpp/codec.hpp"
@@ -12,41 +12,28 @@ namespace at1::columnar {
 
 class OutBuffer {
  public:
-  explicit OutBuffer(sdk::DecodeContext& ctx, size_t capacity = 1 << 20)
-      : ctx_(ctx), buf_(capacity) {}
+  explicit OutBuffer(sdk::DecodeContext& ctx) : ctx_(ctx) {}
   // Room for n bytes at the returned pointer; commit() what was written.
   char* reserve(size_t n) {
-    if (n > buf_.size() - used_) {
-      flush();
-      if (n > buf_.size()) buf_.resize(n);
-    }
-    return buf_.data() + used_;
+    local_ = n > sdk::DecodeContext::kMaxReserve;
+    if (!local_) return reinterpret_cast<char*>(ctx_.reserve(n));
+    if (buf_.size() < n) buf_.resize(n);
+    return buf_.data();
   }
-  void commit(size_t n) { used_ += n; }
-  void append(const char* p, size_t n) {
-    if (n == 0) return;  // p may be null then (an empty string_view)
-    char* d = reserve(n);
-    if (n <= 16) {
-      at1::sdk::copy_short(d, p, n);
+  void commit(size_t n) {
+    if (local_) {
+      ctx_.write(buf_.data(), n);
     } else {
-      std::memcpy(d, p, n);
+      ctx_.commit(n);
     }
-    used_ += n;
   }
-  void put(char c) {
-    if (used_ == buf_.size()) flush();
-    buf_[used_++] = c;
-  }
-  void flush() {
-    if (used_) ctx_.write(buf_.data(), used_);
-    used_ = 0;
-  }
+  void append(const char* p, size_t n) { ctx_.write(p, n); }
+  void flush() { ctx_.flush(); }
 
  private:
-
   sdk::DecodeContext& ctx_;
   std::vector<char> buf_;
-  size_t used_ = 0;
+  bool local_ = false;
 };
 
 }  // namespace at1::columnar
