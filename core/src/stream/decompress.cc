@@ -2,6 +2,7 @@
 // frames, workers decode them in parallel into blocks (stream/frame_output.h),
 // the calling thread writes the blocks in order as they come and a hasher
 // thread hashes them; the SHA-256 must match the trailer.
+#include <algorithm>
 #include <chrono>
 #include <deque>
 #include <memory>
@@ -40,8 +41,13 @@ struct InFlight {
   uint8_t last = '\n';
 };
 
-// Blocks a frame decoding ahead of the one being written may hold (MB).
-constexpr size_t kAheadBlocks = 16;
+// Blocks a frame decoding ahead of the one being written may hold before
+// its worker waits: half the frame (at least 16 MiB). Workers settle half a
+// frame apart, so in steady state none waits; the cap keeps decompress from
+// touching whole frames' worth of fresh memory.
+size_t AheadBlocks(uint64_t frame_bytes) {
+  return std::max<size_t>(16, static_cast<size_t>(frame_bytes / 2 / stream::kBlockSize));
+}
 
 Result<DecompressSummary> Run(const std::string& in_path, const std::string* out_path,
                               const DecompressOptions& options, const PluginHost& plugins) {
@@ -128,7 +134,8 @@ Result<DecompressSummary> Run(const std::string& in_path, const std::string* out
     sum.lines += f->header.line_count;
     InFlight* job = f.get();
     if (pool) {
-      f->output = std::make_unique<stream::FrameOutput>(&blocks, f->header.raw_size, kAheadBlocks);
+      f->output = std::make_unique<stream::FrameOutput>(&blocks, f->header.raw_size,
+                                                         AheadBlocks(f->header.raw_size));
     } else {  // one thread: the decoder writes each block as it fills
       f->output = std::make_unique<stream::FrameOutput>(
           &blocks, f->header.raw_size, [&consume, job](stream::Block b) { consume(*job, std::move(b)); });
