@@ -20,6 +20,9 @@ constexpr size_t kOutBuffer = 1 << 20;
 // the system time of one 64 MiB write() per frame (the page-cache copy stays
 // cache-friendly).
 constexpr size_t kWriteSlice = 128 << 10;
+// Pieces at least this big are written as they are, not copied into the
+// buffer first (decompress hands over nearly full 1 MiB blocks).
+constexpr size_t kDirectWrite = 64 << 10;
 }  // namespace
 
 InputFile::~InputFile() {
@@ -143,8 +146,8 @@ Status OutputFile::Flush() {
 Status OutputFile::Write(const void* data, size_t n) {
   if (fd_ < 0) return Status::IOError("output is not open");
   offset_ += n;
-  if (buffer_.size() + n > kOutBuffer) AT1_RETURN_IF_ERROR(Flush());
-  if (n >= kOutBuffer) return WriteAll(static_cast<const char*>(data), n);  // big pieces go straight out
+  if (buffer_.size() + n > kOutBuffer || n >= kDirectWrite) AT1_RETURN_IF_ERROR(Flush());
+  if (n >= kDirectWrite) return WriteAll(static_cast<const char*>(data), n);  // big pieces go straight out
   buffer_.append(static_cast<const char*>(data), n);
   return Status::OK();
 }

@@ -78,7 +78,11 @@ Result<DecompressSummary> Run(const std::string& in_path, const std::string* out
   // one step that must see every byte in order, so it is kept off the
   // thread that reads, dispatches and writes.
   std::unique_ptr<stream::WorkerPool> hasher = threads > 1 ? std::make_unique<stream::WorkerPool>(1) : nullptr;
-  std::future<void> hashed;  // the hasher runs jobs in order: the last one done means all are
+  // Blocks written but not yet hashed, oldest first. Bounded, so a hasher
+  // slower than the writes holds the writer back instead of growing the
+  // set of blocks in use (fresh memory is what costs here).
+  std::deque<std::future<void>> hashing;
+  constexpr size_t kHashBacklog = 8;
 
   Status write_status;  // the first write error; writing stops there
   auto consume = [&](InFlight& f, stream::Block block) {
@@ -86,10 +90,11 @@ Result<DecompressSummary> Run(const std::string& in_path, const std::string* out
     f.newlines += CountByte(block.bytes.get(), block.size, '\n');
     f.last = block.bytes[block.size - 1];
     if (out_path && write_status.ok()) write_status = out.Write(block.bytes.get(), block.size);
-    hashed = stream::RunOn(hasher.get(), [&sha, &blocks, b = std::move(block)]() mutable {
+    while (hashing.size() >= kHashBacklog) hashing.front().wait(), hashing.pop_front();
+    hashing.push_back(stream::RunOn(hasher.get(), [&sha, &blocks, b = std::move(block)]() mutable {
       sha.Update(b.bytes.get(), b.size);
       blocks.Give(std::move(b));
-    });
+    }));
   };
   // Writes the oldest frame as its blocks arrive and checks it has the size
   // and line count its header says.
@@ -156,7 +161,7 @@ Result<DecompressSummary> Run(const std::string& in_path, const std::string* out
     if (failure.ok()) failure = write_oldest();
     else discard_oldest();
   }
-  if (hashed.valid()) hashed.wait();  // also on failure: the hasher must not outlive what it reads
+  for (auto& h : hashing) h.wait();  // also on failure: the hasher must not outlive what it reads
   AT1_RETURN_IF_ERROR(failure);
   format::Trailer trailer;
   AT1_RETURN_IF_ERROR(reader.ReadFooter(&trailer));
