@@ -6,14 +6,15 @@
 #include <chrono>
 #include <deque>
 #include <memory>
+#include <new>
 
 #include "at1/archive.h"
 #include "container/reader.h"
 #include "crypto/checksums.h"
-#include "util/count_byte.h"
 #include "stream/frame_codec.h"
 #include "stream/frame_output.h"
 #include "stream/worker_pool.h"
+#include "util/count_byte.h"
 
 namespace at1 {
 namespace {
@@ -147,8 +148,13 @@ Result<DecompressSummary> Run(const std::string& in_path, const std::string* out
     }
     const at1_codec* c = *codec;
     f->decoded = stream::RunOn(pool.get(), [job, c] {
-      Status s = stream::DecodeFrame(job->header, reinterpret_cast<const uint8_t*>(job->payload.data()), c,
-                                     job->output.get());
+      Status s;
+      try {
+        s = stream::DecodeFrame(job->header, reinterpret_cast<const uint8_t*>(job->payload.data()), c,
+                                job->output.get());
+      } catch (const std::bad_alloc&) {  // the writer waits for Finish: it must come
+        s = Status::LimitExceeded("out of memory while decoding");
+      }
       job->output->Finish(std::move(s));
     });
     in_flight.push_back(std::move(f));
