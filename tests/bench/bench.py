@@ -156,8 +156,14 @@ def vcf_configs():
                        lambda s, d: (["bgzip", "-c", "-@", "1", s], d),
                        lambda s, d: (["bgzip", "-dc", s], d), "vcf", needs="bgzip"))
     # BCF is a binary re-encoding: decoding gives equivalent, not byte-identical, VCF text.
+    # BCF needs every contig declared in the header; VCFs that omit them (legal in text VCF) get
+    # `##contig=<ID=...>` lines for the CHROM values they use, added on the fly (awk, two passes).
+    add_contigs = ("awk -F'\\t' 'NR==FNR { if ($0 !~ /^#/ && !($1 in c)) { c[$1]; o[++n]=$1 } next }"
+                   " /^##contig=<ID=/ { split(substr($0, 14), a, /[,>]/); d[a[1]] }"
+                   " /^#CHROM/ { for (i = 1; i <= n; i++) if (!(o[i] in d)) print \"##contig=<ID=\" o[i] \">\" }"
+                   " { print }' \"$1\" \"$1\" | bcftools view --no-version -Ob -o \"$2\"")
     cfgs.append(Config("bcf", "bcftools view -Ob", "ext",
-                       lambda s, d: (["bcftools", "view", "--no-version", "-Ob", "-o", d, s], None),
+                       lambda s, d: (["sh", "-c", add_contigs, "sh", s, d], None),
                        lambda s, d: (["bcftools", "view", "--no-version", "-Ov", "-o", d, s], None),
                        "vcf", exact=False, needs="bcftools"))
     return cfgs
