@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "csv_parse.h"
+#include "text_scan.h"
 
 namespace at1::columnar {
 
@@ -41,6 +42,7 @@ void ColumnDecoder::init(size_t index, const ColumnSpec& spec, PartReader& parts
   spec_ = spec;
   printer_ = NumberPrinter(spec.number);
   digits_ = printer_.fast_digits(0);
+  split_scale_ = printer_.split_scale();
   ref_ = ref;
   if (spec.coding == kIntRef && !ref) fail_corrupt("columnar: missing reference column");
   delim_ = delim;
@@ -164,45 +166,80 @@ void ColumnDecoder::run_typed_values(size_t from, size_t to) {
 
 namespace {
 
+// The fast print paths, for print_number_run: which magnitudes each takes,
+// the slot it writes, and the print call.
+template <int kDigits>
+struct DigitsPath {
+  static constexpr uint64_t kLimit = kNumberPow10[kDigits];
+  static constexpr size_t kSlot = NumberPrinter::kSlot<kDigits>;
+  static size_t print(const NumberPrinter& p, int64_t v, char* out) { return p.print_fast<kDigits>(v, out); }
+};
+template <int kScale>
+struct SplitPath {
+  static constexpr uint64_t kLimit = NumberPrinter::split_limit(kScale);
+  static constexpr size_t kSlot = NumberPrinter::kSplitSlot;
+  static size_t print(const NumberPrinter& p, int64_t v, char* out) { return p.print_split<kScale>(v, out); }
+};
+
 // Prints values[from, to) as unquoted cells, each in its own fixed-size
 // slot: with cells packed end to end, every cell's address would wait for
 // the previous cell's length, and the loop would run one cell at a time.
 // The printer and pointers are locals (stores through char* would make the
 // compiler reload members every cell). Returns the bytes of text, or
-// kTooLong at the first value that needs more than kDigits digits.
+// kTooLong at the first value the path cannot take.
 constexpr uint64_t kTooLong = ~uint64_t(0);
-template <int kDigits>
+template <class Path>
 uint64_t print_number_run(const NumberPrinter printer, const int64_t* values, size_t from,
-                          size_t to, CellText* cells, char* slots) {
+                          size_t to, CellText* cells, CellArena& arena) {
+  char* const slots = arena.room((to - from) * Path::kSlot);
   uint64_t bytes = 0;
   for (size_t k = from; k < to; ++k) {
-    if (printer.magnitude(values[k]) >= kNumberPow10[kDigits]) return kTooLong;
-    char* out = slots + (k - from) * NumberPrinter::kSlot<kDigits>;
-    const size_t n = printer.print_fast<kDigits>(values[k], out);
+    if (printer.magnitude(values[k]) >= Path::kLimit) return kTooLong;
+    char* out = slots + (k - from) * Path::kSlot;
+    const size_t n = Path::print(printer, values[k], out);
     cells[k] = {out, n};
     bytes += n;
   }
+  arena.commit((to - from) * Path::kSlot);
   return bytes;
+}
+
+uint64_t print_split_run(int scale, const NumberPrinter& printer, const int64_t* values, size_t from,
+                         size_t to, CellText* cells, CellArena& arena) {
+  switch (scale) {
+    case 1: return print_number_run<SplitPath<1>>(printer, values, from, to, cells, arena);
+    case 2: return print_number_run<SplitPath<2>>(printer, values, from, to, cells, arena);
+    case 3: return print_number_run<SplitPath<3>>(printer, values, from, to, cells, arena);
+    case 4: return print_number_run<SplitPath<4>>(printer, values, from, to, cells, arena);
+    case 5: return print_number_run<SplitPath<5>>(printer, values, from, to, cells, arena);
+    case 6: return print_number_run<SplitPath<6>>(printer, values, from, to, cells, arena);
+    case 7: return print_number_run<SplitPath<7>>(printer, values, from, to, cells, arena);
+    case 8: return print_number_run<SplitPath<8>>(printer, values, from, to, cells, arena);
+    default: return kTooLong;
+  }
 }
 
 }  // namespace
 
 uint64_t ColumnDecoder::run_numbers(size_t from, size_t to, CellArena& arena) {
   const int64_t* values = values_block_.data();
-  // Optimistic: print with the digit count the last run needed (the fewest
-  // the layout allows at first); a value too long makes the run go again
-  // with more, which is then kept for the column.
-  while (digits_ && spec_.quote != kQuoteAlways) {
-    const size_t slot = digits_ == 8 ? NumberPrinter::kSlot<8> : NumberPrinter::kSlot<16>;
-    char* slots = arena.room((to - from) * slot);
-    const uint64_t bytes =
-        digits_ == 8 ? print_number_run<8>(printer_, values, from, to, cells_.data(), slots)
-                     : print_number_run<16>(printer_, values, from, to, cells_.data(), slots);
-    if (bytes != kTooLong) {
-      arena.commit((to - from) * slot);
-      return bytes;
+  // Optimistic: print with the cheapest path the last run could take (the
+  // split path if the layout allows it, else the fewest digits); a value
+  // too long makes the run go again with the next path, which is then kept
+  // for the column.
+  if (spec_.quote != kQuoteAlways) {
+    if (split_scale_) {
+      const uint64_t bytes = print_split_run(split_scale_, printer_, values, from, to, cells_.data(), arena);
+      if (bytes != kTooLong) return bytes;
+      split_scale_ = 0;
     }
-    digits_ = digits_ == 8 ? printer_.fast_digits(kNumberPow10[8]) : 0;
+    while (digits_) {
+      const uint64_t bytes =
+          digits_ == 8 ? print_number_run<DigitsPath<8>>(printer_, values, from, to, cells_.data(), arena)
+                       : print_number_run<DigitsPath<16>>(printer_, values, from, to, cells_.data(), arena);
+      if (bytes != kTooLong) return bytes;
+      digits_ = digits_ == 8 ? printer_.fast_digits(kNumberPow10[8]) : 0;
+    }
   }
   // Quoted, binary32 (to_chars dominates there) or long numbers.
   return run_typed_text(from, to, arena);
@@ -247,13 +284,22 @@ std::string_view ColumnDecoder::next_text() {
 uint64_t ColumnDecoder::run_text(size_t from, size_t to, CellArena& arena) {
   uint64_t bytes = 0;
   for (size_t k = from; k < to; ++k) {
-    std::string_view v = next_text();
-    const bool quoted = predict_quoted(v);
-    // Unquoted values are used in place when a fixed-size copy may read on.
-    if (!quoted && text_end_ - v.data() >= static_cast<ptrdiff_t>(kCellCopy)) {
-      cells_[k] = {v.data(), v.size()};
+    ScannedText t;
+    if (text_end_ - text_ >= static_cast<ptrdiff_t>(kCellCopy) && scan_short_text(text_, delim_, &t)) {
+      std::string_view v(text_, t.size);
+      text_ += t.size + 1;
+      const bool quoted = spec_.quote == kQuoteAlways || (spec_.quote == kQuoteMinimal && t.special);
+      // Unquoted values are used in place: 16 bytes are readable from v.
+      cells_[k] = quoted ? render(v, true, arena) : CellText{v.data(), v.size()};
     } else {
-      cells_[k] = render(v, quoted, arena);
+      std::string_view v = next_text();
+      const bool quoted = predict_quoted(v);
+      // In place too when a fixed-size copy may read on.
+      if (!quoted && text_end_ - v.data() >= static_cast<ptrdiff_t>(kCellCopy)) {
+        cells_[k] = {v.data(), v.size()};
+      } else {
+        cells_[k] = render(v, quoted, arena);
+      }
     }
     bytes += cells_[k].n;
   }

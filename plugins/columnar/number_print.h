@@ -76,6 +76,46 @@ class NumberPrinter {
     }
   }
 
+  // The split path's scale (1..8), or 0 when this layout cannot take it:
+  // for numbers whose integer part has at most 4 digits (coordinates,
+  // prices, rates), the integer and fraction digits come from separate
+  // table lookups and are stored with shifts known at compile time, where
+  // the 16-digit path (a 9-12 digit number) needs two more lookups and
+  // 128-bit shifts by variable counts.
+  int split_scale() const { return plain_ && scale_ >= 1 && scale_ <= 8 && width_ <= 4 ? scale_ : 0; }
+  // Magnitudes below this take print_split<split_scale()>.
+  static constexpr uint64_t split_limit(int scale) { return kNumberPow10[scale + 4]; }
+  // print() for a value below split_limit(kScale) when split_scale() is
+  // kScale; writes at most kSplitSlot bytes (sign, 4 + 1 + 8, filler).
+  static constexpr size_t kSplitSlot = 16;
+  template <int kScale>
+  size_t print_split(int64_t mantissa, char* out) const {
+    static_assert(kScale >= 1 && kScale <= 8);
+    constexpr uint64_t kUnit = kNumberPow10[kScale];
+    const uint64_t u = magnitude(mantissa);
+    out[0] = '-';
+    char* p = out + (mantissa < 0 ? 1 : 0);
+    const uint64_t int_part = u / kUnit;
+    const uint64_t frac = u - int_part * kUnit;
+    const uint64_t int_digits = kDigitQuads.q[int_part];
+    int int_len = int_part ? 4 - leading_zero_digits(int_digits) : 0;
+    if (int_len < width_) int_len = width_;
+    // The last int_len of the 4 digits, then filler the point overwrites.
+    const uint64_t int_text = (int_digits | kAscii) >> (8 * (4 - int_len));
+    std::memcpy(p, &int_text, 8);
+    const uint64_t frac_digits = decimal_digits8(frac);
+    int frac_len = kScale;
+    if (trim_) {
+      const int zeros = frac ? trailing_zero_digits(frac_digits) : 8;
+      frac_len = zeros >= kScale ? (keep_one_ ? 1 : 0) : kScale - zeros;
+      if (frac_len == 0) return static_cast<size_t>(p + int_len - out);
+    }
+    p[int_len] = '.';
+    const uint64_t frac_text = (frac_digits | kAscii) >> (8 * (8 - kScale));
+    std::memcpy(p + int_len + 1, &frac_text, 8);
+    return static_cast<size_t>(p + int_len + 1 + frac_len - out);
+  }
+
   // print() for a value fast_digits() gave kDigits for; writes at most
   // kSlot<kDigits> bytes (sign, digits, point, a word of filler).
   template <int kDigits>

@@ -2,7 +2,8 @@
 // throughput of the `columnar` codec alone (no backend), in frames as the host
 // cuts them, timed in thread CPU seconds (the machine is shared, wall time
 // lies). A developer tool, not a test. Frames after the first are data only,
-// as in a streamed file. Decode writes into one reused buffer.
+// as in a streamed file. Decode writes into one reused buffer
+// (lent through reserve/commit, as the real host does).
 #include <time.h>
 
 #include <cstdio>
@@ -44,6 +45,20 @@ at1_status write(void* ctx, const uint8_t* data, size_t size) {
   return AT1_OK;
 }
 void set_error(void*, const char*) {}
+// ABI 1.1 zero-copy output, as the real host lends it: the codec writes
+// straight into the reused buffer.
+uint8_t* reserve(void* ctx, size_t min_room, size_t* room) {
+  auto* s = static_cast<ReusedOutput*>(ctx);
+  if (s->used + min_room > s->buf.size()) return nullptr;
+  *room = s->buf.size() - s->used;
+  return reinterpret_cast<uint8_t*>(s->buf.data() + s->used);
+}
+at1_status commit(void* ctx, size_t size) {
+  auto* s = static_cast<ReusedOutput*>(ctx);
+  if (s->used + size > s->buf.size()) return AT1_E_HOST;
+  s->used += size;
+  return AT1_OK;
+}
 
 at1_status decode_into(ReusedOutput& o, const at1::sdk::testing::StreamMap& streams,
                        const at1_frame_info& info) {
@@ -55,6 +70,8 @@ at1_status decode_into(ReusedOutput& o, const at1::sdk::testing::StreamMap& stre
   host.get_stream = &get_stream;
   host.write = &write;
   host.set_error = &set_error;
+  host.reserve = &reserve;
+  host.commit = &commit;
   return columnar_test::codec()->decode(&host, &info);
 }
 }  // namespace
@@ -77,7 +94,7 @@ int main(int argc, char** argv) {
   ReusedOutput output;
   size_t largest = 0;
   for (auto f : frames) largest = f.size() > largest ? f.size() : largest;
-  output.buf.assign(largest, '\0');
+  output.buf.assign(largest + AT1_RESERVE_MAX, '\0');  // reservations may reach past the end
   for (size_t i = 0; i < frames.size(); ++i) {
     const double t0 = cpu_seconds();
     auto e = at1::sdk::testing::encode(columnar_test::codec(), frames[i], i);

@@ -69,6 +69,19 @@ TEST(ColumnarNumber, RandomSpellingsNeverMisprint) {
   }
 }
 
+size_t print_split(const NumberPrinter& printer, int scale, int64_t v, char* out) {
+  switch (scale) {
+    case 1: return printer.print_split<1>(v, out);
+    case 2: return printer.print_split<2>(v, out);
+    case 3: return printer.print_split<3>(v, out);
+    case 4: return printer.print_split<4>(v, out);
+    case 5: return printer.print_split<5>(v, out);
+    case 6: return printer.print_split<6>(v, out);
+    case 7: return printer.print_split<7>(v, out);
+    default: return printer.print_split<8>(v, out);
+  }
+}
+
 // Decode's fast printer must write exactly what format_number writes, for
 // every spec read_spec accepts (hostile ones too) and values of every
 // length, at the digit-count edges and at random.
@@ -86,7 +99,7 @@ TEST(ColumnarNumber, FastPrinterMatchesFormatNumber) {
     const int64_t v = static_cast<int64_t>(rng() >> (rng() % 64));
     values.push_back(rng() & 1 ? -v : v);
   }
-  size_t checked_fast = 0;
+  size_t checked_fast = 0, checked_split = 0;
   for (int scale = 0; scale <= kMaxScale; ++scale) {
     for (int mode = kFracFixed; mode <= kFracTrimKeep1; ++mode) {
       for (int width = 0; width <= kMaxWidth; ++width) {
@@ -110,12 +123,21 @@ TEST(ColumnarNumber, FastPrinterMatchesFormatNumber) {
               const size_t n16 = printer.print_fast<16>(v, got);
               ASSERT_EQ(std::string(got, n16), std::string(want, want_n)) << "16-digit path, value " << v;
             }
+            // The split path, for layouts and values it takes.
+            const int split = printer.split_scale();
+            if (split && printer.magnitude(v) < NumberPrinter::split_limit(split)) {
+              ++checked_split;
+              const size_t ns = print_split(printer, split, v, got);
+              ASSERT_EQ(std::string(got, ns), std::string(want, want_n))
+                  << "split path, value " << v << " scale " << scale << " mode " << mode << " width " << width;
+            }
           }
         }
       }
     }
   }
   EXPECT_GT(checked_fast, 100000u);  // the fast paths were exercised, not just the fallback
+  EXPECT_GT(checked_split, 10000u);
 }
 
 TEST(ColumnarDate, LayoutsRoundTrip) {
