@@ -137,30 +137,33 @@ uint64_t ColumnDecoder::decode_block(size_t count, CellArena& arena) {
 
 void ColumnDecoder::run_typed_values(size_t from, size_t to) {
   int64_t* out = values_block_.data();
+  // Locals: stores through out would make the compiler write members back.
+  VarintReader values = values_;
   // Unsigned adds: hostile deltas wrap instead of overflowing.
   uint64_t last = static_cast<uint64_t>(last_);
   switch (spec_.coding) {
     case kIntRaw:
       for (size_t k = from; k < to; ++k) {
-        last = static_cast<uint64_t>(sdk::zigzag_decode(values_.next()));
+        last = static_cast<uint64_t>(sdk::zigzag_decode(values.next()));
         out[k] = static_cast<int64_t>(last);
       }
       break;
     case kIntDelta:
       for (size_t k = from; k < to; ++k) {
-        last += static_cast<uint64_t>(sdk::zigzag_decode(values_.next()));
+        last += static_cast<uint64_t>(sdk::zigzag_decode(values.next()));
         out[k] = static_cast<int64_t>(last);
       }
       break;
     default: {
       const int64_t* ref = ref_->values_block_.data();
       for (size_t k = from; k < to; ++k) {
-        last = static_cast<uint64_t>(ref[k]) + static_cast<uint64_t>(sdk::zigzag_decode(values_.next()));
+        last = static_cast<uint64_t>(ref[k]) + static_cast<uint64_t>(sdk::zigzag_decode(values.next()));
         out[k] = static_cast<int64_t>(last);
       }
       break;
     }
   }
+  values_ = values;
   last_ = static_cast<int64_t>(last);
 }
 
@@ -261,13 +264,16 @@ uint64_t ColumnDecoder::run_typed_text(size_t from, size_t to, CellArena& arena)
 uint64_t ColumnDecoder::run_dict(size_t from, size_t to) {
   const CellText* entries = dict_text_.data();
   const uint64_t size = dict_text_.size();
+  CellText* cells = cells_.data();
+  VarintReader values = values_;  // a local: no member write-back per cell
   uint64_t bytes = 0;
   for (size_t k = from; k < to; ++k) {
-    const uint64_t id = values_.next();
+    const uint64_t id = values.next();
     if (id >= size) fail_corrupt("columnar: dictionary id out of range");
-    cells_[k] = entries[id];
+    cells[k] = entries[id];
     bytes += entries[id].n;
   }
+  values_ = values;
   return bytes;
 }
 
@@ -282,28 +288,57 @@ std::string_view ColumnDecoder::next_text() {
 }
 
 uint64_t ColumnDecoder::run_text(size_t from, size_t to, CellArena& arena) {
+  // Locals: stores of cells (char pointers) would make the compiler write
+  // text_ back and reload it every cell.
+  CellText* cells = cells_.data();
+  const char* text = text_;
+  // A window starts at a value and is used while it holds the next value's
+  // end; 16 bytes past it stay readable, so every value in it is used in
+  // place by row assembly's fixed-size copies.
+  constexpr ptrdiff_t kWindowNeed = TextWindow::kBytes + kCellCopy;
+  const bool always = spec_.quote == kQuoteAlways, minimal = spec_.quote == kQuoteMinimal;
+  const char* base = text;
+  TextWindow w{0, 0};
   uint64_t bytes = 0;
-  for (size_t k = from; k < to; ++k) {
-    ScannedText t;
-    if (text_end_ - text_ >= static_cast<ptrdiff_t>(kCellCopy) && scan_short_text(text_, delim_, &t)) {
-      std::string_view v(text_, t.size);
-      text_ += t.size + 1;
-      const bool quoted = spec_.quote == kQuoteAlways || (spec_.quote == kQuoteMinimal && t.special);
-      // Unquoted values are used in place: 16 bytes are readable from v.
-      cells_[k] = quoted ? render(v, true, arena) : CellText{v.data(), v.size()};
-    } else {
-      std::string_view v = next_text();
-      const bool quoted = predict_quoted(v);
-      // In place too when a fixed-size copy may read on.
-      if (!quoted && text_end_ - v.data() >= static_cast<ptrdiff_t>(kCellCopy)) {
-        cells_[k] = {v.data(), v.size()};
-      } else {
-        cells_[k] = render(v, quoted, arena);
+  size_t k = from;
+  for (; k < to; ++k) {
+    if (w.nuls == 0) {
+      if (text_end_ - text < kWindowNeed) break;
+      base = text;
+      w = load_text_window(text, delim_);
+      if (w.nuls == 0) {  // a value of 64 bytes or more
+        text_ = text;
+        cells[k] = next_text_cell(arena);
+        text = text_;
+        bytes += cells[k].n;
+        continue;
       }
     }
-    bytes += cells_[k].n;
+    // The window holds a NUL at or after this value's start (< 64).
+    const unsigned start = static_cast<unsigned>(text - base);
+    const unsigned nul = static_cast<unsigned>(__builtin_ctzll(w.nuls));
+    w.nuls &= w.nuls - 1;
+    const std::string_view v(text, nul - start);
+    text = base + nul + 1;
+    const bool special = (w.specials >> start) & ((uint64_t(1) << v.size()) - 1);
+    cells[k] = always || (minimal && special) ? render(v, true, arena) : CellText{v.data(), v.size()};
+    bytes += cells[k].n;
+  }
+  // Near the part's end: one value at a time.
+  text_ = text;
+  for (; k < to; ++k) {
+    cells[k] = next_text_cell(arena);
+    bytes += cells[k].n;
   }
   return bytes;
+}
+
+CellText ColumnDecoder::next_text_cell(CellArena& arena) {
+  const std::string_view v = next_text();
+  const bool quoted = predict_quoted(v);
+  // In place when unquoted and a fixed-size copy may read on.
+  if (!quoted && text_end_ - v.data() >= static_cast<ptrdiff_t>(kCellCopy)) return {v.data(), v.size()};
+  return render(v, quoted, arena);
 }
 
 int64_t ColumnDecoder::next_typed_value(size_t at) {

@@ -16,40 +16,9 @@
 #include "csv_parse.h"
 #include "number_print.h"
 #include "parts.h"
+#include "varint_reader.h"
 
 namespace at1::columnar {
-
-// LEB128 reader for a column's value part: no bounds check per byte while
-// ten or more bytes remain (a varint is at most ten), checked near the end.
-// Branches per byte on purpose: predicted, they let the next value's read
-// start early, where a branch-free decode makes each wait for the last.
-class VarintReader {
- public:
-  VarintReader() = default;
-  explicit VarintReader(Bytes b) : p_(b.data), end_(b.data + b.size) {}
-  uint64_t next() {
-    if (end_ - p_ >= 10) {
-      uint8_t b = *p_++;
-      if (!(b & 0x80)) return b;  // most ids and small deltas
-      uint64_t v = b & 0x7f;
-      for (int shift = 7; shift < 70; shift += 7) {
-        b = *p_++;
-        v |= static_cast<uint64_t>(b & 0x7f) << (shift & 63);
-        if (!(b & 0x80)) return v;
-      }
-      sdk::fail_corrupt("columnar: varint longer than 10 bytes");
-    }
-    ByteReader r(p_, static_cast<size_t>(end_ - p_));
-    uint64_t v = r.varint();
-    p_ = r.position();
-    return v;
-  }
-  bool at_end() const { return p_ == end_; }
-
- private:
-  const uint8_t* p_ = nullptr;
-  const uint8_t* end_ = nullptr;
-};
 
 // The most cells one decode_block call renders (rows per block).
 inline constexpr size_t kBlockCells = 1024;
@@ -90,6 +59,8 @@ class ColumnDecoder {
   // One listed cell (an exception, a flipped quote, or both).
   uint64_t special_cell(size_t at, CellArena& arena);
   std::string_view next_text();
+  // The next text value's cell, found and checked one at a time.
+  CellText next_text_cell(CellArena& arena);
   int64_t next_typed_value(size_t at);
   CellText render(std::string_view v, bool quoted, CellArena& arena) const;
   // A typed value's text at out (kTypedCellMax bytes), in quotes or not.

@@ -1,7 +1,7 @@
-// Decode side: finding the end of a NUL-terminated text value and whether it
-// needs quotes, in one 16-byte step for the short values tables mostly hold.
-// A libc memchr call plus a byte loop for the quote check cost more than the
-// rest of a text cell's decode.
+// Decode side: finding the ends of NUL-terminated text values and whether
+// they need quotes, 64 bytes at a time. A libc memchr call per value plus a
+// byte loop for the quote check cost more than the rest of a text cell's
+// decode.
 #ifndef AT1_COLUMNAR_TEXT_SCAN_H
 #define AT1_COLUMNAR_TEXT_SCAN_H
 
@@ -15,33 +15,38 @@
 
 namespace at1::columnar {
 
-// A value's length and whether it holds the delimiter, '"', CR or LF.
-struct ScannedText {
-  size_t size;
-  bool special;
+// 64 bytes of a text part as bit masks (bit i: byte i): where the NULs
+// are, and the bytes that make a value need quotes (the delimiter, '"',
+// CR, LF). A run of values then finds each end with one ctz, where a scan
+// per value makes the next value wait for it.
+struct TextWindow {
+  static constexpr size_t kBytes = 64;
+  uint64_t nuls;
+  uint64_t specials;
 };
 
-// Scans the value at p (end - p >= 16) when its NUL is among the next 16
-// bytes; returns false (and nothing) otherwise, for the caller's slow path.
-inline bool scan_short_text(const char* p, char delim, ScannedText* out) {
+// Needs kBytes readable at p.
+inline TextWindow load_text_window(const char* p, char delim) {
+  TextWindow w{0, 0};
 #if defined(__SSE2__)
-  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  const unsigned nul = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_setzero_si128())));
-  if (!nul) return false;
-  const unsigned size = static_cast<unsigned>(__builtin_ctz(nul));
-  const __m128i specials = _mm_or_si128(
-      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(delim)), _mm_cmpeq_epi8(v, _mm_set1_epi8('"'))),
-      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))));
-  const unsigned before_nul = (1u << size) - 1;
-  out->size = size;
-  out->special = (static_cast<unsigned>(_mm_movemask_epi8(specials)) & before_nul) != 0;
-  return true;
+  const __m128i zero = _mm_setzero_si128();
+  const __m128i d = _mm_set1_epi8(delim), q = _mm_set1_epi8('"');
+  const __m128i lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
+  for (int i = 0; i < 4; ++i) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * i));
+    const __m128i sp = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, d), _mm_cmpeq_epi8(v, q)),
+                                    _mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr)));
+    w.nuls |= static_cast<uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, zero)))) << (16 * i);
+    w.specials |= static_cast<uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(sp))) << (16 * i);
+  }
 #else
-  (void)p;
-  (void)delim;
-  (void)out;
-  return false;
+  for (size_t i = 0; i < TextWindow::kBytes; ++i) {
+    const char c = p[i];
+    w.nuls |= static_cast<uint64_t>(c == 0) << i;
+    w.specials |= static_cast<uint64_t>(c == delim || c == '"' || c == '\n' || c == '\r') << i;
+  }
 #endif
+  return w;
 }
 
 }  // namespace at1::columnar
