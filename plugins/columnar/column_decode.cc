@@ -112,8 +112,7 @@ uint64_t ColumnDecoder::decode_block(size_t count, CellArena& arena) {
     const size_t run_end = special < count ? static_cast<size_t>(special) : count;
     if (run_end > at) {
       switch (spec_.type) {
-        case kNumber:
-          run_typed_values(at, run_end);
+        case kNumber:  // decodes its values as it prints them
           bytes += run_numbers(at, run_end, arena);
           break;
         case kDate:
@@ -184,67 +183,119 @@ struct SplitPath {
   static size_t print(const NumberPrinter& p, int64_t v, char* out) { return p.print_split<kScale>(v, out); }
 };
 
-// Prints values[from, to) as unquoted cells, each in its own fixed-size
+// Where a printed run's values come from: decoded from the column's
+// varints as they are printed (one pass: the common case), or already in
+// the block's values (a run printed again with a wider path).
+template <int kCoding>
+struct DecodedValues {
+  VarintReader reader;
+  uint64_t last;       // unsigned: hostile deltas wrap instead of overflowing
+  const int64_t* ref;  // kIntRef: the reference column's block values
+  int64_t* out;        // the block's values, for later cells and columns
+  int64_t next(size_t k) {
+    const uint64_t z = static_cast<uint64_t>(sdk::zigzag_decode(reader.next()));
+    if constexpr (kCoding == kIntRaw) last = z;
+    if constexpr (kCoding == kIntDelta) last += z;
+    if constexpr (kCoding == kIntRef) last = static_cast<uint64_t>(ref[k]) + z;
+    out[k] = static_cast<int64_t>(last);
+    return out[k];
+  }
+};
+struct StoredValues {
+  const int64_t* values;
+  int64_t next(size_t k) const { return values[k]; }
+};
+
+// Prints the run's values as unquoted cells, each in its own fixed-size
 // slot: with cells packed end to end, every cell's address would wait for
 // the previous cell's length, and the loop would run one cell at a time.
-// The printer and pointers are locals (stores through char* would make the
-// compiler reload members every cell). Returns the bytes of text, or
-// kTooLong at the first value the path cannot take.
+// The printer, source and pointers are locals (stores through char* would
+// make the compiler reload or write back members every cell). Returns the
+// bytes of text, or kTooLong at the first value the path cannot take, with
+// *taken set past it (the source has handed out values up to there).
 constexpr uint64_t kTooLong = ~uint64_t(0);
-template <class Path>
-uint64_t print_number_run(const NumberPrinter printer, const int64_t* values, size_t from,
-                          size_t to, CellText* cells, CellArena& arena) {
+template <class Path, class Source>
+uint64_t print_number_run(const NumberPrinter printer, Source& source, size_t from, size_t to,
+                          CellText* cells, CellArena& arena, size_t* taken) {
   char* const slots = arena.room((to - from) * Path::kSlot);
+  Source src = source;
   uint64_t bytes = 0;
   for (size_t k = from; k < to; ++k) {
-    if (printer.magnitude(values[k]) >= Path::kLimit) return kTooLong;
+    const int64_t v = src.next(k);
+    if (printer.magnitude(v) >= Path::kLimit) {
+      source = src;
+      *taken = k + 1;
+      return kTooLong;
+    }
     char* out = slots + (k - from) * Path::kSlot;
-    const size_t n = Path::print(printer, values[k], out);
+    const size_t n = Path::print(printer, v, out);
     cells[k] = {out, n};
     bytes += n;
   }
+  source = src;
   arena.commit((to - from) * Path::kSlot);
   return bytes;
 }
 
-uint64_t print_split_run(int scale, const NumberPrinter& printer, const int64_t* values, size_t from,
-                         size_t to, CellText* cells, CellArena& arena) {
-  switch (scale) {
-    case 1: return print_number_run<SplitPath<1>>(printer, values, from, to, cells, arena);
-    case 2: return print_number_run<SplitPath<2>>(printer, values, from, to, cells, arena);
-    case 3: return print_number_run<SplitPath<3>>(printer, values, from, to, cells, arena);
-    case 4: return print_number_run<SplitPath<4>>(printer, values, from, to, cells, arena);
-    case 5: return print_number_run<SplitPath<5>>(printer, values, from, to, cells, arena);
-    case 6: return print_number_run<SplitPath<6>>(printer, values, from, to, cells, arena);
-    case 7: return print_number_run<SplitPath<7>>(printer, values, from, to, cells, arena);
-    case 8: return print_number_run<SplitPath<8>>(printer, values, from, to, cells, arena);
-    default: return kTooLong;
+}  // namespace
+
+template <class Source>
+uint64_t ColumnDecoder::print_run(Source& source, size_t from, size_t to, CellArena& arena, size_t* taken) {
+  CellText* cells = cells_.data();
+  switch (split_scale_) {
+    case 1: return print_number_run<SplitPath<1>>(printer_, source, from, to, cells, arena, taken);
+    case 2: return print_number_run<SplitPath<2>>(printer_, source, from, to, cells, arena, taken);
+    case 3: return print_number_run<SplitPath<3>>(printer_, source, from, to, cells, arena, taken);
+    case 4: return print_number_run<SplitPath<4>>(printer_, source, from, to, cells, arena, taken);
+    case 5: return print_number_run<SplitPath<5>>(printer_, source, from, to, cells, arena, taken);
+    case 6: return print_number_run<SplitPath<6>>(printer_, source, from, to, cells, arena, taken);
+    case 7: return print_number_run<SplitPath<7>>(printer_, source, from, to, cells, arena, taken);
+    case 8: return print_number_run<SplitPath<8>>(printer_, source, from, to, cells, arena, taken);
+    default: break;
+  }
+  return digits_ == 8 ? print_number_run<DigitsPath<8>>(printer_, source, from, to, cells, arena, taken)
+                      : print_number_run<DigitsPath<16>>(printer_, source, from, to, cells, arena, taken);
+}
+
+template <int kCoding>
+uint64_t ColumnDecoder::decode_print_run(size_t from, size_t to, CellArena& arena, size_t* taken) {
+  const int64_t* ref = kCoding == kIntRef ? ref_->values_block_.data() : nullptr;
+  DecodedValues<kCoding> source{values_, static_cast<uint64_t>(last_), ref, values_block_.data()};
+  const uint64_t bytes = print_run(source, from, to, arena, taken);
+  values_ = source.reader;
+  last_ = static_cast<int64_t>(source.last);
+  return bytes;
+}
+
+void ColumnDecoder::next_print_path() {
+  if (split_scale_) {
+    split_scale_ = 0;
+  } else {
+    digits_ = digits_ == 8 ? printer_.fast_digits(kNumberPow10[8]) : 0;
   }
 }
 
-}  // namespace
-
 uint64_t ColumnDecoder::run_numbers(size_t from, size_t to, CellArena& arena) {
-  const int64_t* values = values_block_.data();
-  // Optimistic: print with the cheapest path the last run could take (the
-  // split path if the layout allows it, else the fewest digits); a value
-  // too long makes the run go again with the next path, which is then kept
-  // for the column.
-  if (spec_.quote != kQuoteAlways) {
-    if (split_scale_) {
-      const uint64_t bytes = print_split_run(split_scale_, printer_, values, from, to, cells_.data(), arena);
-      if (bytes != kTooLong) return bytes;
-      split_scale_ = 0;
-    }
-    while (digits_) {
-      const uint64_t bytes =
-          digits_ == 8 ? print_number_run<DigitsPath<8>>(printer_, values, from, to, cells_.data(), arena)
-                       : print_number_run<DigitsPath<16>>(printer_, values, from, to, cells_.data(), arena);
-      if (bytes != kTooLong) return bytes;
-      digits_ = digits_ == 8 ? printer_.fast_digits(kNumberPow10[8]) : 0;
-    }
+  if (spec_.quote == kQuoteAlways || (!split_scale_ && !digits_)) {
+    // Quoted, binary32 (to_chars dominates there) or long numbers.
+    run_typed_values(from, to);
+    return run_typed_text(from, to, arena);
   }
-  // Quoted, binary32 (to_chars dominates there) or long numbers.
+  // Optimistic: print with the cheapest path the last run could take (the
+  // split path if the layout allows it, else the fewest digits), decoding
+  // as it goes. A value too long makes the run go again with the next
+  // paths, the one that takes it being kept for the column.
+  size_t taken = to;
+  uint64_t bytes = spec_.coding == kIntRaw     ? decode_print_run<kIntRaw>(from, to, arena, &taken)
+                   : spec_.coding == kIntDelta ? decode_print_run<kIntDelta>(from, to, arena, &taken)
+                                               : decode_print_run<kIntRef>(from, to, arena, &taken);
+  if (bytes != kTooLong) return bytes;
+  run_typed_values(taken, to);
+  StoredValues stored{values_block_.data()};
+  for (next_print_path(); split_scale_ || digits_; next_print_path()) {
+    bytes = print_run(stored, from, to, arena, &taken);
+    if (bytes != kTooLong) return bytes;
+  }
   return run_typed_text(from, to, arena);
 }
 

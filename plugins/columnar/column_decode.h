@@ -52,6 +52,15 @@ class ColumnDecoder {
   // Ordinary cells [from, to) of the block (no exception, no flip).
   void run_typed_values(size_t from, size_t to);
   uint64_t run_numbers(size_t from, size_t to, CellArena& arena);
+  // run_numbers' fast paths: the run printed with the column's current path
+  // (split_scale_, else digits_), its values taken from `source`; then the
+  // same with the values decoded as they print.
+  template <class Source>
+  uint64_t print_run(Source& source, size_t from, size_t to, CellArena& arena, size_t* taken);
+  template <int kCoding>
+  uint64_t decode_print_run(size_t from, size_t to, CellArena& arena, size_t* taken);
+  // Gives up the current path for the next wider one.
+  void next_print_path();
   // Any typed column (dates; numbers the fast printer cannot take).
   uint64_t run_typed_text(size_t from, size_t to, CellArena& arena);
   uint64_t run_dict(size_t from, size_t to);

@@ -46,7 +46,8 @@ class VerbatimLines {
   const char* end_;
 };
 
-inline char* put_cell(char* d, const CellText& c) {
+// By value: after the store through d the compiler would reload c.n.
+inline char* put_cell(char* d, const CellText c) {
   if (c.n <= kCellCopy) {
     std::memcpy(d, c.p, kCellCopy);
   } else {
