@@ -6,16 +6,16 @@
 namespace at1::backends {
 
 Status Compress(const BackendSettings& settings, const uint8_t* in, size_t n, std::string* out,
-                uint8_t* param) {
+                uint8_t* param, GiveUp* give_up) {
   *param = 0;
   switch (settings.id) {
     case BackendId::kStored:
       out->append(reinterpret_cast<const char*>(in), n);
       return Status::OK();
     case BackendId::kXz:
-      return XzCompress(settings.level, settings.extreme, in, n, out, param);
+      return XzCompress(settings.level, settings.extreme, in, n, out, param, give_up);
     case BackendId::kZstd:
-      return ZstdCompress(settings.level, in, n, out);
+      return ZstdCompress(settings.level, in, n, out, give_up);
   }
   return Status::NotSupported("unknown backend id " + std::to_string(int(settings.id)));
 }
@@ -96,11 +96,12 @@ Status VerifyDecompress(BackendId id, uint8_t param, const uint8_t* in, size_t n
 }
 
 Status CompressBest(const BackendSettings& settings, const uint8_t* in, size_t n, std::string* out,
-                    BackendId* used, uint8_t* param) {
+                    BackendId* used, uint8_t* param, GiveUp* give_up) {
   size_t start = out->size();
   *used = settings.id;
   if (settings.id != BackendId::kStored && n > 0) {
-    AT1_RETURN_IF_ERROR(Compress(settings, in, n, out, param));
+    AT1_RETURN_IF_ERROR(Compress(settings, in, n, out, param, give_up));
+    if (give_up && give_up->gave_up) return Status::OK();
     if (out->size() - start < n) return Status::OK();
     out->resize(start);
   }

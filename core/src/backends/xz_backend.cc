@@ -28,7 +28,7 @@ const char* LzmaError(lzma_ret r) {
 }  // namespace
 
 Status XzCompress(int level, bool extreme, const uint8_t* in, size_t n, std::string* out,
-                  uint8_t* param) {
+                  uint8_t* param, GiveUp* give_up) {
   lzma_options_lzma opt;
   uint32_t preset = static_cast<uint32_t>(std::clamp(level, 0, 9)) | (extreme ? LZMA_PRESET_EXTREME : 0);
   if (lzma_lzma_preset(&opt, preset)) return Status::InvalidArgument("xz: bad preset");
@@ -48,8 +48,34 @@ Status XzCompress(int level, bool extreme, const uint8_t* in, size_t n, std::str
   scratch.clear();
   scratch.reserve(bound);
   size_t pos = 0;
-  lzma_ret r = lzma_raw_buffer_encode(filters, nullptr, in, n, scratch.data(), &pos, bound);
-  if (r != LZMA_OK) return Status::IOError(std::string("xz compress: ") + LzmaError(r));
+  if (!give_up) {
+    lzma_ret r = lzma_raw_buffer_encode(filters, nullptr, in, n, scratch.data(), &pos, bound);
+    if (r != LZMA_OK) return Status::IOError(std::string("xz compress: ") + LzmaError(r));
+  } else {
+    // The same stream, fed in pieces so the output can be checked as it grows.
+    lzma_stream strm = LZMA_STREAM_INIT;
+    lzma_ret r = lzma_raw_encoder(&strm, filters);
+    if (r != LZMA_OK) return Status::IOError(std::string("xz compress: ") + LzmaError(r));
+    strm.next_out = scratch.data();
+    strm.avail_out = bound;
+    for (size_t done = 0;;) {
+      const size_t piece = std::min(kGiveUpPiece, n - done);
+      const bool last = done + piece == n;
+      strm.next_in = in + done;
+      strm.avail_in = piece;
+      do r = lzma_code(&strm, last ? LZMA_FINISH : LZMA_RUN);
+      while (r == LZMA_OK && (last || strm.avail_in > 0));
+      done += piece;
+      if (r != LZMA_OK || last || give_up->Reached(strm.total_out)) break;
+    }
+    pos = strm.total_out;
+    lzma_end(&strm);
+    if (r == LZMA_OK) {  // stopped before the end
+      give_up->gave_up = true;
+      return Status::OK();
+    }
+    if (r != LZMA_STREAM_END) return Status::IOError(std::string("xz compress: ") + LzmaError(r));
+  }
   out->append(reinterpret_cast<const char*>(scratch.data()), pos);
   return Status::OK();
 }

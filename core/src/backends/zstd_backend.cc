@@ -31,7 +31,7 @@ ZSTD_DCtx* ThreadDCtx() {
 
 }  // namespace
 
-Status ZstdCompress(int level, const uint8_t* in, size_t n, std::string* out) {
+Status ZstdCompress(int level, const uint8_t* in, size_t n, std::string* out, GiveUp* give_up) {
   size_t bound = ZSTD_compressBound(n);
   // Uninitialised, per-thread and reused: a zero-filled worst-case buffer
   // would put a whole chunk's worth of pages into RSS for every frame in
@@ -43,9 +43,33 @@ Status ZstdCompress(int level, const uint8_t* in, size_t n, std::string* out) {
   ZSTD_CCtx_reset(cctx, ZSTD_reset_session_and_parameters);
   ZSTD_CCtx_setParameter(cctx, ZSTD_c_compressionLevel, level);
   ZSTD_CCtx_setParameter(cctx, ZSTD_c_checksumFlag, 0);
-  size_t r = ZSTD_compress2(cctx, scratch.data(), bound, in, n);
-  if (ZSTD_isError(r)) return Status::IOError(std::string("zstd compress: ") + ZSTD_getErrorName(r));
-  out->append(reinterpret_cast<const char*>(scratch.data()), r);
+  size_t produced = 0;
+  if (!give_up) {
+    produced = ZSTD_compress2(cctx, scratch.data(), bound, in, n);
+    if (ZSTD_isError(produced)) return Status::IOError(std::string("zstd compress: ") + ZSTD_getErrorName(produced));
+  } else {
+    // The same frame, fed in pieces so the output can be checked as it grows.
+    ZSTD_CCtx_setPledgedSrcSize(cctx, n);
+    ZSTD_outBuffer o = {scratch.data(), bound, 0};
+    for (size_t done = 0;;) {
+      const size_t piece = std::min(kGiveUpPiece, n - done);
+      const bool last = done + piece == n;
+      ZSTD_inBuffer i = {in + done, piece, 0};
+      size_t left;
+      do {
+        left = ZSTD_compressStream2(cctx, &o, &i, last ? ZSTD_e_end : ZSTD_e_continue);
+        if (ZSTD_isError(left)) return Status::IOError(std::string("zstd compress: ") + ZSTD_getErrorName(left));
+      } while (last ? left != 0 : i.pos < i.size);
+      done += piece;
+      if (last) break;
+      if (give_up->Reached(o.pos)) {
+        give_up->gave_up = true;
+        return Status::OK();
+      }
+    }
+    produced = o.pos;
+  }
+  out->append(reinterpret_cast<const char*>(scratch.data()), produced);
   return Status::OK();
 }
 

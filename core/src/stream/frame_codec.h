@@ -35,7 +35,7 @@ struct EncodedFrame {
   bool codec_failed = false;   // the codec erred or failed verification: a fallback
   std::string fallback_reason;  // why, when codec_failed
   uint64_t structured_size = 0;  // bytes the structured form took (0 if none)
-  uint64_t raw_size_compressed = 0;
+  uint64_t raw_size_compressed = 0;  // UINT64_MAX: the raw attempt stopped once it could not be smaller
 };
 
 struct EncodeSettings {

@@ -122,12 +122,18 @@ Status TryStructured(const Chunk& chunk, const EncodeSettings& s, plugin::Encode
   return Status::OK();
 }
 
-Status TryRaw(const Chunk& chunk, const BackendSettings& backend, Candidate* cand) {
+// The raw alternative: the whole chunk through the backend. Sets
+// *beaten instead when give_up stops it (it could not have been smaller).
+Status TryRaw(const Chunk& chunk, const BackendSettings& backend, backends::GiveUp* give_up, Candidate* cand,
+              bool* beaten) {
   format::StreamEntry e;
   e.name = format::kRawStreamName;
   e.raw_size = chunk.bytes.size();
   const auto* data = reinterpret_cast<const uint8_t*>(chunk.bytes.data());
-  AT1_RETURN_IF_ERROR(backends::CompressBest(backend, data, chunk.bytes.size(), &cand->payload, &e.backend, &e.backend_param));
+  AT1_RETURN_IF_ERROR(backends::CompressBest(backend, data, chunk.bytes.size(), &cand->payload, &e.backend,
+                                             &e.backend_param, give_up));
+  *beaten = give_up && give_up->gave_up;
+  if (*beaten) return Status::OK();
   e.stored_size = cand->payload.size();
   cand->entries.push_back(std::move(e));
   cand->originals.push_back(chunk.bytes);
@@ -152,12 +158,17 @@ uint64_t FrameBytes(const Chunk& chunk, const Candidate& c, const std::vector<St
 
 Result<EncodedFrame> EncodeFrame(const Chunk& chunk, const EncodeSettings& s) {
   EncodedFrame f;
+  // The raw alternative stops as soon as its output reaches the size of the
+  // codec's frame: past that point it cannot win. With a codec it runs after
+  // the structured attempt, or beside it (parallel_raw), learning the size
+  // when the structured frame is ready.
   Candidate raw;
+  bool raw_beaten = false;
+  backends::GiveUp give_up;
+  backends::GiveUp* raw_give_up = s.codec ? &give_up : nullptr;
   std::future<Status> raw_done;
   if (s.parallel_raw && s.codec)
-    raw_done = std::async(std::launch::async, [&] { return TryRaw(chunk, s.backend, &raw); });
-  else
-    AT1_RETURN_IF_ERROR(TryRaw(chunk, s.backend, &raw));
+    raw_done = std::async(std::launch::async, [&] { return TryRaw(chunk, s.backend, raw_give_up, &raw, &raw_beaten); });
 
   Candidate structured;
   plugin::EncodeOutput streams;  // outlives `structured`, which points into it
@@ -166,19 +177,24 @@ Result<EncodedFrame> EncodeFrame(const Chunk& chunk, const EncodeSettings& s) {
   bool have_structured = false;
   if (s.codec) {
     Status st = TryStructured(chunk, s, streams, &structured, &stats, &reason);
+    have_structured = st.ok() && reason.empty();
+    if (have_structured) {
+      f.structured_size = FrameBytes(chunk, structured, stats, format::kMethodStructured);
+      give_up.limit.store(f.structured_size);
+    }
     if (raw_done.valid()) {
       Status rs = raw_done.get();
       if (!rs.ok()) return rs;
     }
     AT1_RETURN_IF_ERROR(st);
-    have_structured = reason.empty();
     f.codec_failed = !have_structured;
     f.fallback_reason = reason;
   }
+  if (!raw_done.valid()) AT1_RETURN_IF_ERROR(TryRaw(chunk, s.backend, raw_give_up, &raw, &raw_beaten));
   // Raw frames carry no statistics, so a fallback frame is byte for byte
-  // what `compress raw` would have written.
-  f.raw_size_compressed = FrameBytes(chunk, raw, {}, format::kMethodRaw);
-  if (have_structured) f.structured_size = FrameBytes(chunk, structured, stats, format::kMethodStructured);
+  // what `compress raw` would have written. A raw attempt given up on is at
+  // least as big as the structured frame (its output only grows): say so.
+  f.raw_size_compressed = raw_beaten ? UINT64_MAX : FrameBytes(chunk, raw, {}, format::kMethodRaw);
 
   bool use_structured = have_structured && f.structured_size < f.raw_size_compressed;
   if (use_structured) {
@@ -187,6 +203,11 @@ Result<EncodedFrame> EncodeFrame(const Chunk& chunk, const EncodeSettings& s) {
       use_structured = false;
       f.codec_failed = true;
       f.fallback_reason = "backend verify: " + v.message();
+      if (raw_beaten) {  // the raw frame is needed after all: make it in full
+        raw = Candidate();
+        AT1_RETURN_IF_ERROR(TryRaw(chunk, s.backend, nullptr, &raw, &raw_beaten));
+        f.raw_size_compressed = FrameBytes(chunk, raw, {}, format::kMethodRaw);
+      }
     }
   }
   // A backend that cannot reproduce the raw chunk is a broken library:

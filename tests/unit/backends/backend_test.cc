@@ -86,6 +86,35 @@ TEST_P(BackendTest, VerifyDetectsDifferentExpectation) {
                    .ok());
 }
 
+TEST_P(BackendTest, GivesUpOnceTheOutputReachesTheLimit) {
+  if (GetParam() == BackendId::kStored) GTEST_SKIP() << "storing is never given up";
+  const std::string in = Sample(3 * kGiveUpPiece + 12345, false);  // incompressible: output ~ input
+  const auto* data = reinterpret_cast<const uint8_t*>(in.data());
+  BackendSettings s = DefaultBackendSettings(GetParam());
+  if (GetParam() == BackendId::kXz) s.level = 1, s.extreme = false;  // keep the test quick
+  std::string plain, capped = "prefix";
+  uint8_t p1 = 0, p2 = 0;
+  ASSERT_TRUE(Compress(s, data, in.size(), &plain, &p1).ok());
+  GiveUp low;
+  low.limit = kGiveUpPiece / 2;
+  ASSERT_TRUE(Compress(s, data, in.size(), &capped, &p2, &low).ok());
+  EXPECT_TRUE(low.gave_up);
+  EXPECT_EQ(capped, "prefix") << "nothing is appended when it gives up";
+  // A limit it never reaches: a complete stream that decodes to the input.
+  GiveUp high;
+  high.limit = plain.size() * 2;
+  std::string full;
+  ASSERT_TRUE(Compress(s, data, in.size(), &full, &p2, &high).ok());
+  EXPECT_FALSE(high.gave_up);
+  EXPECT_EQ(p2, p1);
+  EXPECT_LE(full.size(), plain.size() + plain.size() / 100 + 64);
+  std::string back(in.size(), '\0');
+  ASSERT_TRUE(Decompress(GetParam(), p2, reinterpret_cast<const uint8_t*>(full.data()), full.size(),
+                         reinterpret_cast<uint8_t*>(back.data()), in.size())
+                  .ok());
+  EXPECT_EQ(back, in);
+}
+
 // Collects a piecewise decompression, offering a few bytes at a time so the
 // backends' loops run through many pieces.
 class SmallPieces : public PieceSink {

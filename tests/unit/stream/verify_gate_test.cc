@@ -3,7 +3,10 @@
 // archive round trips byte for byte.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "at1/archive.h"
+#include "stream/frame_codec.h"
 #include "support/test_util.h"
 
 namespace at1 {
@@ -63,6 +66,45 @@ TEST(VerifyGate, StructuredFramesKeptWhenSmaller) {
   Result<DecompressSummary> d = Decompress(dir.file("a.at1"), dir.file("out"), DecompressOptions{}, host);
   ASSERT_TRUE(d.ok()) << d.status().ToString();
   EXPECT_EQ(testing::ReadFile(dir.file("out")), text);
+}
+
+// The raw alternative stops once it cannot be the smaller one: the kept frame
+// is the same as if it had been finished, with or without a thread of its own.
+TEST(VerifyGate, RawAttemptStopsOnceItCannotWin) {
+  PluginHost host = PluginHost::LoadFrom({AT1_PLUGIN_DIR});
+  const CodecInfo* log = host.Find("log");
+  if (!log) GTEST_SKIP() << "the log plugin is not built (-DAT1_PLUGINS)";
+  // Log lines whose numbers are random: the log codec stores them as binary
+  // columns, well below what zstd makes of their digits.
+  stream::Chunk chunk;
+  uint64_t x = 88172645463325252ull;
+  for (int i = 0; chunk.bytes.size() < (24u << 20); ++i) {
+    x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+    chunk.bytes += "2026-11-21 10:" + std::to_string(10 + i / 60000 % 50) + ":" + std::to_string(10 + i / 1000 % 50) +
+                   " INFO request " + std::to_string(x % 100000000) + " served in " + std::to_string(x >> 40) +
+                   " us\n";
+  }
+  chunk.lines = static_cast<uint64_t>(std::count(chunk.bytes.begin(), chunk.bytes.end(), '\n'));
+  for (bool parallel : {false, true}) {
+    stream::EncodeSettings s;
+    s.codec = log->codec;
+    s.backend = DefaultBackendSettings(BackendId::kZstd);
+    s.parallel_raw = parallel;
+    Result<stream::EncodedFrame> f = stream::EncodeFrame(chunk, s);
+    ASSERT_TRUE(f.ok()) << f.status().ToString();
+    EXPECT_TRUE(f->structured);
+    if (!parallel) {
+      EXPECT_EQ(f->raw_size_compressed, UINT64_MAX) << "raw compressed in full";
+    }
+    EXPECT_LT(f->structured_size, f->raw_size_compressed);
+  }
+  // Without a codec nothing is given up.
+  stream::EncodeSettings raw_only;
+  raw_only.backend = DefaultBackendSettings(BackendId::kZstd);
+  Result<stream::EncodedFrame> r = stream::EncodeFrame(chunk, raw_only);
+  ASSERT_TRUE(r.ok());
+  EXPECT_FALSE(r->structured);
+  EXPECT_LT(r->raw_size_compressed, UINT64_MAX);
 }
 
 }  // namespace
