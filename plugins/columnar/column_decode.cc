@@ -174,12 +174,14 @@ template <int kDigits>
 struct DigitsPath {
   static constexpr uint64_t kLimit = kNumberPow10[kDigits];
   static constexpr size_t kSlot = NumberPrinter::kSlot<kDigits>;
+  static uint64_t magnitude(const NumberPrinter& p, int64_t v) { return p.magnitude(v); }
   static size_t print(const NumberPrinter& p, int64_t v, char* out) { return p.print_fast<kDigits>(v, out); }
 };
 template <int kScale>
 struct SplitPath {
   static constexpr uint64_t kLimit = NumberPrinter::split_limit(kScale);
   static constexpr size_t kSlot = NumberPrinter::kSplitSlot;
+  static uint64_t magnitude(const NumberPrinter&, int64_t v) { return NumberPrinter::plain_magnitude(v); }
   static size_t print(const NumberPrinter& p, int64_t v, char* out) { return p.print_split<kScale>(v, out); }
 };
 
@@ -222,7 +224,7 @@ uint64_t print_number_run(const NumberPrinter printer, Source& source, size_t fr
   uint64_t bytes = 0;
   for (size_t k = from; k < to; ++k) {
     const int64_t v = src.next(k);
-    if (printer.magnitude(v) >= Path::kLimit) {
+    if (Path::magnitude(printer, v) >= Path::kLimit) {
       source = src;
       *taken = k + 1;
       return kTooLong;

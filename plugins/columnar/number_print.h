@@ -82,7 +82,14 @@ class NumberPrinter {
   // table lookups and are stored with shifts known at compile time, where
   // the 16-digit path (a 9-12 digit number) needs two more lookups and
   // 128-bit shifts by variable counts.
-  int split_scale() const { return plain_ && scale_ >= 1 && scale_ <= 8 && width_ <= 4 ? scale_ : 0; }
+  int split_scale() const {
+    return plain_ && scale_ >= 1 && scale_ <= 8 && width_ <= 4 && spec_.zeros == 0 ? scale_ : 0;
+  }
+  // magnitude() for layouts without trailing zeros (the split path's).
+  static uint64_t plain_magnitude(int64_t mantissa) {
+    const uint64_t u = static_cast<uint64_t>(mantissa);
+    return mantissa < 0 ? 0 - u : u;
+  }
   // Magnitudes below this take print_split<split_scale()>.
   static constexpr uint64_t split_limit(int scale) { return kNumberPow10[scale + 4]; }
   // print() for a value below split_limit(kScale) when split_scale() is
@@ -92,13 +99,14 @@ class NumberPrinter {
   size_t print_split(int64_t mantissa, char* out) const {
     static_assert(kScale >= 1 && kScale <= 8);
     constexpr uint64_t kUnit = kNumberPow10[kScale];
-    const uint64_t u = magnitude(mantissa);
+    const uint64_t u = plain_magnitude(mantissa);
     out[0] = '-';
     char* p = out + (mantissa < 0 ? 1 : 0);
     const uint64_t int_part = u / kUnit;
     const uint64_t frac = u - int_part * kUnit;
     const uint64_t int_digits = kDigitQuads.q[int_part];
-    int int_len = int_part ? 4 - leading_zero_digits(int_digits) : 0;
+    // A zero integer part has no digits: the bit past the 4 digits stops the count.
+    int int_len = 4 - leading_zero_digits(int_digits | uint64_t(1) << 32);
     if (int_len < width_) int_len = width_;
     // The last int_len of the 4 digits, then filler the point overwrites.
     const uint64_t int_text = (int_digits | kAscii) >> (8 * (4 - int_len));

@@ -125,7 +125,7 @@ TEST(ColumnarNumber, FastPrinterMatchesFormatNumber) {
             }
             // The split path, for layouts and values it takes.
             const int split = printer.split_scale();
-            if (split && printer.magnitude(v) < NumberPrinter::split_limit(split)) {
+            if (split && NumberPrinter::plain_magnitude(v) < NumberPrinter::split_limit(split)) {
               ++checked_split;
               const size_t ns = print_split(printer, split, v, got);
               ASSERT_EQ(std::string(got, ns), std::string(want, want_n))
