@@ -44,19 +44,23 @@ int leading_scale(std::string_view value) {
 // --- element form -------------------------------------------------------------
 
 ElementWriter::ElementWriter(ColumnSink& sink, const std::string& base)
-    : shapes_(&sink.column(base + ".s")),
+    : sink_(sink),
+      base_(base),
+      shapes_(&sink.column(base + ".s")),
       numbers_(&sink.column(base + ".n")),
       texts_(&sink.column(base + ".t")) {}
 
 void ElementWriter::clear() {
   shapes_->clear();
   numbers_->clear();
+  numeric_values_ = numbers_count_ = 0;
   texts_->clear();
 }
 
 void ElementWriter::add(std::string_view value, const Prediction* prediction) {
   shape_.clear();
   size_t start = 0, index = 0;
+  uint64_t numbers_before = numbers_count_;
   for (;;) {
     size_t comma = value.find(',', start);
     std::string_view e = value.substr(start, comma == std::string_view::npos ? std::string_view::npos
@@ -70,11 +74,13 @@ void ElementWriter::add(std::string_view value, const Prediction* prediction) {
     } else if (fmt >= kFmtNumber && fmt < kFmtNegZero) {
       if (prediction && index < prediction->numbers.size()) m = minus(m, prediction->numbers[index]);
       numbers_->svarint(m);
+      ++numbers_count_;
     }
     ++index;
     if (comma == std::string_view::npos) break;
     start = comma + 1;
   }
+  numeric_values_ += numbers_count_ != numbers_before;
   auto [it, fresh] = shape_ids_.emplace(shape_, static_cast<uint32_t>(shape_ids_.size()));
   shapes_->varint(it->second);
   if (fresh) {
@@ -83,9 +89,18 @@ void ElementWriter::add(std::string_view value, const Prediction* prediction) {
   }
 }
 
+void ElementWriter::finish() {
+  // Tuples of three and more (PL, GL entries) keep plain varints: xz matches
+  // them whole, and split they cost it more than zstd gains.
+  if (numbers_count_ > numeric_values_ * 2) return;
+  SplitVarintWriter split(sink_, base_ + ".ns");
+  split.append_plain(*numbers_);
+  numbers_->clear();
+}
+
 ElementReader::ElementReader(const ColumnSource& source, const std::string& base)
     : shapes_(source.column(base + ".s")),
-      numbers_(source.column(base + ".n")),
+      numbers_(source, base + ".ns", base + ".n"),
       texts_(source.column(base + ".t")) {
   shape_start_.push_back(0);
 }
@@ -150,7 +165,10 @@ void ValueEncoder::add(std::string_view value, const Prediction* prediction) {
 
 void ValueEncoder::finish() {
   size_t n = dict_sequence_.size();
-  if (!dict_viable_ || n < kDictMinValues || dict_values_.size() * kDictMaxShare > n) return;
+  if (!dict_viable_ || n < kDictMinValues || dict_values_.size() * kDictMaxShare > n) {
+    elements_.finish();
+    return;
+  }
   // Renumber entries by falling frequency (ties: first use first).
   std::vector<uint32_t> by_rank(dict_values_.size());
   for (uint32_t i = 0; i < by_rank.size(); ++i) by_rank[i] = i;
@@ -164,20 +182,20 @@ void ValueEncoder::finish() {
   std::vector<uint32_t> rank_of(by_rank.size());
   for (uint32_t r = 0; r < by_rank.size(); ++r) rank_of[by_rank[r]] = r;
   elements_.clear();
-  sdk::ByteWriter& ids = sink_.column(base_ + ".d");
+  SplitVarintWriter ids(sink_, base_ + ".d");
   ids.varint(by_rank.size());
   for (uint32_t id : dict_sequence_) ids.varint(rank_of[id]);
   ElementWriter entries(sink_, base_ + ".e");
   for (uint32_t id : by_rank) entries.add(dict_values_[id], nullptr);
+  entries.finish();
 }
 
 ValueDecoder::ValueDecoder(const ColumnSource& source, const std::string& base)
     : flags_(source.column(base + ".h")), elements_(source, base) {
-  sdk::Bytes ids = source.column(base + ".d");
-  if (ids.size == 0) return;
+  if (source.column(base + ".d").size == 0) return;
   dict_mode_ = true;
-  dict_ids_ = sdk::ByteReader(ids);
-  uint64_t count = dict_ids_.varint_max(ids.size, "vcf: dictionary larger than its ids");
+  dict_ids_ = SplitVarintReader(source, base + ".d");
+  uint64_t count = dict_ids_.varint_max(dict_ids_.remaining(), "vcf: dictionary larger than its ids");
   ElementReader entries(source, base + ".e");
   dict_start_.push_back(0);
   for (uint64_t i = 0; i < count; ++i) {

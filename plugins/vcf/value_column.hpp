@@ -4,14 +4,17 @@
 //   B.s  per value: varint shape id. A shape is the list of element format
 //        codes; shapes are numbered in order of first use and defined inline:
 //        id == shapes so far -> varint element_count, element_count x u8 code
-//   B.n  per numeric element: zigzag varint of the mantissa
+//   B.n  per numeric element: zigzag varint of the mantissa; or, in columns
+//        of at most two numbers per value on average, the same varints split into
+//        B.ns / B.ns+ (split_varint.hpp; B.n is then empty)
 //   B.t  per text element: its bytes, then '\n' (lines never hold '\n')
 //   B.h  for values added with a prediction (predictors.hpp): u8 0 = the value
 //        is the predicted spelling (nothing else stored), 1 = stored above,
 //        numbers as residuals against the predicted numbers by position
 // DICTIONARY mode, chosen at the end of the frame when the column has few
 // distinct values (e.g. genotype likelihood triples): B.s/B.n/B.t are empty and
-//   B.d  varint entry_count, then per stored value varint entry id; ids are
+//   B.d  varint entry_count, then per stored value varint entry id, split
+//        into B.d / B.d+ (split_varint.hpp); ids are
 //        sorted by falling frequency so the common values take one byte
 //        (the 128 most common; the others follow in text order)
 //   B.e.{s,n,t}  the entries in id order, in the element form above
@@ -26,6 +29,7 @@
 
 #include "column_store.hpp"
 #include "predictors.hpp"
+#include "split_varint.hpp"
 
 namespace at1::vcf {
 
@@ -35,11 +39,16 @@ class ElementWriter {
   ElementWriter(ColumnSink& sink, const std::string& base);
   void add(std::string_view value, const Prediction* prediction);
   void clear();
+  // Splits the numbers when values hold at most two numbers on average.
+  void finish();
 
  private:
+  ColumnSink& sink_;
+  std::string base_;
   sdk::ByteWriter* shapes_;
   sdk::ByteWriter* numbers_;
   sdk::ByteWriter* texts_;
+  uint64_t numeric_values_ = 0, numbers_count_ = 0;
   std::unordered_map<std::string, uint32_t> shape_ids_;
   std::string shape_;  // scratch: format codes of the current value
 };
@@ -51,7 +60,7 @@ class ElementReader {
 
  private:
   sdk::ByteReader shapes_;
-  sdk::ByteReader numbers_;
+  SplitVarintReader numbers_;
   sdk::ByteReader texts_;
   std::vector<uint32_t> shape_start_;  // into shape_codes_, one past per shape
   std::vector<uint8_t> shape_codes_;
@@ -91,7 +100,7 @@ class ValueDecoder {
   sdk::ByteReader flags_;
   ElementReader elements_;
   bool dict_mode_ = false;
-  sdk::ByteReader dict_ids_;
+  SplitVarintReader dict_ids_;
   std::string dict_arena_;
   std::vector<size_t> dict_start_;  // entry i: [start[i], start[i+1])
   int last_scale_ = 0;

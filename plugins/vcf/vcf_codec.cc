@@ -44,8 +44,8 @@ struct VcfCodec {
   static constexpr const char* kName = "vcf";
   static constexpr const char* kDescription =
       "VCF 4.x: typed INFO/FORMAT columns, sparse genotypes, verbatim headers";
-  static constexpr uint32_t kFormatVersion = 1;
-  static constexpr uint32_t kMinFormatVersion = 1;
+  static constexpr uint32_t kFormatVersion = 2;
+  static constexpr uint32_t kMinFormatVersion = 2;
   static constexpr uint64_t kCapabilities = AT1_CAP_PROBE | AT1_CAP_STATS;
 
   static int32_t probe(Bytes sample) { return score_sample(sample); }

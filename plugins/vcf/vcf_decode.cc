@@ -10,6 +10,7 @@
 #include "base_packing.hpp"
 #include "genotype_column.hpp"
 #include "info_keys.hpp"
+#include "split_varint.hpp"
 #include "vcf_frame.hpp"
 #include "vcf_number.hpp"
 
@@ -39,9 +40,9 @@ class FrameDecoder {
         ncol_(src_.column("row.n")),
         chrom_id_(src_.column("chrom.i")),
         chrom_str_(src_.column("chrom.s")),
-        pos_(src_.column("pos")),
+        pos_(src_, "pos"),
         id_kind_(src_.column("id.k")),
-        id_num_(src_.column("id.n")),
+        id_num_(src_, "id.n"),
         id_text_(src_.column("id.t")),
         ref_(src_),
         alt_(src_.column("alt")),
@@ -205,8 +206,11 @@ class FrameDecoder {
   sdk::DecodeContext& ctx_;
   sdk::EolDecoder eol_;
   ColumnSource src_;
-  sdk::ByteReader verbatim_gap_, verbatim_text_, ncol_, chrom_id_, chrom_str_, pos_;
-  sdk::ByteReader id_kind_, id_num_, id_text_;
+  sdk::ByteReader verbatim_gap_, verbatim_text_, ncol_, chrom_id_, chrom_str_;
+  SplitVarintReader pos_;
+  sdk::ByteReader id_kind_;
+  SplitVarintReader id_num_;
+  sdk::ByteReader id_text_;
   BaseDecoder ref_;
   sdk::ByteReader alt_;
   ValueDecoder qual_;

@@ -9,6 +9,7 @@
 #include "base_packing.hpp"
 #include "genotype_column.hpp"
 #include "info_keys.hpp"
+#include "split_varint.hpp"
 #include "vcf_frame.hpp"
 #include "vcf_number.hpp"
 
@@ -49,9 +50,9 @@ class FrameEncoder {
         ncol_(&sink_.column("row.n")),
         chrom_id_(&sink_.column("chrom.i")),
         chrom_str_(&sink_.column("chrom.s")),
-        pos_(&sink_.column("pos")),
+        pos_(sink_, "pos"),
         id_kind_(&sink_.column("id.k")),
-        id_num_(&sink_.column("id.n")),
+        id_num_(sink_, "id.n"),
         id_text_(&sink_.column("id.t")),
         ref_(sink_),
         alt_(&sink_.column("alt")),
@@ -121,7 +122,7 @@ class FrameEncoder {
     chrom_dict_.put(chrom, *chrom_id_, *chrom_str_);
     // Blocks of reference calls tile the genome: predict POS as the end of
     // the previous row's REF.
-    pos_->svarint(static_cast<int64_t>(pos) - static_cast<int64_t>(prev_pos_ + prev_ref_length_));
+    pos_.svarint(static_cast<int64_t>(pos) - static_cast<int64_t>(prev_pos_ + prev_ref_length_));
     prev_pos_ = pos;
     prev_ref_length_ = fields_[3].size();
     update_stats(chrom, pos);
@@ -144,7 +145,7 @@ class FrameEncoder {
     } else if (id.size() > 2 && id[0] == 'r' && id[1] == 's' &&
                parse_canonical_uint(id.substr(2), &rs)) {
       id_kind_->u8(1);
-      id_num_->varint(rs);
+      id_num_.varint(rs);
     } else {
       id_kind_->u8(2);
       id_text_->bytes(id);
@@ -230,8 +231,11 @@ class FrameEncoder {
   }
 
   ColumnSink sink_;
-  sdk::ByteWriter *verbatim_gap_, *verbatim_text_, *ncol_, *chrom_id_, *chrom_str_, *pos_;
-  sdk::ByteWriter *id_kind_, *id_num_, *id_text_;
+  sdk::ByteWriter *verbatim_gap_, *verbatim_text_, *ncol_, *chrom_id_, *chrom_str_;
+  SplitVarintWriter pos_;
+  sdk::ByteWriter* id_kind_;
+  SplitVarintWriter id_num_;
+  sdk::ByteWriter* id_text_;
   BaseEncoder ref_;
   sdk::ByteWriter* alt_;
   ValueEncoder qual_;

@@ -12,7 +12,7 @@
 namespace at1::vcf {
 
 // Own-stream threshold of the column store (bytes of a logical column).
-constexpr size_t kOwnStreamBytes = 32768;
+constexpr size_t kOwnStreamBytes = 16384;
 
 void encode_frame(sdk::EncodeContext& ctx, sdk::Bytes input);
 void decode_frame(sdk::DecodeContext& ctx);

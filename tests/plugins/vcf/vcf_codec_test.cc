@@ -196,6 +196,46 @@ TEST(VcfCodec, ShuffledInfoKeysAndManyRows) {
   expect_exact(text);
 }
 
+// The directory stream lists column names as length-prefixed strings.
+bool has_column(const std::string& dir, const std::string& name) {
+  return dir.find(static_cast<char>(name.size()) + name) != std::string::npos;
+}
+
+TEST(VcfCodec, VarintsSplitInColumnsOfSingleNumbersOnly) {
+  // Values around the one-byte varint limits, POS deltas up to 2^62, rs
+  // numbers, one-number INFO values, PL triples and a dictionary of > 128
+  // GL entries (two-byte ids).
+  const int64_t edges[] = {0, 63, 64, 127, 128, 8191, 8192, 16383, 16384, 2097151, 2097152};
+  std::string text = "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tA\tB\n";
+  uint64_t pos = 1;
+  uint32_t rng = 11;
+  for (int row = 0; row < 3000; ++row) {
+    rng = rng * 1103515245u + 12345u;
+    pos += row % 11 == 0 ? static_cast<uint64_t>(edges[row % 11] + 1) : (rng >> 8) % 100000;
+    if (row == 2999) pos = uint64_t(1) << 62;
+    int64_t e = edges[row % 11];
+    text += "7\t" + std::to_string(pos) + "\trs" + std::to_string(rng) + "\tA\tG\t" +
+            std::to_string(e + row) + "\tPASS\tRSQ=0." + std::to_string(1000 + rng % 9000) +
+            ";LDAF=-" + std::to_string(e * 3000 + row) + "\tGT:PL:GL";
+    for (int s = 0; s < 2; ++s) {
+      rng = rng * 1103515245u + 12345u;
+      text += "\t0/" + std::to_string(s) + ":0," + std::to_string(rng % 3000) + "," +
+              std::to_string(e) + ":-0." + std::to_string(rng % 300) + ",-1.00,-2.00";
+    }
+    text += "\n";
+  }
+  expect_exact(text);
+  auto e = at1::sdk::testing::encode(codec(), text);
+  ASSERT_EQ(e.status, AT1_OK);
+  const std::string& dir = e.streams["dir"];
+  for (const char* split : {"pos", "pos+", "id.n", "id.n+", "qual.ns", "qual.ns+", "I:0.ns",
+                            "I:0.ns+", "I:1.ns+", "F:GL.d", "F:GL.d+"})
+    EXPECT_TRUE(has_column(dir, split)) << split;
+  EXPECT_TRUE(has_column(dir, "F:PL.n"));  // triples keep plain varints
+  EXPECT_FALSE(has_column(dir, "F:PL.ns"));
+  EXPECT_FALSE(has_column(dir, "I:0.n"));
+}
+
 TEST(VcfCodec, ReportsChromAndPosRange) {
   std::string text = std::string(kHeader) +
                      "2\t500\t.\tA\tG\t1\tPASS\tDP=1\n"
