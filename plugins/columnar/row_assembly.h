@@ -107,12 +107,40 @@ struct BlockRows {
   }
 
   char* assemble_uniform(char* d, uint32_t width, char delim, sdk::EolDecoder& eol) const {
+    // Tables up to 8 columns wide get a loop per width, unrolled, with the
+    // columns' cell arrays in registers.
+    switch (width) {
+      case 1: return assemble_width<1>(d, delim, eol);
+      case 2: return assemble_width<2>(d, delim, eol);
+      case 3: return assemble_width<3>(d, delim, eol);
+      case 4: return assemble_width<4>(d, delim, eol);
+      case 5: return assemble_width<5>(d, delim, eol);
+      case 6: return assemble_width<6>(d, delim, eol);
+      case 7: return assemble_width<7>(d, delim, eol);
+      case 8: return assemble_width<8>(d, delim, eol);
+      default: break;
+    }
     for (size_t r = 0; r < rows; ++r) {
       for (uint32_t j = 0; j < width; ++j) {
         d = put_cell(d, cells[j][r]);
         *d++ = delim;
       }
       if (width) --d;
+      d = put_eol(d, eol.next());
+    }
+    return d;
+  }
+
+  template <uint32_t kWidth>
+  char* assemble_width(char* d, char delim, sdk::EolDecoder& eol) const {
+    const CellText* col[kWidth];
+    for (uint32_t j = 0; j < kWidth; ++j) col[j] = cells[j];
+    for (size_t r = 0; r < rows; ++r) {
+      for (uint32_t j = 0; j + 1 < kWidth; ++j) {
+        d = put_cell(d, col[j][r]);
+        *d++ = delim;
+      }
+      d = put_cell(d, col[kWidth - 1][r]);
       d = put_eol(d, eol.next());
     }
     return d;
