@@ -2,7 +2,9 @@
 // hex and float column into flat arrays, then rebuild the lines in order.
 // All lengths and counts from the streams are checked before use.
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -11,6 +13,7 @@
 #include "format.hpp"
 #include "ipv4.hpp"
 #include "numcol.hpp"
+#include "out_window.hpp"
 #include "recent.hpp"
 #include "stream_pack.hpp"
 #include "template.hpp"
@@ -27,46 +30,28 @@ using at1::sdk::fail_corrupt;
 // kTsMaxText, numbers: 20 + sign).
 constexpr size_t kMaxToken = 80;
 
-// Collects the frame's text locally and hands it to the host in big pieces:
-// one bounds-checked DecodeContext::write per 256 KiB instead of one per token.
-class LineWriter {
- public:
-  explicit LineWriter(at1::sdk::DecodeContext& ctx) : ctx_(ctx), buf_(kCapacity) {}
-  // At least n (<= kMaxToken) writable bytes at the returned pointer.
-  char* room(size_t n) {
-    if (used_ + n > kCapacity) flush();
-    return buf_.data() + used_;
-  }
-  void advance(size_t n) { used_ += n; }
-  void put(const char* p, size_t n) {
-    if (n > kMaxToken) {
-      if (used_ + n > kCapacity) {
-        flush();
-        if (n > kCapacity / 2) return ctx_.write(p, n);
-      }
-    } else if (used_ + n > kCapacity) {
-      flush();
-    }
-    std::memcpy(buf_.data() + used_, p, n);
-    used_ += n;
-  }
-  void put(std::string_view s) { put(s.data(), s.size()); }
-  void eol(at1::sdk::Eol kind) {
-    char* b = room(2);
-    if (kind == at1::sdk::kEolLF) b[0] = '\n', used_ += 1;
-    else if (kind == at1::sdk::kEolCRLF) b[0] = '\r', b[1] = '\n', used_ += 2;
-  }
-  void flush() {
-    if (used_) ctx_.write(buf_.data(), used_);
-    used_ = 0;
-  }
+// Lines visit hundreds of columns in turn, each one sequentially: too many
+// streams for the hardware prefetcher, so a slot asks for its column's next
+// cache line itself when it reads a value (a hint: any address is harmless).
+inline void prefetch_ahead(const void* p) {
+  __builtin_prefetch(reinterpret_cast<const void*>(reinterpret_cast<uintptr_t>(p) + 64));
+}
 
- private:
-  static constexpr size_t kCapacity = 1 << 18;
-  at1::sdk::DecodeContext& ctx_;
-  std::vector<char> buf_;
-  size_t used_ = 0;
-};
+// The k-th value of numeric slot op.
+inline uint64_t number(Op& op, const std::vector<uint64_t>& wide_values, uint64_t k) {
+  if (op.mode == kModeWide) {
+    prefetch_ahead(wide_values.data() + op.base + k);
+    return wide_values[op.base + k];
+  }
+  prefetch_ahead(op.at);
+  return next_value(op.mode, op.kind == kVarInt, &op.at, &op.next);
+}
+
+void put_eol(OutWindow& out, at1::sdk::Eol kind) {
+  char* b = out.room(2);
+  if (kind == at1::sdk::kEolLF) b[0] = '\n', out.advance(1);
+  else if (kind == at1::sdk::kEolCRLF) b[0] = '\r', b[1] = '\n', out.advance(2);
+}
 
 inline int64_t wrap_add(int64_t a, int64_t b) {
   return static_cast<int64_t>(static_cast<uint64_t>(a) + static_cast<uint64_t>(b));
@@ -102,7 +87,14 @@ class LaterStamps {
   uint8_t modes_[kTsOrdinals] = {};
 };
 
+// Static text up to kMaxBlockText bytes is copied in whole blocks of
+// kTextBlock bytes (cheaper than a memcpy of the exact length); the
+// templates' copy is padded so those reads stay inside it.
+constexpr size_t kTextBlock = 32;
+constexpr size_t kMaxBlockText = 256;
+
 struct Templates {
+  std::string text;  // the "tpl" stream + kTextBlock bytes of padding (on the heap: ops point into it)
   std::vector<Op> ops;
   std::vector<uint32_t> begin;  // ops of template t: [begin[t], begin[t+1])
 };
@@ -124,7 +116,10 @@ Templates read_templates(at1::sdk::Bytes b, size_t layout_count) {
   Templates t;
   t.begin.push_back(0);  // template 0 = verbatim, no ops
   t.begin.push_back(0);
-  std::string_view s = b.view();
+  t.text.reserve(b.size + kTextBlock);
+  t.text.assign(b.view());
+  std::string_view s = t.text;
+  t.text.append(kTextBlock, '\0');  // within the reserved capacity: s stays valid
   while (!s.empty()) {
     const size_t nl = s.find('\n');
     if (nl == std::string_view::npos) fail_corrupt("log: unterminated template");
@@ -137,7 +132,8 @@ Templates read_templates(at1::sdk::Bytes b, size_t layout_count) {
 
 // Sizes the column arrays exactly: growing them by doubling would touch up
 // to twice the memory on 500,000-line frames. Every value takes at least one
-// byte of its stream, which caps what hostile counts can reserve.
+// byte of its stream, which caps what hostile counts can reserve. (Numbers:
+// room for all, pages touched only by the few wide columns.)
 void reserve_columns(const Templates& tp, const std::vector<uint64_t>& uses, size_t num_bytes, size_t text_bytes,
                      size_t rank_bytes, std::vector<uint64_t>* nums, std::vector<std::string_view>* texts,
                      std::vector<uint8_t>* ranks) {
@@ -189,7 +185,7 @@ void decode_frame(at1::sdk::DecodeContext& ctx) {
   NumColumnDecoder num(num_b, src.optional(kStreamModes), src.optional(kStreamWide));
   ByteReader hex(hex_b), sref(src.optional(kStreamStringRanks));
   std::string_view flt = src.optional(kStreamFloats).view(), str = src.optional(kStreamStrings).view();
-  std::vector<uint64_t> nums;
+  std::vector<uint64_t> nums;  // values of wide numeric columns
   std::vector<std::string_view> texts;  // float slots and new texts of string slots
   std::vector<uint8_t> ranks;           // string slots: RecentStrings rank, 0 = new text
   reserve_columns(tp, uses, num_bytes, flt.size() + str.size(), sref.remaining(), &nums, &texts, &ranks);
@@ -200,8 +196,8 @@ void decode_frame(at1::sdk::DecodeContext& ctx) {
     for (uint32_t o = tp.begin[t]; o < tp.begin[t + 1]; ++o) {
       Op& op = tp.ops[o];
       if (kind_is_numeric(op.kind)) {
-        op.base = nums.size();
-        num.read(op.kind, c, &nums);
+        const NumColumn col = num.open(op.kind, c, &nums);
+        op.mode = col.mode, op.at = col.at, op.base = col.base, op.next = 0;
       } else if (kind_is_hex(op.kind)) {
         if (c > hex.remaining() / op.len) fail_corrupt("log: hex column past end");
         op.base = static_cast<uint64_t>(hex.position() - hex_b.data);
@@ -255,9 +251,12 @@ void decode_frame(at1::sdk::DecodeContext& ctx) {
   for (size_t i = 0; i < ip_ranks.size; ++i) new_ips += ip_ranks.data[i] == 0;
   if (ip_planes.size != new_ips * 4) fail_corrupt("log: address planes do not match the ranks");
   RecentIps recent_ips;
-  LineWriter out(ctx);
+  OutWindow out(ctx);
+  constexpr size_t kOpsAhead = 4;
   for (uint64_t line = 0; line < line_count; ++line) {
     const uint32_t t = tids[line];
+    // The ops of a template a few lines ahead (templates are hundreds).
+    if (line + kOpsAhead < line_count) __builtin_prefetch(tp.ops.data() + tp.begin[tids[line + kOpsAhead]]);
     if (t == 0) {
       const size_t nl = raw.find('\n');
       if (nl == std::string_view::npos) fail_corrupt("log: verbatim stream too short");
@@ -272,22 +271,29 @@ void decode_frame(at1::sdk::DecodeContext& ctx) {
         Op& op = tp.ops[o];
         switch (op.kind) {
           case 0:
-            out.put(op.text, op.len);
+            if (op.len <= kMaxBlockText) {
+              char* b = out.room(kMaxBlockText);
+              for (uint32_t i = 0; i < op.len; i += kTextBlock) std::memcpy(b + i, op.text + i, kTextBlock);
+              out.advance(op.len);
+            } else {
+              out.put(op.text, op.len);
+            }
             break;
           case kVarInt:
-            out.advance(put_int(out.room(kMaxToken), nums[op.base + k]));
+            out.advance(put_int(out.room(kMaxToken), number(op, nums, k)));
             break;
           case kVarZint:
-            out.advance(put_fixed(out.room(kMaxToken), nums[op.base + k], op.param));
+            out.advance(put_fixed(out.room(kMaxToken), number(op, nums, k), op.param));
             break;
           case kVarHexNumLo:
           case kVarHexNumUp:
-            out.advance(put_hexnum(out.room(kMaxToken), nums[op.base + k], op.kind == kVarHexNumLo ? kHexLo : kHexUp));
+            out.advance(put_hexnum(out.room(kMaxToken), number(op, nums, k), op.kind == kVarHexNumLo ? kHexLo : kHexUp));
             break;
           case kVarHexLo:
           case kVarHexUp: {
             const char* digits = op.kind == kVarHexLo ? kHexLo : kHexUp;
             const uint8_t* p = hex_b.data + op.base + k * op.len;
+            prefetch_ahead(p);
             char* b = out.room(kMaxToken);
             for (size_t i = 0; i + 1 < op.param; i += 2) {
               b[i] = digits[p[i >> 1] >> 4];
@@ -298,9 +304,11 @@ void decode_frame(at1::sdk::DecodeContext& ctx) {
             break;
           }
           case kVarFloat:
+            prefetch_ahead(texts.data() + op.base + k);
             out.put(texts[op.base + k]);
             break;
           case kVarStr: {
+            prefetch_ahead(ranks.data() + op.base + k);
             const uint8_t r = ranks[op.base + k];
             if (r == 0) {
               recent.add(texts[op.next]);
@@ -312,6 +320,7 @@ void decode_frame(at1::sdk::DecodeContext& ctx) {
             break;
           }
           case kVarIp: {
+            prefetch_ahead(ip_ranks.data + op.base + k);
             const uint8_t r = ip_ranks.data[op.base + k];
             uint32_t ip;
             if (r == 0) {
@@ -350,9 +359,9 @@ void decode_frame(at1::sdk::DecodeContext& ctx) {
         }
       }
     }
-    out.eol(eol.next());
+    put_eol(out, eol.next());
   }
-  out.flush();
+  out.finish();
   if (!raw.empty() || !ts.at_end() || !later.at_end()) fail_corrupt("log: trailing stream bytes");
 }
 

@@ -74,22 +74,16 @@ void NumColumnEncoder::write_wide(const std::vector<uint64_t>& col, bool is_sign
     for (uint64_t v : literals_) wide.u8(static_cast<uint8_t>(v >> (8 * plane)));
 }
 
-void NumColumnDecoder::read(uint8_t kind, uint64_t count, std::vector<uint64_t>* out) {
+NumColumn NumColumnDecoder::open(uint8_t kind, uint64_t count, std::vector<uint64_t>* wide_values) {
   if (count > num_.remaining()) at1::sdk::fail_corrupt("log: numeric column past end");
-  const uint8_t m = mode_.u8();
-  const bool is_signed = kind == kVarInt;
-  if (m == kModeRaw || m == kModeDelta) {
-    uint64_t prev = 0;
-    for (uint64_t k = 0; k < count; ++k) {
-      uint64_t v = num_.varint();
-      if (m == kModeDelta) v = prev + static_cast<uint64_t>(zigzag_decode(v));
-      else if (is_signed) v = static_cast<uint64_t>(zigzag_decode(v));
-      out->push_back(v);
-      prev = v;
-    }
-    return;
+  NumColumn col;
+  col.mode = mode_.u8();
+  if (col.mode == kModeRaw || col.mode == kModeDelta) {
+    col.at = num_.position();
+    for (uint64_t k = 0; k < count; ++k) num_.varint();
+    return col;
   }
-  if (m != kModeWide) at1::sdk::fail_corrupt("log: bad column mode");
+  if (col.mode != kModeWide) at1::sdk::fail_corrupt("log: bad column mode");
   const size_t width = mode_.u8();
   if (width < 1 || width > 8) at1::sdk::fail_corrupt("log: bad wide column width");
   codes_.clear();
@@ -101,6 +95,8 @@ void NumColumnDecoder::read(uint8_t kind, uint64_t count, std::vector<uint64_t>*
   }
   if (literals > wide_.remaining() / width) at1::sdk::fail_corrupt("log: wide column past end");
   const uint8_t* planes = wide_.bytes(literals * width).data;
+  const bool is_signed = kind == kVarInt;
+  col.base = wide_values->size();
   size_t lit = 0;
   for (uint64_t c : codes_) {
     uint64_t r;
@@ -113,8 +109,9 @@ void NumColumnDecoder::read(uint8_t kind, uint64_t count, std::vector<uint64_t>*
       if (c > table_.size()) at1::sdk::fail_corrupt("log: wide reference out of range");
       r = table_[table_.size() - c];
     }
-    out->push_back(is_signed ? static_cast<uint64_t>(zigzag_decode(r)) : r);
+    wide_values->push_back(is_signed ? static_cast<uint64_t>(zigzag_decode(r)) : r);
   }
+  return col;
 }
 
 }  // namespace at1::log

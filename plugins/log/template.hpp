@@ -14,10 +14,13 @@ namespace at1::log {
 struct Op {
   uint8_t kind = 0;    // 0 = static text, else a VarKind
   uint8_t param = 0;   // width / length / layout index
+  uint8_t mode = 0;    // decode, numeric slots: the column's NumMode
   uint32_t len = 0;    // static: text length; hex: packed bytes per value
   const char* text = nullptr;  // static text (points into the template)
   uint64_t base = 0;   // decode: where this slot's column starts
-  uint64_t next = 0;   // decode, string slots: index of the slot's next new text
+  uint64_t next = 0;   // decode, string slots: index of the slot's next new text;
+                       // delta numeric slots: the previous value
+  const uint8_t* at = nullptr;  // decode, raw and delta numeric slots: the next varint
 };
 
 // Appends the ops of template `t` to *ops. False when `t` is malformed (a

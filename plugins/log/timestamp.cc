@@ -3,6 +3,7 @@
 // from printing the value back and comparing (done here, in parse_ts).
 #include "timestamp.hpp"
 #include "at1/cpp/civil_time.hpp"
+#include "var_text.hpp"
 
 namespace at1::log {
 namespace {
@@ -208,29 +209,23 @@ int days_in_month(int64_t y, int64_t m) {
   return m == 2 && leap ? 29 : kDays[m - 1];
 }
 
-void put2(char* o, int64_t v) {
-  o[0] = static_cast<char>('0' + v / 10);
-  o[1] = static_cast<char>('0' + v % 10);
-}
-size_t put_min(char* o, int64_t v) {  // no padding (a hostile layout may pass up to 9 digits)
-  char t[20];
-  size_t k = 0;
-  do t[k++] = static_cast<char>('0' + v % 10), v /= 10; while (v);
-  for (size_t i = 0; i < k; ++i) o[i] = t[k - 1 - i];
-  return k;
-}
-size_t put_fixed(char* o, int64_t v, size_t digits) {
-  for (size_t i = digits; i-- > 0;) o[i] = static_cast<char>('0' + v % 10), v /= 10;
-  return digits;
-}
-// hh<sep>mm<sep>ss of a time of day (sep 0: none; minimal: no zero padding).
+// Two digits of 0 <= v < 100.
+void put2(char* o, int64_t v) { std::memcpy(o, kDigitPairs + 2 * v, 2); }
+
+// hh<sep>mm<sep>ss of a time of day 0 <= tod < 86400 (sep 0: none; minimal:
+// no zero padding).
 size_t put_clock(char* out, int64_t tod, char sep, bool minimal) {
   const int64_t parts[3] = {tod / 3600, tod / 60 % 60, tod % 60};
+  if (!minimal) {
+    const size_t step = sep ? 3 : 2;
+    put2(out, parts[0]), put2(out + step, parts[1]), put2(out + 2 * step, parts[2]);
+    if (sep) out[2] = out[5] = sep;
+    return 3 * step - (sep ? 1 : 0);
+  }
   char* o = out;
   for (int i = 0; i < 3; ++i) {
     if (i && sep) *o++ = sep;
-    if (minimal) o += put_min(o, parts[i]);
-    else put2(o, parts[i]), o += 2;
+    o += put_u64(o, static_cast<uint64_t>(parts[i]));
   }
   return static_cast<size_t>(o - out);
 }
@@ -295,45 +290,41 @@ size_t parse_ts(const char* s, size_t n, TsLayout* layout, int64_t* value, TsTex
   return len;
 }
 
-size_t format_ts_frac(const TsLayout& l, int64_t frac, char* out) {
-  if (!l.frac_sep) return 0;
-  out[0] = static_cast<char>(l.frac_sep);
-  return 1 + ((l.minimal && l.kind == kTsNumeric) ? put_min(out + 1, frac) : put_fixed(out + 1, frac, l.frac_digits));
-}
-
-size_t TsSecondCache::format(const TsLayout& l, int64_t value, char* out) {
+size_t TsSecondCache::format_new_second(const TsLayout& l, int64_t value, char* out) {
   const int64_t unit = ts_units_per_second(l);
   const int64_t secs = floor_div(value, unit);
   const int64_t frac = value - secs * unit;
-  if (valid && secs == this->secs) {
-    std::memcpy(out, prefix, sizeof prefix);
-    return prefix_len + format_ts_frac(l, frac, out + prefix_len);
-  }
-  // Layouts that print date, clock, fraction in that order can reuse the
-  // date of the last text within the same day (a day's validity was checked).
-  const bool clock_last = (l.kind == kTsNumeric && l.dt_sep) || l.kind == kTsSyslog;
+  const int64_t day = floor_div(secs, 86400);
   const char clock_sep = l.kind == kTsSyslog ? ':' : static_cast<char>(l.time_sep);
   const bool clock_minimal = l.kind == kTsNumeric && l.minimal;
-  const int64_t day = floor_div(secs, 86400);
-  if (valid && clock_last && day == floor_div(this->secs, 86400)) {
-    std::memcpy(out, prefix, day_len);
-    char* o = out + day_len;
-    o += put_clock(o, secs - day * 86400, clock_sep, clock_minimal);
-    const auto plen = static_cast<size_t>(o - out);
-    const size_t n = plen + format_ts_frac(l, frac, o);
-    this->secs = secs, prefix_len = plen;
-    std::memcpy(prefix, out, sizeof prefix);
-    return n;
+  if (second_unit_ && day_cached_ && day == day_) {
+    // Same day: only the clock changes (and the fraction after it).
+    std::memcpy(out, prefix_, sizeof prefix_);
+    if (clock_at_ != kNoClock) {
+      const size_t clock_len = put_clock(out + clock_at_, secs - day * 86400, clock_sep, clock_minimal);
+      if (clock_last_) prefix_len_ = clock_at_ + clock_len;  // a minimal clock changes length
+      std::memcpy(prefix_, out, sizeof prefix_);
+    }
+    second_start_ = secs * unit;
+    return prefix_len_ + format_ts_frac(l, frac, out + prefix_len_);
   }
   const size_t n = format_ts(l, value, out);
-  // Only layouts that print the fraction last can reuse the part before it.
-  valid = n && (clock_last || l.kind == kTsEpoch);
-  if (valid) {
-    char tail[kTsMaxText];
-    this->secs = secs, prefix_len = n - format_ts_frac(l, frac, tail);
-    day_len = clock_last ? prefix_len - put_clock(tail, secs - day * 86400, clock_sep, clock_minimal) : 0;
-    std::memcpy(prefix, out, sizeof prefix);
-  }
+  // Reused: the text before a fraction printed last, or all of it when there
+  // is no fraction (ctime with a fraction has the year after it).
+  const bool clock_last = (l.kind == kTsNumeric && l.dt_sep) || l.kind == kTsSyslog;
+  second_unit_ = n && (clock_last || l.kind == kTsEpoch || !l.frac_sep) ? static_cast<uint64_t>(unit) : 0;
+  if (!second_unit_) return n;
+  char tail[kTsMaxText];
+  second_start_ = secs * unit;
+  prefix_len_ = n - format_ts_frac(l, frac, tail);
+  clock_last_ = clock_last;
+  day_cached_ = l.kind != kTsEpoch;  // the epoch's text is all seconds
+  day_ = day;
+  if (clock_last) clock_at_ = prefix_len_ - put_clock(tail, secs - day * 86400, clock_sep, clock_minimal);
+  else if (l.kind == kTsCtime) clock_at_ = n - 8 - 5;  // hh:mm:ss yyyy
+  else if (l.kind == kTsClf) clock_at_ = n - 8;        // ...:hh:mm:ss
+  else clock_at_ = kNoClock;                           // a date only
+  std::memcpy(prefix_, out, sizeof prefix_);
   return n;
 }
 
@@ -355,7 +346,7 @@ size_t format_ts(const TsLayout& l, int64_t value, char* out) {
   auto put_frac = [&] { o += format_ts_frac(l, frac, o); };
   if (l.kind == kTsEpoch) {
     if (secs < 1000000000 || secs > 9999999999) return 0;
-    o += put_fixed(o, secs, 10);
+    o += put_fixed(o, static_cast<uint64_t>(secs), 10);
     put_frac();
     return static_cast<size_t>(o - out);
   }
@@ -378,7 +369,7 @@ size_t format_ts(const TsLayout& l, int64_t value, char* out) {
   switch (l.kind) {
     case kTsNumeric: {
       if (l.year == 4 ? y < 1000 : l.year == 2 ? (y < 2000 || y > 2099) : y != kYearlessBase) return 0;
-      if (l.year == 4) o += put_fixed(o, y, 4);
+      if (l.year == 4) o += put_fixed(o, static_cast<uint64_t>(y), 4);
       else if (l.year == 2) put2(o, y - 2000), o += 2;
       if (l.year && l.date_sep) *o++ = static_cast<char>(l.date_sep);
       put2(o, m), o += 2;
@@ -402,7 +393,7 @@ size_t format_ts(const TsLayout& l, int64_t value, char* out) {
       *o++ = ' ';
       put_month_day();
       *o++ = ' ';
-      o += put_fixed(o, y, 4);
+      o += put_fixed(o, static_cast<uint64_t>(y), 4);
       break;
     }
     case kTsClf:
@@ -411,7 +402,7 @@ size_t format_ts(const TsLayout& l, int64_t value, char* out) {
       *o++ = '/';
       std::memcpy(o, kMonths + 3 * (m - 1), 3), o += 3;
       *o++ = '/';
-      o += put_fixed(o, y, 4);
+      o += put_fixed(o, static_cast<uint64_t>(y), 4);
       *o++ = ':';
       put_time(':', false);
       break;

@@ -12,6 +12,8 @@
 #include <cstring>
 #include <vector>
 
+#include "var_text.hpp"
+
 namespace at1::log {
 
 enum TsKind : uint8_t {
@@ -54,18 +56,40 @@ size_t format_ts(const TsLayout& layout, int64_t value, char* out);
 
 // The fraction part format_ts prints (separator + digits; nothing when the
 // layout has none) into out (>= kTsMaxText bytes); returns its length.
-size_t format_ts_frac(const TsLayout& layout, int64_t frac, char* out);
+inline size_t format_ts_frac(const TsLayout& layout, int64_t frac, char* out) {
+  if (!layout.frac_sep) return 0;
+  out[0] = static_cast<char>(layout.frac_sep);
+  const auto f = static_cast<uint64_t>(frac);
+  return 1 + ((layout.minimal && layout.kind == kTsNumeric) ? put_u64(out + 1, f)
+                                                            : put_fixed(out + 1, f, layout.frac_digits));
+}
 
-// format_ts for hot loops: remembers the text up to the fraction of the last
+// format_ts for hot loops, for one layout: remembers the text of the last
 // second printed; consecutive log lines mostly share their second, so only
-// the fraction is printed again (and within a day only clock and fraction). `out` needs kTsMaxText bytes.
-struct TsSecondCache {
-  size_t format(const TsLayout& layout, int64_t value, char* out);  // for one layout only
-  bool valid = false;
-  int64_t secs = 0;
-  size_t prefix_len = 0;
-  size_t day_len = 0;  // the date part of prefix (layouts printing the clock after the date)
-  char prefix[kTsMaxText] = {};
+// the fraction is printed again (and within a day only clock and fraction).
+// `out` needs kTsMaxText bytes.
+class TsSecondCache {
+ public:
+  size_t format(const TsLayout& layout, int64_t value, char* out) {
+    // Unsigned: one compare tells "within the cached second" without a division.
+    const uint64_t frac = static_cast<uint64_t>(value) - static_cast<uint64_t>(second_start_);
+    if (frac >= second_unit_) return format_new_second(layout, value, out);
+    std::memcpy(out, prefix_, sizeof prefix_);
+    return prefix_len_ + format_ts_frac(layout, static_cast<int64_t>(frac), out + prefix_len_);
+  }
+
+ private:
+  static constexpr size_t kNoClock = ~size_t{0};
+  size_t format_new_second(const TsLayout& layout, int64_t value, char* out);
+
+  uint64_t second_unit_ = 0;  // units per second; 0 = nothing cached
+  int64_t second_start_ = 0;  // value of the cached second's first unit
+  bool day_cached_ = false;   // the prefix may be reused for another second of day_
+  bool clock_last_ = false;   // the clock ends the prefix (its length may change)
+  int64_t day_ = 0;
+  size_t clock_at_ = kNoClock;  // where the clock starts in the prefix
+  size_t prefix_len_ = 0;       // the text before the fraction
+  char prefix_[kTsMaxText] = {};
 };
 
 // The decoder's: one TsSecondCache per layout index.

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 
 #include "format.hpp"
 #include "ipv4.hpp"
@@ -16,25 +17,63 @@ namespace at1::log {
 constexpr char kHexLo[] = "0123456789abcdef";
 constexpr char kHexUp[] = "0123456789ABCDEF";
 
-// Writes v in decimal; returns the length (<= 20).
-inline size_t put_u64(char* out, uint64_t v) {
-  char tmp[20];
-  size_t k = 0;
-  do tmp[k++] = static_cast<char>('0' + v % 10), v /= 10; while (v);
-  for (size_t i = 0; i < k; ++i) out[i] = tmp[k - 1 - i];
-  return k;
+// "00".."99": numbers are printed two digits per division.
+constexpr char kDigitPairs[] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
+// Number of decimal digits of v (1..20).
+inline size_t decimal_length(uint64_t v) {
+  static constexpr uint64_t kPow10[] = {1ull,
+                                        10ull,
+                                        100ull,
+                                        1000ull,
+                                        10000ull,
+                                        100000ull,
+                                        1000000ull,
+                                        10000000ull,
+                                        100000000ull,
+                                        1000000000ull,
+                                        10000000000ull,
+                                        100000000000ull,
+                                        1000000000000ull,
+                                        10000000000000ull,
+                                        100000000000000ull,
+                                        1000000000000000ull,
+                                        10000000000000000ull,
+                                        100000000000000000ull,
+                                        1000000000000000000ull,
+                                        10000000000000000000ull};
+  // log10 estimated from the bit length (1233/4096 ~ log10(2)), then
+  // corrected. v | 1 has the digits of v (a power of ten is even) and is not 0.
+  v |= 1;
+  const size_t t = static_cast<size_t>(64 - __builtin_clzll(v)) * 1233 >> 12;
+  return t + (v >= kPow10[t]);
 }
+
+// The last `width` decimal digits of v, zero padded; returns width.
+inline size_t put_fixed(char* out, uint64_t v, size_t width) {
+  char* o = out + width;
+  size_t w = width;
+  for (; w >= 2; w -= 2) {
+    const uint64_t q = v / 100;
+    o -= 2;
+    std::memcpy(o, kDigitPairs + 2 * (v - 100 * q), 2);
+    v = q;
+  }
+  if (w) o[-1] = static_cast<char>('0' + v % 10);
+  return width;
+}
+
+// Writes v in decimal; returns the length (<= 20).
+inline size_t put_u64(char* out, uint64_t v) { return put_fixed(out, v, decimal_length(v)); }
 
 // A kVarInt value (two's complement int64); returns the length (<= 20).
 inline size_t put_int(char* out, uint64_t v) {
   if (static_cast<int64_t>(v) >= 0) return put_u64(out, v);
   out[0] = '-';
   return 1 + put_u64(out + 1, 0 - v);
-}
-
-inline size_t put_fixed(char* out, uint64_t v, size_t width) {
-  for (size_t i = width; i-- > 0;) out[i] = static_cast<char>('0' + v % 10), v /= 10;
-  return width;
 }
 
 inline size_t put_hexnum(char* out, uint64_t v, const char* digits) {

@@ -1,6 +1,7 @@
 // Unit tests of the `log` tokeniser and timestamp layouts.
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -8,6 +9,7 @@
 #include "ipv4.hpp"
 #include "timestamp.hpp"
 #include "tokenizer.hpp"
+#include "var_text.hpp"
 
 namespace at1::log {
 namespace {
@@ -174,7 +176,8 @@ TEST(LogTimestamp, SecondCachesPrintLikeFormatTs) {
   std::vector<TsLayout> layouts;
   for (const char* s : {"2015-10-18 18:01:47,978", "20171224-0:28:0:83", "Jul 11 09:00:55.123456", "081109 203615",
                         "Jul  1 09:00:55", "2017-05-16T00:00:00.008", "10.30 16:49:06",
-                        "Sun Dec 04 04:47:44 2005", "04/Dec/2005:04:47:44", "1117838570.123", "2005.06.03"})
+                        "Sun Dec 04 04:47:44 2005", "Sun Dec  4 04:47:44 2005", "04/Dec/2005:04:47:44", "1117838570.123",
+                        "1117838570", "2005.06.03", "20171223-22:15:29:606"})
     layouts.push_back(ts(s).lay);
   TsPrinter printer(layouts);
   TsTextCache cache;
@@ -183,8 +186,10 @@ TEST(LogTimestamp, SecondCachesPrintLikeFormatTs) {
     x = x * 6364136223846793005ull + 1442695040888963407ull;
     const size_t li = (x >> 60) % layouts.size();
     int64_t v = ts_rebase(layouts[0], 1445191307978, layouts[li]) + static_cast<int64_t>((x >> 20) % 5000);
-    // Every third value jumps up to ~3 days: new seconds within and across days.
+    // Every third value jumps up to ~3 days: new seconds within and across
+    // days; others step a second (the next second of a day).
     if (i % 3 == 0) v += ts_units_per_second(layouts[li]) * static_cast<int64_t>((x >> 33) % 250000);
+    if (i % 3 == 1) v += ts_units_per_second(layouts[li]) * (i % 7);
     if (i % 997 == 0) v = INT64_MAX - static_cast<int64_t>(i);  // unprintable
     char want[kTsMaxText], a[kTsMaxText], b[kTsMaxText];
     const size_t n = format_ts(layouts[li], v, want);
@@ -193,6 +198,24 @@ TEST(LogTimestamp, SecondCachesPrintLikeFormatTs) {
     EXPECT_EQ(std::string(a, n), std::string(want, n)) << i;
     EXPECT_EQ(std::string(b, n), std::string(want, n)) << i;
   }
+}
+
+// Numbers print two digits at a time from a length found by bit count: check
+// every length boundary against the standard library.
+TEST(LogVarText, NumbersPrintLikeToString) {
+  std::vector<uint64_t> values = {0, UINT64_MAX};
+  for (uint64_t p = 1; p <= UINT64_MAX / 10; p *= 10)
+    for (uint64_t v : {p - 1, p, p + 1, p * 10 - 1}) values.push_back(v);
+  values.push_back(10000000000000000000ull);
+  char buf[32];
+  for (uint64_t v : values) {
+    EXPECT_EQ(std::string(buf, put_u64(buf, v)), std::to_string(v));
+    const auto s = static_cast<int64_t>(v);
+    EXPECT_EQ(std::string(buf, put_int(buf, v)), std::to_string(s));
+    const std::string d = std::to_string(v), padded = std::string(20 - d.size(), '0') + d;
+    for (size_t w = 1; w <= 20; ++w) EXPECT_EQ(std::string(buf, put_fixed(buf, v, w)), padded.substr(20 - w)) << v;
+  }
+  EXPECT_EQ(std::string(buf, put_int(buf, static_cast<uint64_t>(INT64_MIN))), std::to_string(INT64_MIN));
 }
 
 }  // namespace
