@@ -167,7 +167,8 @@ Result<EncodedFrame> EncodeFrame(const Chunk& chunk, const EncodeSettings& s) {
   backends::GiveUp give_up;
   backends::GiveUp* raw_give_up = s.codec ? &give_up : nullptr;
   std::future<Status> raw_done;
-  if (s.parallel_raw && s.codec)
+  const bool raw_beside = s.parallel_raw && s.codec;
+  if (raw_beside)
     raw_done = std::async(std::launch::async, [&] { return TryRaw(chunk, s.backend, raw_give_up, &raw, &raw_beaten); });
 
   Candidate structured;
@@ -190,7 +191,7 @@ Result<EncodedFrame> EncodeFrame(const Chunk& chunk, const EncodeSettings& s) {
     f.codec_failed = !have_structured;
     f.fallback_reason = reason;
   }
-  if (!raw_done.valid()) AT1_RETURN_IF_ERROR(TryRaw(chunk, s.backend, raw_give_up, &raw, &raw_beaten));
+  if (!raw_beside) AT1_RETURN_IF_ERROR(TryRaw(chunk, s.backend, raw_give_up, &raw, &raw_beaten));
   // Raw frames carry no statistics, so a fallback frame is byte for byte
   // what `compress raw` would have written. A raw attempt given up on is at
   // least as big as the structured frame (its output only grows): say so.
