@@ -85,7 +85,7 @@ void AddCompressCommand(CLI::App& app, const GlobalOptions& g, int* exit_code) {
       ->check(CLI::PositiveNumber);
   c->add_option("--backend", a->backend, "xz (default, max ratio) or zstd (fast)")
       ->check(CLI::IsMember({"xz", "zstd", "stored"}));
-  c->add_option("--level", a->level, "backend level: xz 0-9, 9e = extreme (default 9e); zstd 1-22 (default 3)");
+  c->add_option("--level", a->level, "backend level: xz 0-9, 9e = extreme (default 9e); zstd -7..22, negative = faster (default 3)");
   c->add_option("--threads", a->threads, "worker threads (default: all cores)")->check(CLI::Range(1, 256));
   c->add_option("--option", a->options, "codec option key=value (repeatable), e.g. delimiter=;");
   c->callback([a, &g, exit_code] { *exit_code = Run(*a, g); });
