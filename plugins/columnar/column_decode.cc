@@ -245,6 +245,7 @@ template <class Source>
 uint64_t ColumnDecoder::print_run(Source& source, size_t from, size_t to, CellArena& arena, size_t* taken) {
   CellText* cells = cells_.data();
   switch (split_scale_) {
+    case 0: return print_number_run<SplitPath<0>>(printer_, source, from, to, cells, arena, taken);
     case 1: return print_number_run<SplitPath<1>>(printer_, source, from, to, cells, arena, taken);
     case 2: return print_number_run<SplitPath<2>>(printer_, source, from, to, cells, arena, taken);
     case 3: return print_number_run<SplitPath<3>>(printer_, source, from, to, cells, arena, taken);
@@ -270,15 +271,15 @@ uint64_t ColumnDecoder::decode_print_run(size_t from, size_t to, CellArena& aren
 }
 
 void ColumnDecoder::next_print_path() {
-  if (split_scale_) {
-    split_scale_ = 0;
+  if (split_scale_ != NumberPrinter::kNoSplit) {
+    split_scale_ = NumberPrinter::kNoSplit;
   } else {
     digits_ = digits_ == 8 ? printer_.fast_digits(kNumberPow10[8]) : 0;
   }
 }
 
 uint64_t ColumnDecoder::run_numbers(size_t from, size_t to, CellArena& arena) {
-  if (spec_.quote == kQuoteAlways || (!split_scale_ && !digits_)) {
+  if (spec_.quote == kQuoteAlways || (split_scale_ == NumberPrinter::kNoSplit && !digits_)) {
     // Quoted, binary32 (to_chars dominates there) or long numbers.
     run_typed_values(from, to);
     return run_typed_text(from, to, arena);
@@ -294,7 +295,7 @@ uint64_t ColumnDecoder::run_numbers(size_t from, size_t to, CellArena& arena) {
   if (bytes != kTooLong) return bytes;
   run_typed_values(taken, to);
   StoredValues stored{values_block_.data()};
-  for (next_print_path(); split_scale_ || digits_; next_print_path()) {
+  for (next_print_path(); split_scale_ != NumberPrinter::kNoSplit || digits_; next_print_path()) {
     bytes = print_run(stored, from, to, arena, &taken);
     if (bytes != kTooLong) return bytes;
   }

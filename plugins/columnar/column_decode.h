@@ -78,7 +78,7 @@ class ColumnDecoder {
   ColumnSpec spec_;
   NumberPrinter printer_{NumberSpec()};
   int digits_ = 0;  // the fast print path runs try first (8, 16; 0: none)
-  int split_scale_ = 0;  // tried before digits_ (0: not, or no longer)
+  int split_scale_ = NumberPrinter::kNoSplit;  // tried before digits_ (kNoSplit: not, or no longer)
   char delim_ = ',';
   uint64_t cells_total_ = 0;
   uint64_t index_ = 0;  // cells handed out so far

@@ -76,14 +76,18 @@ class NumberPrinter {
     }
   }
 
-  // The split path's scale (1..8), or 0 when this layout cannot take it:
-  // for numbers whose integer part has at most 4 digits (coordinates,
-  // prices, rates), the integer and fraction digits come from separate
-  // table lookups and are stored with shifts known at compile time, where
-  // the 16-digit path (a 9-12 digit number) needs two more lookups and
-  // 128-bit shifts by variable counts.
+  // The split path's scale (0..8), or kNoSplit when this layout cannot
+  // take it. For numbers whose integer part has at most 4 digits
+  // (coordinates, prices, rates) the integer and fraction digits come from
+  // separate table lookups and are stored with shifts known at compile
+  // time, where the 16-digit path (a 9-12 digit number) needs two more
+  // lookups and 128-bit shifts by variable counts. Scale 0 is its integer
+  // form: up to 8 digits, no fraction, no trailing zeros, no runtime
+  // scale tests.
+  static constexpr int kNoSplit = -1;
   int split_scale() const {
-    return plain_ && scale_ >= 1 && scale_ <= 8 && width_ <= 4 && spec_.zeros == 0 ? scale_ : 0;
+    if (!plain_ || spec_.zeros != 0 || scale_ > 8) return kNoSplit;
+    return width_ <= (scale_ == 0 ? 8 : 4) ? scale_ : kNoSplit;
   }
   // magnitude() for layouts without trailing zeros (the split path's).
   static uint64_t plain_magnitude(int64_t mantissa) {
@@ -91,37 +95,47 @@ class NumberPrinter {
     return mantissa < 0 ? 0 - u : u;
   }
   // Magnitudes below this take print_split<split_scale()>.
-  static constexpr uint64_t split_limit(int scale) { return kNumberPow10[scale + 4]; }
+  static constexpr uint64_t split_limit(int scale) { return kNumberPow10[scale == 0 ? 8 : scale + 4]; }
   // print() for a value below split_limit(kScale) when split_scale() is
-  // kScale; writes at most kSplitSlot bytes (sign, 4 + 1 + 8, filler).
+  // kScale; writes at most kSplitSlot bytes (sign, 4 + 1 + 8 or 8, filler).
   static constexpr size_t kSplitSlot = 16;
   template <int kScale>
   size_t print_split(int64_t mantissa, char* out) const {
-    static_assert(kScale >= 1 && kScale <= 8);
-    constexpr uint64_t kUnit = kNumberPow10[kScale];
+    static_assert(kScale >= 0 && kScale <= 8);
     const uint64_t u = plain_magnitude(mantissa);
     out[0] = '-';
     char* p = out + (mantissa < 0 ? 1 : 0);
-    const uint64_t int_part = u / kUnit;
-    const uint64_t frac = u - int_part * kUnit;
-    const uint64_t int_digits = kDigitQuads.q[int_part];
-    // A zero integer part has no digits: the bit past the 4 digits stops the count.
-    int int_len = 4 - leading_zero_digits(int_digits | uint64_t(1) << 32);
-    if (int_len < width_) int_len = width_;
-    // The last int_len of the 4 digits, then filler the point overwrites.
-    const uint64_t int_text = (int_digits | kAscii) >> (8 * (4 - int_len));
-    std::memcpy(p, &int_text, 8);
-    const uint64_t frac_digits = decimal_digits8(frac);
-    int frac_len = kScale;
-    if (trim_) {
-      const int zeros = frac ? trailing_zero_digits(frac_digits) : 8;
-      frac_len = zeros >= kScale ? (keep_one_ ? 1 : 0) : kScale - zeros;
-      if (frac_len == 0) return static_cast<size_t>(p + int_len - out);
+    if constexpr (kScale == 0) {
+      const uint64_t digits = decimal_digits8(u);
+      int len = digits ? 8 - leading_zero_digits(digits) : 0;
+      if (len < width_) len = width_;
+      if (len == 0) return static_cast<size_t>(p - out);  // zero printed as nothing
+      const uint64_t text = (digits | kAscii) >> (8 * (8 - len));
+      std::memcpy(p, &text, 8);
+      return static_cast<size_t>(p + len - out);
+    } else {
+      constexpr uint64_t kUnit = kNumberPow10[kScale];
+      const uint64_t int_part = u / kUnit;
+      const uint64_t frac = u - int_part * kUnit;
+      const uint64_t int_digits = kDigitQuads.q[int_part];
+      // A zero integer part has no digits: the bit past the 4 digits stops the count.
+      int int_len = 4 - leading_zero_digits(int_digits | uint64_t(1) << 32);
+      if (int_len < width_) int_len = width_;
+      // The last int_len of the 4 digits, then filler the point overwrites.
+      const uint64_t int_text = (int_digits | kAscii) >> (8 * (4 - int_len));
+      std::memcpy(p, &int_text, 8);
+      const uint64_t frac_digits = decimal_digits8(frac);
+      int frac_len = kScale;
+      if (trim_) {
+        const int zeros = frac ? trailing_zero_digits(frac_digits) : 8;
+        frac_len = zeros >= kScale ? (keep_one_ ? 1 : 0) : kScale - zeros;
+        if (frac_len == 0) return static_cast<size_t>(p + int_len - out);
+      }
+      p[int_len] = '.';
+      const uint64_t frac_text = (frac_digits | kAscii) >> (8 * (8 - kScale));
+      std::memcpy(p + int_len + 1, &frac_text, 8);
+      return static_cast<size_t>(p + int_len + 1 + frac_len - out);
     }
-    p[int_len] = '.';
-    const uint64_t frac_text = (frac_digits | kAscii) >> (8 * (8 - kScale));
-    std::memcpy(p + int_len + 1, &frac_text, 8);
-    return static_cast<size_t>(p + int_len + 1 + frac_len - out);
   }
 
   // print() for a value fast_digits() gave kDigits for; writes at most

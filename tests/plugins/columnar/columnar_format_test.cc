@@ -71,6 +71,7 @@ TEST(ColumnarNumber, RandomSpellingsNeverMisprint) {
 
 size_t print_split(const NumberPrinter& printer, int scale, int64_t v, char* out) {
   switch (scale) {
+    case 0: return printer.print_split<0>(v, out);
     case 1: return printer.print_split<1>(v, out);
     case 2: return printer.print_split<2>(v, out);
     case 3: return printer.print_split<3>(v, out);
@@ -125,7 +126,7 @@ TEST(ColumnarNumber, FastPrinterMatchesFormatNumber) {
             }
             // The split path, for layouts and values it takes.
             const int split = printer.split_scale();
-            if (split && NumberPrinter::plain_magnitude(v) < NumberPrinter::split_limit(split)) {
+            if (split != NumberPrinter::kNoSplit && NumberPrinter::plain_magnitude(v) < NumberPrinter::split_limit(split)) {
               ++checked_split;
               const size_t ns = print_split(printer, split, v, got);
               ASSERT_EQ(std::string(got, ns), std::string(want, want_n))
