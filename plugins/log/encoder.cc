@@ -79,14 +79,18 @@ class TemplateSet {
   TemplateSet() : slots_(1024) {}
   uint32_t intern(std::string_view t) {
     const uint64_t h = hash_text(t);
+    // Runs of lines of one message are common; the table's slot and text are
+    // likely cache misses (thousands of templates), the last one is not.
+    if (h == last_hash_ && last_id_ && text_[last_id_ - 1] == t) return last_id_;
+    last_hash_ = h;
     size_t mask = slots_.size() - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
       Slot& s = slots_[i];
       if (!s.id) break;
-      if (s.hash == h && text_[s.id - 1] == t) return s.id;
+      if (s.hash == h && text_[s.id - 1] == t) return last_id_ = s.id;
     }
     text_.emplace_back(t);
-    const auto id = static_cast<uint32_t>(text_.size());
+    const auto id = last_id_ = static_cast<uint32_t>(text_.size());
     if (text_.size() * 2 > slots_.size()) grow();
     mask = slots_.size() - 1;
     size_t i = h & mask;
@@ -114,6 +118,8 @@ class TemplateSet {
   }
   std::deque<std::string> text_;
   std::vector<Slot> slots_;
+  uint64_t last_hash_ = 0;
+  uint32_t last_id_ = 0;  // the template interned last (0: none)
 };
 
 // Lines as template ids plus their variables: per line the position of its

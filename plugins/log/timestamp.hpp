@@ -109,7 +109,7 @@ class TsTextCache {
   size_t format(const TsLayout& layout, int64_t value, char* out);
 
  private:
-  static constexpr size_t kEntries = 4;
+  static constexpr size_t kEntries = 8;  // a line may hold 3 layouts, and the tokeniser tries minimal twins
   struct Entry {
     uint64_t key = 0;
     bool used = false;

@@ -28,12 +28,11 @@ struct ByteClasses {
 constexpr ByteClasses kClasses;
 inline uint8_t cls(char c) { return kClasses.c[static_cast<uint8_t>(c)]; }
 inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
+inline bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 inline bool is_lower_hex(char c) { return cls(c) & kLowerHex; }
 inline bool is_upper_hex(char c) { return cls(c) & kUpperHex; }
 inline bool is_alnum(char c) { return cls(c) & (kDigit | kAlpha); }
 
-inline void put_kind(std::string* tpl, uint8_t kind) { tpl->push_back(static_cast<char>(kind)); }
-inline void put_param(std::string* tpl, size_t v) { tpl->push_back(static_cast<char>(kParamBias + v)); }
 
 // All of s[0..n) is hex of one case (digits count as either); 1 = lower, 2 = upper.
 int hex_case(const char* s, size_t n) {
@@ -45,9 +44,8 @@ int hex_case(const char* s, size_t n) {
   return lo ? 1 : (up ? 2 : 0);
 }
 
-void emit_hex(const char* s, size_t n, int hcase, std::string* tpl, std::vector<Var>* vars) {
-  put_kind(tpl, hcase == 2 ? kVarHexUp : kVarHexLo);
-  put_param(tpl, n);
+void emit_hex(const char* s, size_t n, int hcase, TplWriter& tpl, std::vector<Var>* vars) {
+  tpl.var(hcase == 2 ? kVarHexUp : kVarHexLo, n);
   vars->push_back(Var{0, std::string_view(s, n), hcase == 2 ? kVarHexUp : kVarHexLo});
 }
 
@@ -76,10 +74,9 @@ uint64_t parse_u64(const char* s, size_t n) {
 
 }  // namespace
 
-void emit_number(const char* s, size_t len, bool negative, std::string* tpl, std::vector<Var>* vars) {
+void emit_number(const char* s, size_t len, bool negative, TplWriter& tpl, std::vector<Var>* vars) {
   while (len > kMaxZintWidth) {  // longer runs: fixed-width pieces
-    put_kind(tpl, kVarZint);
-    put_param(tpl, kMaxZintWidth);
+    tpl.var(kVarZint, kMaxZintWidth);
     vars->push_back(Var{parse_u64(s, kMaxZintWidth), std::string_view(s, kMaxZintWidth), kVarZint});
     s += kMaxZintWidth, len -= kMaxZintWidth;
   }
@@ -87,27 +84,36 @@ void emit_number(const char* s, size_t len, bool negative, std::string* tpl, std
   const std::string_view text(negative ? s - 1 : s, negative ? len + 1 : len);
   bool plain = (len == 1 || s[0] != '0') && v <= static_cast<uint64_t>(INT64_MAX);
   if (plain) {
-    put_kind(tpl, kVarInt);
+    tpl.var(kVarInt);
     vars->push_back(Var{negative ? static_cast<uint64_t>(-static_cast<int64_t>(v)) : v, text, kVarInt});
   } else {
-    put_kind(tpl, kVarZint);
-    put_param(tpl, len);
+    tpl.var(kVarZint, len);
     vars->push_back(Var{v, text, kVarZint});
   }
 }
 
 int Tokenizer::layout_index(const TsLayout& l) {
+  if (last_layout_ < layouts_.size() && layouts_[last_layout_] == l) return static_cast<int>(last_layout_);
   for (size_t i = layouts_.size(); i-- > 0;)
-    if (layouts_[i] == l) return static_cast<int>(i);
+    if (layouts_[i] == l) return static_cast<int>(last_layout_ = i);
   if (layouts_.size() >= kMaxLayouts) return -1;
   layouts_.push_back(l);
-  return static_cast<int>(layouts_.size() - 1);
+  return static_cast<int>(last_layout_ = layouts_.size() - 1);
 }
 
-size_t Tokenizer::try_timestamp(const char* s, size_t n, std::string* tpl, std::vector<Var>* vars) {
-  // Cheap filters first: most word starts are not timestamps.
-  if (!is_digit(s[0]) && !(n > 3 && s[3] == ' ')) return 0;
-  if (is_digit(s[0]) && (n < 8 || !is_digit(s[1]))) return 0;
+// Whether a timestamp can start at word start s (n bytes left): conditions
+// parse_ts needs, checked inline because most word starts are not timestamps.
+// Letters: a weekday or month name (a capital, two small letters) and a space.
+// Digits: an even run of 2..10 (year, day, yymmdd, yyyymmdd, epoch seconds).
+inline bool may_start_timestamp(const char* s, size_t n) {
+  if (s[0] >= 'A' && s[0] <= 'Z') return n > 3 && s[3] == ' ' && is_lower(s[1]) && is_lower(s[2]);
+  if (!is_digit(s[0]) || n < 8) return false;
+  size_t run = 1;
+  while (run < 11 && run < n && is_digit(s[run])) ++run;
+  return run % 2 == 0 && run <= 10;
+}
+
+size_t Tokenizer::try_timestamp(const char* s, size_t n, TplWriter& tpl, std::vector<Var>* vars) {
   TsLayout lay;
   int64_t value = 0;
   size_t len = parse_ts(s, n, &lay, &value, &ts_cache_);
@@ -119,27 +125,27 @@ size_t Tokenizer::try_timestamp(const char* s, size_t n, std::string* tpl, std::
       TsLayout alt = lay;
       alt.minimal = 1;
       char buf[kTsMaxText];
-      if (format_ts(alt, value, buf) == len && std::memcmp(buf, s, len) == 0) lay = alt;
+      if (ts_cache_.format(alt, value, buf) == len && std::memcmp(buf, s, len) == 0) lay = alt;
     }
   }
   int idx = layout_index(lay);
   if (idx < 0) return 0;
-  put_kind(tpl, kVarTs);
-  put_param(tpl, static_cast<size_t>(idx));
+  tpl.var(kVarTs, static_cast<size_t>(idx));
   vars->push_back(Var{static_cast<uint64_t>(value), std::string_view(s, len), kVarTs});
   return len;
 }
 
-bool Tokenizer::tokenize(std::string_view line, std::string* tpl, std::vector<Var>* vars) {
+bool Tokenizer::tokenize(std::string_view line, std::string* tpl_out, std::vector<Var>* vars) {
   const char* s = line.data();
   const size_t n = line.size();
   if (n > kMaxModelledLine) return false;
-  const size_t tpl_start = tpl->size(), vars_start = vars->size();
+  const size_t vars_start = vars->size();
+  TplWriter tpl(tpl_out, n + 16);
   size_t i = 0;
   while (i < n) {
     const char c = s[i];
-    if (is_reserved_byte(static_cast<uint8_t>(c))) {
-      tpl->resize(tpl_start);
+    if (cls(c) & kReserved) {
+      tpl.drop();
       vars->resize(vars_start);
       return false;
     }
@@ -160,11 +166,11 @@ bool Tokenizer::tokenize(std::string_view line, std::string* tpl, std::vector<Va
       // A run of punctuation and spaces goes to the template in one piece.
       size_t j = i + 1;
       while (j < n && !(cls(s[j]) & (kDigit | kAlpha | kReserved)) && s[j] != '-') ++j;
-      tpl->append(s + i, j - i);
+      tpl.text(s + i, j - i);
       i = j;
       continue;
     }
-    if (boundary) {
+    if (boundary && may_start_timestamp(s + i, n - i)) {
       if (size_t len = try_timestamp(s + i, n - i, tpl, vars)) {
         i += len;
         continue;
@@ -172,10 +178,10 @@ bool Tokenizer::tokenize(std::string_view line, std::string* tpl, std::vector<Va
     }
     size_t j = i;
     size_t digits = 0;
-    while (j < n && is_alnum(s[j])) digits += is_digit(s[j++]);
+    for (uint8_t k; j < n && ((k = cls(s[j])) & (kDigit | kAlpha)); ++j) digits += k & kDigit;
     const size_t wlen = j - i;
     if (digits == 0) {  // plain word: static text
-      tpl->append(s + i, wlen);
+      tpl.text(s + i, wlen);
       i = j;
       continue;
     }
@@ -184,7 +190,7 @@ bool Tokenizer::tokenize(std::string_view line, std::string* tpl, std::vector<Va
       if (size_t len = match_uuid(s + i, n - i, &hcase)) {
         for (size_t g = 0, pos = 0; g < 5; ++g) {
           static const size_t kGroups[] = {8, 4, 4, 4, 12};
-          if (g) tpl->push_back('-'), ++pos;
+          if (g) tpl.text('-'), ++pos;
           emit_hex(s + i + pos, kGroups[g], hcase, tpl, vars);
           pos += kGroups[g];
         }
@@ -192,10 +198,10 @@ bool Tokenizer::tokenize(std::string_view line, std::string* tpl, std::vector<Va
         continue;
       }
       // A dotted quad that is not part of a longer dotted chain.
-      if (digits == wlen && wlen <= 3 && (i == 0 || s[i - 1] != '.')) {
+      if (digits == wlen && wlen <= 3 && j < n && s[j] == '.' && (i == 0 || s[i - 1] != '.')) {
         uint32_t ip = 0;
         if (size_t len = match_ipv4(s + i, n - i, &ip)) {
-          put_kind(tpl, kVarIp);
+          tpl.var(kVarIp);
           vars->push_back(Var{ip, std::string_view(s + i, len), kVarIp});
           i += len;
           continue;
@@ -207,11 +213,11 @@ bool Tokenizer::tokenize(std::string_view line, std::string* tpl, std::vector<Va
         size_t hl = wlen - 2;
         int hc = hex_case(h, hl);
         if (hc && hl <= kMaxHexLen) {
-          tpl->append(s + i, 2);
+          tpl.text(s + i, 2);
           if (hl <= 16 && (hl == 1 || h[0] != '0')) {
             uint64_t v = 0;
             for (size_t k = 0; k < hl; ++k) v = v * 16 + static_cast<uint64_t>(is_digit(h[k]) ? h[k] - '0' : (h[k] | 0x20) - 'a' + 10);
-            put_kind(tpl, hc == 2 ? kVarHexNumUp : kVarHexNumLo);
+            tpl.var(hc == 2 ? kVarHexNumUp : kVarHexNumLo);
             vars->push_back(Var{v, std::string_view(h, hl), static_cast<uint8_t>(hc == 2 ? kVarHexNumUp : kVarHexNumLo)});
           } else {
             emit_hex(h, hl, hc, tpl, vars);
@@ -225,7 +231,7 @@ bool Tokenizer::tokenize(std::string_view line, std::string* tpl, std::vector<Va
         size_t k = j + 1;
         while (k < n && is_digit(s[k])) ++k;
         if ((k == n || (!is_alnum(s[k]) && !(s[k] == '.' && k + 1 < n && is_digit(s[k + 1])))) && k - i <= 40) {
-          put_kind(tpl, kVarFloat);
+          tpl.var(kVarFloat);
           vars->push_back(Var{0, std::string_view(s + i, k - i), kVarFloat});
           i = k;
           continue;
@@ -247,11 +253,12 @@ bool Tokenizer::tokenize(std::string_view line, std::string* tpl, std::vector<Va
         emit_number(s + i, k - i, false, tpl, vars);
       } else {
         while (k < j && !is_digit(s[k])) ++k;
-        tpl->append(s + i, k - i);
+        tpl.text(s + i, k - i);
       }
       i = k;
     }
   }
+  tpl.finish();
   return true;
 }
 
