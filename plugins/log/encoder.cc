@@ -87,23 +87,27 @@ class TemplateSet {
     for (size_t i = h & mask;; i = (i + 1) & mask) {
       Slot& s = slots_[i];
       if (!s.id) break;
-      if (s.hash == h && text_[s.id - 1] == t) return last_id_ = s.id;
+      if (s.hash == h && std::string_view(s.text, s.len) == t) return last_id_ = s.id;
     }
-    text_.emplace_back(t);
+    const std::string& kept = text_.emplace_back(t);
     const auto id = last_id_ = static_cast<uint32_t>(text_.size());
     if (text_.size() * 2 > slots_.size()) grow();
     mask = slots_.size() - 1;
     size_t i = h & mask;
     while (slots_[i].id) i = (i + 1) & mask;
-    slots_[i] = Slot{h, id};
+    slots_[i] = Slot{h, id, static_cast<uint32_t>(kept.size()), kept.data()};
     return id;
   }
   const std::deque<std::string>& texts() const { return text_; }
 
  private:
+  // The text is reached from the slot (a deque element is two more loads,
+  // each a likely cache miss); deque elements never move, so it stays valid.
   struct Slot {
     uint64_t hash = 0;
     uint32_t id = 0;
+    uint32_t len = 0;
+    const char* text = nullptr;
   };
   void grow() {
     std::vector<Slot> old(slots_.size() * 2);
