@@ -130,24 +130,25 @@ Templates read_templates(at1::sdk::Bytes b, size_t layout_count) {
   return t;
 }
 
-// Sizes the column arrays exactly: growing them by doubling would touch up
-// to twice the memory on 500,000-line frames. Every value takes at least one
-// byte of its stream, which caps what hostile counts can reserve. (Numbers:
-// room for all, pages touched only by the few wide columns.)
-void reserve_columns(const Templates& tp, const std::vector<uint64_t>& uses, size_t num_bytes, size_t text_bytes,
-                     size_t rank_bytes, std::vector<uint64_t>* nums, std::vector<std::string_view>* texts,
-                     std::vector<uint8_t>* ranks) {
-  uint64_t num_count = 0, text_count = 0, rank_count = 0;
+// Sizes the wide column array: every value takes at least one byte of "num",
+// which caps what hostile counts can reserve (pages are touched only by the
+// few wide columns).
+void reserve_wide(const Templates& tp, const std::vector<uint64_t>& uses, size_t num_bytes,
+                  std::vector<uint64_t>* nums) {
+  uint64_t num_count = 0;
   for (size_t t = 1; t + 1 < tp.begin.size(); ++t)
-    for (uint32_t o = tp.begin[t]; o < tp.begin[t + 1]; ++o) {
-      const uint8_t kind = tp.ops[o].kind;
-      if (kind_is_numeric(kind)) num_count += uses[t];
-      if (kind == kVarFloat || kind == kVarStr) text_count += uses[t];
-      if (kind == kVarStr) rank_count += uses[t];
-    }
+    for (uint32_t o = tp.begin[t]; o < tp.begin[t + 1]; ++o)
+      if (kind_is_numeric(tp.ops[o].kind)) num_count += uses[t];
   nums->reserve(static_cast<size_t>(std::min<uint64_t>(num_count, num_bytes)));
-  texts->reserve(static_cast<size_t>(std::min<uint64_t>(text_count, text_bytes)));
-  ranks->reserve(static_cast<size_t>(std::min<uint64_t>(rank_count, rank_bytes)));
+}
+
+// The next text of a float slot, or new text of a string slot, whose
+// '\n'-terminated texts (up to `end`) were checked when the column was opened.
+inline std::string_view next_text(Op& op, const char* end) {
+  const auto* p = reinterpret_cast<const char*>(op.at);
+  const auto len = static_cast<size_t>(static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p))) - p);
+  op.at += len + 1;
+  return std::string_view(p, len);
 }
 
 }  // namespace
@@ -186,9 +187,11 @@ void decode_frame(at1::sdk::DecodeContext& ctx) {
   ByteReader hex(hex_b), sref(src.optional(kStreamStringRanks));
   std::string_view flt = src.optional(kStreamFloats).view(), str = src.optional(kStreamStrings).view();
   std::vector<uint64_t> nums;  // values of wide numeric columns
-  std::vector<std::string_view> texts;  // float slots and new texts of string slots
-  std::vector<uint8_t> ranks;           // string slots: RecentStrings rank, 0 = new text
-  reserve_columns(tp, uses, num_bytes, flt.size() + str.size(), sref.remaining(), &nums, &texts, &ranks);
+  reserve_wide(tp, uses, num_bytes, &nums);
+  // Float and string slots read their texts and ranks in place (Op::at, Op::base).
+  const char* const flt_end = flt.data() + flt.size();
+  const char* const str_end = str.data() + str.size();
+  const uint8_t* const ranks = sref.position();
   const at1::sdk::Bytes ip_ranks = src.optional(kStreamIpRanks);
   size_t ipr_next = 0;
   for (size_t t = 1; t < tcount; ++t) {
@@ -211,22 +214,18 @@ void decode_frame(at1::sdk::DecodeContext& ctx) {
         uint64_t new_texts = c;
         if (op.kind == kVarStr) {
           if (c > sref.remaining()) fail_corrupt("log: string ranks past end");
-          op.base = ranks.size();
+          op.base = static_cast<uint64_t>(sref.position() - ranks);
           new_texts = 0;
           for (uint64_t k = 0; k < c; ++k) {
             const uint8_t r = sref.u8();
             if (r > RecentStrings::kSize) fail_corrupt("log: bad string rank");
-            ranks.push_back(r);
             new_texts += r == 0;
           }
-          op.next = texts.size();
-        } else {
-          op.base = texts.size();
         }
+        op.at = reinterpret_cast<const uint8_t*>(src.data());
         for (uint64_t k = 0; k < new_texts; ++k) {
           const size_t nl = src.find('\n');
           if (nl == std::string_view::npos) fail_corrupt("log: text column past end");
-          texts.push_back(src.substr(0, nl));
           src.remove_prefix(nl + 1);
         }
       }
@@ -304,15 +303,17 @@ void decode_frame(at1::sdk::DecodeContext& ctx) {
             break;
           }
           case kVarFloat:
-            prefetch_ahead(texts.data() + op.base + k);
-            out.put(texts[op.base + k]);
+            prefetch_ahead(op.at);
+            out.put(next_text(op, flt_end));
             break;
           case kVarStr: {
-            prefetch_ahead(ranks.data() + op.base + k);
+            prefetch_ahead(ranks + op.base + k);
             const uint8_t r = ranks[op.base + k];
             if (r == 0) {
-              recent.add(texts[op.next]);
-              out.put(texts[op.next++]);
+              prefetch_ahead(op.at);
+              const std::string_view text = next_text(op, str_end);
+              recent.add(text);
+              out.put(text);
             } else {
               if (r > recent.count()) fail_corrupt("log: string rank past the recent texts");
               out.put(recent.use(r));

@@ -17,10 +17,10 @@ struct Op {
   uint8_t mode = 0;    // decode, numeric slots: the column's NumMode
   uint32_t len = 0;    // static: text length; hex: packed bytes per value
   const char* text = nullptr;  // static text (points into the template)
-  uint64_t base = 0;   // decode: where this slot's column starts
-  uint64_t next = 0;   // decode, string slots: index of the slot's next new text;
-                       // delta numeric slots: the previous value
-  const uint8_t* at = nullptr;  // decode, raw and delta numeric slots: the next varint
+  uint64_t base = 0;   // decode: where this slot's column starts (string slots: its ranks)
+  uint64_t next = 0;   // decode, delta numeric slots: the previous value
+  const uint8_t* at = nullptr;  // decode: the next varint (raw and delta numeric slots),
+                                // the next text (float slots, new texts of string slots)
 };
 
 // Appends the ops of template `t` to *ops. False when `t` is malformed (a
