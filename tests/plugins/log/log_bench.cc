@@ -15,66 +15,16 @@
 
 namespace {
 
-// A decode host like the real one: lends room in one reused 1 MiB block, so
-// the timing is the codec's and not a growing output string's. With `check`,
-// each committed piece is compared with the frame (an untimed second pass).
-struct LeanHost {
-  const at1::sdk::testing::StreamMap* streams;
-  std::string_view expected;
-  bool check = false;
-  size_t done = 0;
-  size_t used = 0;
-  bool same = true;
-  std::vector<uint8_t> block = std::vector<uint8_t>(1 << 20);
-
-  void append(const uint8_t* p, size_t n) {
-    if (check) same = same && done + n <= expected.size() && std::memcmp(expected.data() + done, p, n) == 0;
-    done += n;
-  }
-  static at1_status get_stream(void* ctx, const char* name, const uint8_t** data, size_t* size) {
-    auto* h = static_cast<LeanHost*>(ctx);
-    auto it = h->streams->find(name);
-    if (it == h->streams->end()) return AT1_E_NOT_FOUND;
-    *data = reinterpret_cast<const uint8_t*>(it->second.data());
-    *size = it->second.size();
-    return AT1_OK;
-  }
-  static at1_status write(void* ctx, const uint8_t* data, size_t size) {
-    static_cast<LeanHost*>(ctx)->append(data, size);
-    return AT1_OK;
-  }
-  static uint8_t* reserve(void* ctx, size_t min_room, size_t* room) {
-    auto* h = static_cast<LeanHost*>(ctx);
-    if (h->block.size() - h->used < min_room) h->used = 0;
-    *room = h->block.size() - h->used;
-    return h->block.data() + h->used;
-  }
-  static at1_status commit(void* ctx, size_t size) {
-    auto* h = static_cast<LeanHost*>(ctx);
-    h->append(h->block.data() + h->used, size);
-    h->used += size;
-    return AT1_OK;
-  }
-  static void set_error(void*, const char*) {}
-
-  // Decodes one frame; true when it came back byte for byte.
-  static bool decode(const at1::sdk::testing::StreamMap& streams, std::string_view frame, bool check) {
-    LeanHost h{&streams, frame, check};
-    at1_decode_host host{};
-    host.struct_size = sizeof host;
-    host.ctx = &h;
-    host.get_stream = &get_stream;
-    host.write = &write;
-    host.set_error = &set_error;
-    host.reserve = &reserve;
-    host.commit = &commit;
-    at1_frame_info info{};
-    info.struct_size = sizeof info;
-    info.line_count = at1::sdk::testing::count_lines(frame);
-    info.raw_size = frame.size();
-    return at1::log::test::codec()->decode(&host, &info) == AT1_OK && h.same && h.done == frame.size();
-  }
-};
+// Decodes one frame through a host that lends one reused 1 MiB block, as
+// at1's does; true when it came back byte for byte (checked when `check`).
+bool decode_frame(at1::sdk::testing::LendingHost& host, const at1::sdk::testing::StreamMap& streams,
+                  std::string_view frame, bool check) {
+  at1_frame_info info{};
+  info.struct_size = sizeof info;
+  info.line_count = at1::sdk::testing::count_lines(frame);
+  info.raw_size = frame.size();
+  return host.decode(at1::log::test::codec(), streams, info, frame, check);
+}
 
 }  // namespace
 
@@ -97,6 +47,7 @@ int main(int argc, char** argv) {
     return *sys + static_cast<double>(u.ru_utime.tv_sec) + static_cast<double>(u.ru_utime.tv_usec) * 1e-6;
   };
   double best_enc = 1e30, best_dec = 1e30, enc_sys = 0, dec_sys = 0;
+  at1::sdk::testing::LendingHost host;
   size_t out = 0;
   for (size_t rep = 0; rep < repeats; ++rep) {
     double enc = 0, dec = 0, esys = 0, dsys = 0, s0, s1, s2;
@@ -106,9 +57,9 @@ int main(int argc, char** argv) {
       auto e = at1::sdk::testing::encode(at1::log::test::codec(), f);
       const double t1 = cpu_seconds(&s1);
       if (e.status != AT1_OK) return std::printf("encode failed: %s\n", e.error.c_str()), 1;
-      const bool decoded = LeanHost::decode(e.streams, f, false);
+      const bool decoded = decode_frame(host, e.streams, f, false);
       const double t2 = cpu_seconds(&s2);
-      if (!decoded || !LeanHost::decode(e.streams, f, true)) return std::printf("round trip failed\n"), 1;
+      if (!decoded || !decode_frame(host, e.streams, f, true)) return std::printf("round trip failed\n"), 1;
       enc += t1 - t0;
       dec += t2 - t1;
       esys += s1 - s0, dsys += s2 - s1;

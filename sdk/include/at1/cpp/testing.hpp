@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstring>
 #include <map>
 #include <string>
 #include <string_view>
@@ -175,6 +176,72 @@ inline DecodeResult decode(const at1_codec* codec, const StreamMap& streams, uin
   r.status = codec->decode(&host, &info);
   return r;
 }
+
+// A decode host like at1's own, for benchmarks: it lends room in one reused
+// 1 MiB block (ABI 1.1 reserve/commit), so timing a decoder measures the
+// codec and not a growing output string. With `check`, every byte is also
+// compared with `expected` (use it on an untimed pass).
+class LendingHost {
+ public:
+  // Decodes one frame; true when the codec succeeded, produced exactly
+  // expected.size() bytes and (with check) the same bytes.
+  bool decode(const at1_codec* codec, const StreamMap& streams, const at1_frame_info& info,
+              std::string_view expected, bool check) {
+    streams_ = &streams;
+    expected_ = expected;
+    check_ = check;
+    done_ = used_ = 0;
+    same_ = true;
+    at1_decode_host host{};
+    host.struct_size = sizeof host;
+    host.ctx = this;
+    host.get_stream = &get_stream;
+    host.write = &write;
+    host.set_error = &set_error;
+    host.reserve = &reserve;
+    host.commit = &commit;
+    return codec->decode(&host, &info) == AT1_OK && same_ && done_ == expected.size();
+  }
+
+ private:
+  void append(const uint8_t* p, size_t n) {
+    if (check_) same_ = same_ && done_ + n <= expected_.size() && std::memcmp(expected_.data() + done_, p, n) == 0;
+    done_ += n;
+  }
+  static at1_status get_stream(void* ctx, const char* name, const uint8_t** data, size_t* size) {
+    auto* h = static_cast<LendingHost*>(ctx);
+    auto it = h->streams_->find(name);
+    if (it == h->streams_->end()) return AT1_E_NOT_FOUND;
+    *data = reinterpret_cast<const uint8_t*>(it->second.data());
+    *size = it->second.size();
+    return AT1_OK;
+  }
+  static at1_status write(void* ctx, const uint8_t* data, size_t size) {
+    static_cast<LendingHost*>(ctx)->append(data, size);
+    return AT1_OK;
+  }
+  static uint8_t* reserve(void* ctx, size_t min_room, size_t* room) {
+    auto* h = static_cast<LendingHost*>(ctx);
+    if (min_room > AT1_RESERVE_MAX) return nullptr;
+    if (h->block_.size() - h->used_ < min_room) h->used_ = 0;  // the next block (the same memory)
+    *room = h->block_.size() - h->used_;
+    return h->block_.data() + h->used_;
+  }
+  static at1_status commit(void* ctx, size_t size) {
+    auto* h = static_cast<LendingHost*>(ctx);
+    if (size > h->block_.size() - h->used_) return AT1_E_INVALID;
+    h->append(h->block_.data() + h->used_, size);
+    h->used_ += size;
+    return AT1_OK;
+  }
+  static void set_error(void*, const char*) {}
+
+  const StreamMap* streams_ = nullptr;
+  std::string_view expected_;
+  bool check_ = false, same_ = true;
+  size_t done_ = 0, used_ = 0;
+  std::vector<uint8_t> block_ = std::vector<uint8_t>(size_t(1) << 20);
+};
 
 // Encode then decode; returns true when the text came back byte for byte (or
 // when encode declined with AT1_E_UNSUPPORTED, which the host handles).
