@@ -4,29 +4,13 @@
 #include <cmath>
 #include <cstring>
 
+#include "at1/cpp/decimal.hpp"
+
 namespace at1::columnar {
 
 namespace {
 
-constexpr uint64_t kPow10[] = {1ull,
-                               10ull,
-                               100ull,
-                               1000ull,
-                               10000ull,
-                               100000ull,
-                               1000000ull,
-                               10000000ull,
-                               100000000ull,
-                               1000000000ull,
-                               10000000000ull,
-                               100000000000ull,
-                               1000000000000ull,
-                               10000000000000ull,
-                               100000000000000ull,
-                               1000000000000000ull,
-                               10000000000000000ull,
-                               100000000000000000ull,
-                               1000000000000000000ull};
+using sdk::kPow10;
 
 constexpr char kDigitPairs[] =
     "00010203040506070809101112131415161718192021222324252627282930313233343536373839"

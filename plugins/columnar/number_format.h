@@ -9,6 +9,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "at1/cpp/decimal.hpp"
+
 namespace at1::columnar {
 
 inline constexpr int kMaxScale = 18;
@@ -110,11 +112,7 @@ inline bool shape_fits(const NumberShape& sh, const NumberSpec& spec) {
 // parse_number_exact for binary32 specs (needs the text's float value).
 bool parse_binary32_exact(std::string_view s, const NumberSpec& spec, int64_t* mantissa);
 
-inline constexpr uint64_t kNumberPow10[kMaxScale + 1] = {
-    1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull, 10000000ull, 100000000ull,
-    1000000000ull, 10000000000ull, 100000000000ull, 1000000000000ull, 10000000000000ull,
-    100000000000000ull, 1000000000000000ull, 10000000000000000ull, 100000000000000000ull,
-    1000000000000000000ull};
+inline constexpr const uint64_t* kNumberPow10 = sdk::kPow10;  // 10^0..10^19 (scales up to kMaxScale)
 
 // Parses `s` under `spec` and checks it re-prints exactly. Inline: it runs
 // on every cell of a typed column.

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "at1/cpp/decimal.hpp"
 #include "format.hpp"
 #include "ipv4.hpp"
 
@@ -23,34 +24,7 @@ constexpr char kDigitPairs[] =
     "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
     "8081828384858687888990919293949596979899";
 
-// Number of decimal digits of v (1..20).
-inline size_t decimal_length(uint64_t v) {
-  static constexpr uint64_t kPow10[] = {1ull,
-                                        10ull,
-                                        100ull,
-                                        1000ull,
-                                        10000ull,
-                                        100000ull,
-                                        1000000ull,
-                                        10000000ull,
-                                        100000000ull,
-                                        1000000000ull,
-                                        10000000000ull,
-                                        100000000000ull,
-                                        1000000000000ull,
-                                        10000000000000ull,
-                                        100000000000000ull,
-                                        1000000000000000ull,
-                                        10000000000000000ull,
-                                        100000000000000000ull,
-                                        1000000000000000000ull,
-                                        10000000000000000000ull};
-  // log10 estimated from the bit length (1233/4096 ~ log10(2)), then
-  // corrected. v | 1 has the digits of v (a power of ten is even) and is not 0.
-  v |= 1;
-  const size_t t = static_cast<size_t>(64 - __builtin_clzll(v)) * 1233 >> 12;
-  return t + (v >= kPow10[t]);
-}
+using sdk::decimal_length;
 
 // The last `width` decimal digits of v, zero padded; returns width.
 inline size_t put_fixed(char* out, uint64_t v, size_t width) {
