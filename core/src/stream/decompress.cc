@@ -14,7 +14,6 @@
 #include "stream/frame_codec.h"
 #include "stream/frame_output.h"
 #include "stream/worker_pool.h"
-#include "util/count_byte.h"
 
 namespace at1 {
 namespace {
@@ -38,8 +37,7 @@ struct InFlight {
   std::string payload;
   std::unique_ptr<stream::FrameOutput> output;
   std::future<void> decoded;
-  uint64_t bytes = 0, newlines = 0;
-  uint8_t last = '\n';
+  uint64_t bytes = 0;
 };
 
 // Blocks a frame decoding ahead of the one being written may hold before
@@ -88,8 +86,6 @@ Result<DecompressSummary> Run(const std::string& in_path, const std::string* out
   Status write_status;  // the first write error; writing stops there
   auto consume = [&](InFlight& f, stream::Block block) {
     f.bytes += block.size;
-    f.newlines += CountByte(block.bytes.get(), block.size, '\n');
-    f.last = block.bytes[block.size - 1];
     if (out_path && write_status.ok()) write_status = out.Write(block.bytes.get(), block.size);
     while (hashing.size() >= kHashBacklog) hashing.front().wait(), hashing.pop_front();
     hashing.push_back(stream::RunOn(hasher.get(), [&sha, &blocks, b = std::move(block)]() mutable {
@@ -112,7 +108,7 @@ Result<DecompressSummary> Run(const std::string& in_path, const std::string* out
     if (f->bytes != f->header.raw_size)
       return Status::Corruption(where + " decodes to " + std::to_string(f->bytes) + " bytes, header says " +
                                 std::to_string(f->header.raw_size));
-    if (f->newlines + (f->last != '\n') != f->header.line_count)
+    if (f->output->lines() != f->header.line_count)
       return Status::Corruption(where + " decodes to a different number of lines than its header says");
     sum.bytes_out += f->bytes;
     progress.bytes_out = sum.bytes_out;

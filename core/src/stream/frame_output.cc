@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "util/count_byte.h"
+
 namespace at1::stream {
 
 Block BlockPool::Take() {
@@ -72,6 +74,10 @@ bool FrameOutput::Write(const uint8_t* data, size_t size) {
 }
 
 void FrameOutput::Publish() {
+  if (current_.size) {
+    newlines_ += CountByte(current_.bytes.get(), current_.size, '\n');
+    ends_in_newline_ = current_.bytes[current_.size - 1] == '\n';
+  }
   if (consume_) {
     consume_(std::move(current_));
     current_ = Block();

@@ -73,7 +73,11 @@ class FrameOutput final : public plugin::OutputSink, public backends::PieceSink 
   // finished and every block was taken (then status() is the result).
   bool Next(Block* block);
   const Status& status() const { return status_; }
-  uint64_t produced() const { return produced_; }
+  // Lines in what was produced (the last may lack its '\n'). Counted by the
+  // producer as it hands blocks over, so the work runs on the decoding
+  // threads in parallel, not on the one writer. Valid once Next returned
+  // false, or in consumer mode after Finish.
+  uint64_t lines() const { return newlines_ + (ends_in_newline_ ? 0 : 1); }
 
  private:
   void Publish();
@@ -83,6 +87,8 @@ class FrameOutput final : public plugin::OutputSink, public backends::PieceSink 
   const size_t max_ready_;
   const Consumer consume_;
   uint64_t produced_ = 0;  // producer only
+  uint64_t newlines_ = 0;  // producer only until Finish
+  bool ends_in_newline_ = true;
   Block current_;          // producer only
   std::mutex mu_;
   std::condition_variable ready_cv_;  // a block or the end is there to take

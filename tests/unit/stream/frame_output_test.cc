@@ -3,6 +3,7 @@
 // limit, and a bounded queue makes the producer wait instead of deadlocking.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstring>
 #include <functional>
 #include <string>
@@ -62,6 +63,17 @@ TEST(FrameOutput, CarriesEveryByteInOrderThroughABoundedQueue) {
   });
   EXPECT_EQ(got, data);
   EXPECT_TRUE(out.status().ok());
+  EXPECT_EQ(out.lines(), static_cast<uint64_t>(std::count(data.begin(), data.end(), '\n')) + (data.back() != '\n'));
+}
+
+TEST(FrameOutput, CountsLinesWithAndWithoutAFinalNewline) {
+  for (const std::string& text : {std::string("a\nb\n"), std::string("a\nb"), std::string("\n"), std::string("x")}) {
+    BlockPool pool;
+    FrameOutput out(&pool, text.size(), [&](Block b) { pool.Give(std::move(b)); });
+    EXPECT_TRUE(out.Write(U(text), text.size()));
+    out.Finish(Status::OK());
+    EXPECT_EQ(out.lines(), text == "a\nb\n" || text == "a\nb" ? 2u : 1u) << text;
+  }
 }
 
 TEST(FrameOutput, RefusesBytesPastTheFrameSize) {
@@ -85,6 +97,7 @@ TEST(FrameOutput, EmptyFrameEndsAtOnce) {
   FrameOutput out(&pool, 0, /*max_ready=*/1);
   EXPECT_EQ(Drain(&pool, &out, [&] { out.Finish(Status::OK()); }), "");
   EXPECT_TRUE(out.status().ok());
+  EXPECT_EQ(out.lines(), 0u);
 }
 
 TEST(FrameOutput, DirectConsumerSeesBlocksOnTheProducersThread) {
