@@ -31,7 +31,8 @@ Result<const at1_codec*> CodecFor(const format::FileHeader& h, const PluginHost&
 }
 
 // A frame between being read and being written: the worker decoding it
-// fills `output`, the writer drains it and counts what it saw.
+// fills `output` (and counts its lines), the writer drains it and counts
+// the bytes it wrote.
 struct InFlight {
   format::FrameHeader header;
   std::string payload;
