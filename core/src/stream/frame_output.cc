@@ -26,15 +26,11 @@ void BlockPool::Give(Block block) {
 }
 
 uint8_t* FrameOutput::Space(size_t* room) {
-  if (!current_.bytes) current_ = pool_->Take();
-  if (current_.size == kBlockSize) {
-    Publish();
-    current_ = pool_->Take();
-  }
+  uint8_t* at = Reserve(1, room);
   // At most one byte past the frame's size: enough for a backend to show
   // that a stream runs long, which it then reports.
-  *room = std::min<uint64_t>(kBlockSize - current_.size, limit_ - std::min(produced_, limit_) + 1);
-  return current_.bytes.get() + current_.size;
+  *room = std::min<uint64_t>(*room, limit_ - std::min(produced_, limit_) + 1);
+  return at;
 }
 
 uint8_t* FrameOutput::Reserve(size_t min_room, size_t* room) {
