@@ -4,8 +4,6 @@
 // lies). A developer tool, not a test. Frames after the first are data only,
 // as in a streamed file. Decode writes into one reused 1 MiB block lent
 // through reserve/commit, as the real host does.
-#include <time.h>
-
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -14,14 +12,7 @@
 
 #include "columnar_test_util.h"
 
-namespace {
-double cpu_seconds() {
-  timespec ts;
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
-
-}  // namespace
+using at1::sdk::testing::thread_cpu_seconds;
 
 int main(int argc, char** argv) {
   if (argc < 2)
@@ -40,15 +31,15 @@ int main(int argc, char** argv) {
   size_t out = 0;
   at1::sdk::testing::LendingHost host;  // lends a reused 1 MiB block, as at1 does
   for (size_t i = 0; i < frames.size(); ++i) {
-    const double t0 = cpu_seconds();
+    const double t0 = thread_cpu_seconds();
     auto e = at1::sdk::testing::encode(columnar_test::codec(), frames[i], i);
-    const double t1 = cpu_seconds();
+    const double t1 = thread_cpu_seconds();
     if (e.status != AT1_OK) return std::printf("encode failed: %s\n", e.error.c_str()), 1;
     const at1_frame_info info = at1::sdk::testing::frame_info(frames[i], i);
-    const double t1_decode = cpu_seconds();
+    const double t1_decode = thread_cpu_seconds();
     bool ok = true;
     for (size_t k = 0; k < repeats && ok; ++k) ok = host.decode(columnar_test::codec(), e.streams, info, frames[i], false);
-    const double t2 = cpu_seconds();
+    const double t2 = thread_cpu_seconds();
     if (!ok || !host.decode(columnar_test::codec(), e.streams, info, frames[i], true))  // untimed: compare
       return std::printf("round trip failed\n"), 1;
     enc += t1 - t0;

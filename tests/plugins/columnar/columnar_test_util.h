@@ -32,21 +32,7 @@ inline std::string round_trip(std::string_view text, uint64_t frame_index = 0,
   return "";
 }
 
-// Splits text into frames of `lines` lines (cut at '\n', as the host does).
-inline std::vector<std::string_view> split_frames(std::string_view text, size_t lines) {
-  std::vector<std::string_view> frames;
-  size_t start = 0, pos = 0, n = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    pos = nl == std::string_view::npos ? text.size() : nl + 1;
-    if (++n == lines || pos == text.size()) {
-      frames.push_back(text.substr(start, pos - start));
-      start = pos;
-      n = 0;
-    }
-  }
-  return frames;
-}
+using at1::sdk::testing::split_frames;
 
 }  // namespace columnar_test
 

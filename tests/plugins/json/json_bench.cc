@@ -2,8 +2,6 @@
 // throughput of the `json` codec alone (no backend), in frames as the host
 // cuts them, timed in thread CPU seconds (the machine is shared, wall time
 // lies). A developer tool, not a test.
-#include <time.h>
-
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -13,29 +11,8 @@
 
 #include "json_test_util.h"
 
-namespace {
-// Frames of `lines` lines, cut at '\n' as the host does.
-std::vector<std::string_view> split_frames(std::string_view text, size_t lines) {
-  std::vector<std::string_view> frames;
-  size_t start = 0, pos = 0, n = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    pos = nl == std::string_view::npos ? text.size() : nl + 1;
-    if (++n == lines || pos == text.size()) {
-      frames.push_back(text.substr(start, pos - start));
-      start = pos;
-      n = 0;
-    }
-  }
-  return frames;
-}
-
-double cpu_seconds() {
-  timespec ts;
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
-}  // namespace
+using at1::sdk::testing::split_frames;
+using at1::sdk::testing::thread_cpu_seconds;
 
 int main(int argc, char** argv) {
   if (argc < 2) return std::fprintf(stderr, "usage: %s FILE [MB] [lines_per_frame]\n", argv[0]), 2;
@@ -50,13 +27,13 @@ int main(int argc, char** argv) {
   double enc = 0, dec = 0;
   size_t out = 0;
   for (size_t i = 0; i < frames.size(); ++i) {
-    const double t0 = cpu_seconds();
+    const double t0 = thread_cpu_seconds();
     auto e = at1::sdk::testing::encode(json_test::codec(), frames[i], i);
-    const double t1 = cpu_seconds();
+    const double t1 = thread_cpu_seconds();
     if (e.status != AT1_OK) return std::printf("encode failed: %s\n", e.error.c_str()), 1;
     auto d = at1::sdk::testing::decode(json_test::codec(), e.streams, frames[i].size(),
                                        at1::sdk::testing::count_lines(frames[i]), i);
-    const double t2 = cpu_seconds();
+    const double t2 = thread_cpu_seconds();
     if (d.status != AT1_OK || d.output != frames[i]) return std::printf("round trip failed\n"), 1;
     enc += t1 - t0;
     dec += t2 - t1;

@@ -31,20 +31,6 @@ std::string read_file(const std::string& path) {
   return ss.str();
 }
 
-// Splits text into frames of `lines` lines each.
-std::vector<std::string_view> frames_of(std::string_view text, size_t lines) {
-  std::vector<std::string_view> out;
-  size_t start = 0, count = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n' && ++count == lines) {
-      out.push_back(text.substr(start, i + 1 - start));
-      start = i + 1;
-      count = 0;
-    }
-  }
-  if (start < text.size()) out.push_back(text.substr(start));
-  return out;
-}
 
 class JsonCorpus : public ::testing::TestWithParam<size_t> {};
 
@@ -62,7 +48,7 @@ TEST_P(JsonCorpus, EveryFileRoundTrips) {
       EXPECT_EQ(json_test::verbatim_bytes(s), 0u);
       continue;
     }
-    auto frames = frames_of(text, frame_lines);
+    auto frames = at1::sdk::testing::split_frames(text, frame_lines);
     for (size_t i = 0; i < frames.size(); ++i) {
       auto e = at1::sdk::testing::encode(json_test::codec(), frames[i], i);
       ASSERT_EQ(e.status, AT1_OK) << "frame " << i << ": " << e.error;

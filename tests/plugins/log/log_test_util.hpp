@@ -59,17 +59,8 @@ inline std::vector<std::filesystem::path> corpus_files() {
 
 // Splits text into frames of `lines` whole lines each.
 inline std::vector<std::string> frames_of(const std::string& text, size_t lines) {
-  std::vector<std::string> out;
-  size_t start = 0, count = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n' && ++count == lines) {
-      out.push_back(text.substr(start, i + 1 - start));
-      start = i + 1;
-      count = 0;
-    }
-  }
-  if (start < text.size()) out.push_back(text.substr(start));
-  return out;
+  auto frames = at1::sdk::testing::split_frames(text, lines);  // owned copies: callers pass temporaries
+  return {frames.begin(), frames.end()};
 }
 
 // Round trip that insists the codec modelled the input (no UNSUPPORTED).

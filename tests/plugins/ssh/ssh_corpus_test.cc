@@ -30,22 +30,6 @@ std::string slurp(const fs::path& p) {
   return ss.str();
 }
 
-// Splits text into frames of `lines` whole lines.
-std::vector<std::string_view> frames(std::string_view text, size_t lines) {
-  std::vector<std::string_view> out;
-  size_t start = 0, pos = 0, n = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    pos = nl == std::string_view::npos ? text.size() : nl + 1;
-    if (++n == lines || pos == text.size()) {
-      out.push_back(text.substr(start, pos - start));
-      start = pos;
-      n = 0;
-    }
-  }
-  return out;
-}
-
 TEST(SshCorpus, EveryFileRoundTripsWholeAndInFrames) {
   auto files = corpus_files();
   if (files.empty()) GTEST_SKIP() << "corpus not found at " << AT1_CORPUS_DIR << "/ssh";
@@ -55,7 +39,7 @@ TEST(SshCorpus, EveryFileRoundTripsWholeAndInFrames) {
     ASSERT_FALSE(text.empty()) << f;
     EXPECT_EQ(ssh_test::round_trip(text), "") << f;
     for (size_t lines : {1000, 200, 50}) {
-      auto parts = frames(text, lines);
+      auto parts = at1::sdk::testing::split_frames(text, lines);
       std::string joined;
       for (size_t i = 0; i < parts.size(); ++i) {
         EXPECT_EQ(ssh_test::round_trip(parts[i], i), "") << f << " frame " << i << " of " << lines;

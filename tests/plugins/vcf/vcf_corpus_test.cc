@@ -31,20 +31,6 @@ std::string slurp(const fs::path& p) {
   return ss.str();
 }
 
-std::vector<std::string> cut_frames(const std::string& text, size_t lines_per_frame) {
-  std::vector<std::string> frames;
-  size_t start = 0, lines = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n' && ++lines == lines_per_frame) {
-      frames.push_back(text.substr(start, i + 1 - start));
-      start = i + 1;
-      lines = 0;
-    }
-  }
-  if (start < text.size()) frames.push_back(text.substr(start));
-  return frames;
-}
-
 class VcfCorpus : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -69,13 +55,13 @@ TEST_F(VcfCorpus, WholeFilesRoundTrip) {
 void check_frames(const std::vector<fs::path>& files, size_t lines_per_frame) {
   for (const auto& f : files) {
     std::string text = slurp(f);
-    auto frames = cut_frames(text, lines_per_frame);
+    auto frames = at1::sdk::testing::split_frames(text, lines_per_frame);
     if (text.size() > 300000) {
       EXPECT_GT(frames.size(), 1u) << f;
     }
     for (size_t i = 0; i < frames.size(); ++i) {
       std::string why;
-      ASSERT_TRUE(vcf_test::exact(frames[i], &why, i)) << f << " frame " << i << ": " << why;
+      ASSERT_TRUE(vcf_test::exact(std::string(frames[i]), &why, i)) << f << " frame " << i << ": " << why;
     }
   }
 }

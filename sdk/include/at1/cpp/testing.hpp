@@ -12,6 +12,8 @@
 #ifndef AT1_CPP_TESTING_HPP
 #define AT1_CPP_TESTING_HPP
 
+#include <time.h>
+
 #include <algorithm>
 #include <cstddef>
 #include <cstring>
@@ -175,6 +177,31 @@ inline DecodeResult decode(const at1_codec* codec, const StreamMap& streams, uin
   info.raw_size = raw_size;
   r.status = codec->decode(&host, &info);
   return r;
+}
+
+// Cuts text into frames of `lines` lines at '\n', as the host does (the last
+// frame may be shorter and may lack a final newline). The views point into
+// `text`.
+inline std::vector<std::string_view> split_frames(std::string_view text, size_t lines) {
+  std::vector<std::string_view> frames;
+  size_t start = 0, count = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n' && ++count == lines) {
+      frames.push_back(text.substr(start, i + 1 - start));
+      start = i + 1;
+      count = 0;
+    }
+  }
+  if (start < text.size()) frames.push_back(text.substr(start));
+  return frames;
+}
+
+// CPU seconds this thread has used: what benchmarks on a shared machine
+// should time (wall clock includes everyone else's work).
+inline double thread_cpu_seconds() {
+  timespec ts;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
 }
 
 // A decode host like at1's own, for benchmarks: it lends room in one reused
