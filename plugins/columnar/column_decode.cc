@@ -38,7 +38,7 @@ std::vector<uint64_t> ColumnDecoder::read_index_list(ByteReader& r, uint64_t cel
 }
 
 void ColumnDecoder::init(size_t index, const ColumnSpec& spec, PartReader& parts, uint64_t cells,
-                         char delim, const ColumnDecoder* ref) {
+                         char delim, const ColumnDecoder* ref, uint8_t version) {
   spec_ = spec;
   printer_ = NumberPrinter(spec.number);
   digits_ = printer_.fast_digits(0);
@@ -50,7 +50,6 @@ void ColumnDecoder::init(size_t index, const ColumnSpec& spec, PartReader& parts
   if ((spec.type == kNumber || spec.type == kDate) && !delimiter_allows_types(delim))
     fail_corrupt("columnar: typed column with a delimiter numbers may print");
   Bytes values = parts.get(column_part(index, ""));
-  values_ = VarintReader(values);
   text_ = reinterpret_cast<const char*>(values.data);
   text_end_ = text_ + values.size;
   if (spec.type == kDict) {
@@ -97,7 +96,13 @@ void ColumnDecoder::init(size_t index, const ColumnSpec& spec, PartReader& parts
   flips_ = read_index_list(q, cells);
   if (!q.at_end()) fail_corrupt("columnar: trailing bytes in quote list");
   cells_.resize(kBlockCells);
-  if (spec.type == kNumber || spec.type == kDate) values_block_.resize(kBlockCells);
+  const bool typed = spec.type == kNumber || spec.type == kDate;
+  if (typed) values_block_.resize(kBlockCells);
+  if (typed || spec.type == kDict) {
+    value_buffer_.resize(kValueBlock);
+    // Every cell but an exception has a value (typed: signed).
+    values_ = ValueBlockReader(values, cells - (exc_.size() - 1), typed, version >= 2, value_buffer_.data());
+  }
 }
 
 uint64_t ColumnDecoder::decode_block(size_t count, CellArena& arena) {
@@ -137,30 +142,31 @@ uint64_t ColumnDecoder::decode_block(size_t count, CellArena& arena) {
 void ColumnDecoder::run_typed_values(size_t from, size_t to) {
   int64_t* out = values_block_.data();
   // Locals: stores through out would make the compiler write members back.
-  VarintReader values = values_;
+  ValueBlockReader values = values_;
   // Unsigned adds: hostile deltas wrap instead of overflowing.
   uint64_t last = static_cast<uint64_t>(last_);
-  switch (spec_.coding) {
-    case kIntRaw:
-      for (size_t k = from; k < to; ++k) {
-        last = static_cast<uint64_t>(sdk::zigzag_decode(values.next()));
-        out[k] = static_cast<int64_t>(last);
-      }
-      break;
-    case kIntDelta:
-      for (size_t k = from; k < to; ++k) {
-        last += static_cast<uint64_t>(sdk::zigzag_decode(values.next()));
-        out[k] = static_cast<int64_t>(last);
-      }
-      break;
-    default: {
-      const int64_t* ref = ref_->values_block_.data();
-      for (size_t k = from; k < to; ++k) {
-        last = static_cast<uint64_t>(ref[k]) + static_cast<uint64_t>(sdk::zigzag_decode(values.next()));
-        out[k] = static_cast<int64_t>(last);
-      }
-      break;
+  const int64_t* ref = spec_.coding == kIntRef ? ref_->values_block_.data() : nullptr;
+  for (size_t k = from; k < to;) {
+    size_t n;
+    const uint64_t* coded = values.take(to - k, &n);
+    switch (spec_.coding) {
+      case kIntRaw:
+        for (size_t i = 0; i < n; ++i) out[k + i] = static_cast<int64_t>(coded[i]);
+        last = coded[n - 1];
+        break;
+      case kIntDelta:
+        for (size_t i = 0; i < n; ++i) {
+          last += coded[i];
+          out[k + i] = static_cast<int64_t>(last);
+        }
+        break;
+      default:
+        for (size_t i = 0; i < n; ++i)
+          out[k + i] = static_cast<int64_t>(static_cast<uint64_t>(ref[k + i]) + coded[i]);
+        last = static_cast<uint64_t>(out[k + n - 1]);
+        break;
     }
+    k += n;
   }
   values_ = values;
   last_ = static_cast<int64_t>(last);
@@ -185,89 +191,50 @@ struct SplitPath {
   static size_t print(const NumberPrinter& p, int64_t v, char* out) { return p.print_split<kScale>(v, out); }
 };
 
-// Where a printed run's values come from: decoded from the column's
-// varints as they are printed (one pass: the common case), or already in
-// the block's values (a run printed again with a wider path).
-template <int kCoding>
-struct DecodedValues {
-  VarintReader reader;
-  uint64_t last;       // unsigned: hostile deltas wrap instead of overflowing
-  const int64_t* ref;  // kIntRef: the reference column's block values
-  int64_t* out;        // the block's values, for later cells and columns
-  int64_t next(size_t k) {
-    const uint64_t z = static_cast<uint64_t>(sdk::zigzag_decode(reader.next()));
-    if constexpr (kCoding == kIntRaw) last = z;
-    if constexpr (kCoding == kIntDelta) last += z;
-    if constexpr (kCoding == kIntRef) last = static_cast<uint64_t>(ref[k]) + z;
-    out[k] = static_cast<int64_t>(last);
-    return out[k];
-  }
-};
-struct StoredValues {
-  const int64_t* values;
-  int64_t next(size_t k) const { return values[k]; }
-};
-
-// Prints the run's values as unquoted cells, each in its own fixed-size
-// slot: with cells packed end to end, every cell's address would wait for
-// the previous cell's length, and the loop would run one cell at a time.
-// The printer, source and pointers are locals (stores through char* would
-// make the compiler reload or write back members every cell). Returns the
-// bytes of text, or kTooLong at the first value the path cannot take, with
-// *taken set past it (the source has handed out values up to there).
+// Prints the run's values (already in the block's values) as unquoted
+// cells, each in its own fixed-size slot: with cells packed end to end,
+// every cell's address would wait for the previous cell's length, and the
+// loop would run one cell at a time. The printer and pointers are locals
+// (stores through char* would make the compiler reload or write back
+// members every cell). Returns the bytes of text, or kTooLong at the first
+// value the path cannot take.
 constexpr uint64_t kTooLong = ~uint64_t(0);
-template <class Path, class Source>
-uint64_t print_number_run(const NumberPrinter printer, Source& source, size_t from, size_t to,
-                          CellText* cells, CellArena& arena, size_t* taken) {
+template <class Path>
+uint64_t print_number_run(const NumberPrinter printer, const int64_t* values, size_t from, size_t to,
+                          CellText* cells, CellArena& arena) {
   char* const slots = arena.room((to - from) * Path::kSlot);
-  Source src = source;
   uint64_t bytes = 0;
   for (size_t k = from; k < to; ++k) {
-    const int64_t v = src.next(k);
-    if (Path::magnitude(printer, v) >= Path::kLimit) {
-      source = src;
-      *taken = k + 1;
-      return kTooLong;
-    }
+    const int64_t v = values[k];
+    if (Path::magnitude(printer, v) >= Path::kLimit) return kTooLong;
     char* out = slots + (k - from) * Path::kSlot;
     const size_t n = Path::print(printer, v, out);
     cells[k] = {out, n};
     bytes += n;
   }
-  source = src;
   arena.commit((to - from) * Path::kSlot);
   return bytes;
 }
 
 }  // namespace
 
-template <class Source>
-uint64_t ColumnDecoder::print_run(Source& source, size_t from, size_t to, CellArena& arena, size_t* taken) {
+uint64_t ColumnDecoder::print_run(size_t from, size_t to, CellArena& arena) {
   CellText* cells = cells_.data();
+  const int64_t* values = values_block_.data();
   switch (split_scale_) {
-    case 0: return print_number_run<SplitPath<0>>(printer_, source, from, to, cells, arena, taken);
-    case 1: return print_number_run<SplitPath<1>>(printer_, source, from, to, cells, arena, taken);
-    case 2: return print_number_run<SplitPath<2>>(printer_, source, from, to, cells, arena, taken);
-    case 3: return print_number_run<SplitPath<3>>(printer_, source, from, to, cells, arena, taken);
-    case 4: return print_number_run<SplitPath<4>>(printer_, source, from, to, cells, arena, taken);
-    case 5: return print_number_run<SplitPath<5>>(printer_, source, from, to, cells, arena, taken);
-    case 6: return print_number_run<SplitPath<6>>(printer_, source, from, to, cells, arena, taken);
-    case 7: return print_number_run<SplitPath<7>>(printer_, source, from, to, cells, arena, taken);
-    case 8: return print_number_run<SplitPath<8>>(printer_, source, from, to, cells, arena, taken);
+    case 0: return print_number_run<SplitPath<0>>(printer_, values, from, to, cells, arena);
+    case 1: return print_number_run<SplitPath<1>>(printer_, values, from, to, cells, arena);
+    case 2: return print_number_run<SplitPath<2>>(printer_, values, from, to, cells, arena);
+    case 3: return print_number_run<SplitPath<3>>(printer_, values, from, to, cells, arena);
+    case 4: return print_number_run<SplitPath<4>>(printer_, values, from, to, cells, arena);
+    case 5: return print_number_run<SplitPath<5>>(printer_, values, from, to, cells, arena);
+    case 6: return print_number_run<SplitPath<6>>(printer_, values, from, to, cells, arena);
+    case 7: return print_number_run<SplitPath<7>>(printer_, values, from, to, cells, arena);
+    case 8: return print_number_run<SplitPath<8>>(printer_, values, from, to, cells, arena);
     default: break;
   }
-  return digits_ == 8 ? print_number_run<DigitsPath<8>>(printer_, source, from, to, cells, arena, taken)
-                      : print_number_run<DigitsPath<16>>(printer_, source, from, to, cells, arena, taken);
-}
-
-template <int kCoding>
-uint64_t ColumnDecoder::decode_print_run(size_t from, size_t to, CellArena& arena, size_t* taken) {
-  const int64_t* ref = kCoding == kIntRef ? ref_->values_block_.data() : nullptr;
-  DecodedValues<kCoding> source{values_, static_cast<uint64_t>(last_), ref, values_block_.data()};
-  const uint64_t bytes = print_run(source, from, to, arena, taken);
-  values_ = source.reader;
-  last_ = static_cast<int64_t>(source.last);
-  return bytes;
+  return digits_ == 8 ? print_number_run<DigitsPath<8>>(printer_, values, from, to, cells, arena)
+                      : print_number_run<DigitsPath<16>>(printer_, values, from, to, cells, arena);
 }
 
 void ColumnDecoder::next_print_path() {
@@ -284,19 +251,13 @@ uint64_t ColumnDecoder::run_numbers(size_t from, size_t to, CellArena& arena) {
     run_typed_values(from, to);
     return run_typed_text(from, to, arena);
   }
-  // Optimistic: print with the cheapest path the last run could take (the
-  // split path if the layout allows it, else the fewest digits), decoding
-  // as it goes. A value too long makes the run go again with the next
-  // paths, the one that takes it being kept for the column.
-  size_t taken = to;
-  uint64_t bytes = spec_.coding == kIntRaw     ? decode_print_run<kIntRaw>(from, to, arena, &taken)
-                   : spec_.coding == kIntDelta ? decode_print_run<kIntDelta>(from, to, arena, &taken)
-                                               : decode_print_run<kIntRef>(from, to, arena, &taken);
-  if (bytes != kTooLong) return bytes;
-  run_typed_values(taken, to);
-  StoredValues stored{values_block_.data()};
-  for (next_print_path(); split_scale_ != NumberPrinter::kNoSplit || digits_; next_print_path()) {
-    bytes = print_run(stored, from, to, arena, &taken);
+  // Print with the cheapest path the last run could take (the split path
+  // if the layout allows it, else the fewest digits). A value too long
+  // makes the run go again with the next paths, the one that takes it
+  // being kept for the column.
+  run_typed_values(from, to);
+  for (; split_scale_ != NumberPrinter::kNoSplit || digits_; next_print_path()) {
+    const uint64_t bytes = print_run(from, to, arena);
     if (bytes != kTooLong) return bytes;
   }
   return run_typed_text(from, to, arena);
@@ -319,13 +280,17 @@ uint64_t ColumnDecoder::run_dict(size_t from, size_t to) {
   const CellText* entries = dict_text_.data();
   const uint64_t size = dict_text_.size();
   CellText* cells = cells_.data();
-  VarintReader values = values_;  // a local: no member write-back per cell
+  ValueBlockReader values = values_;  // a local: no member write-back per cell
   uint64_t bytes = 0;
-  for (size_t k = from; k < to; ++k) {
-    const uint64_t id = values.next();
-    if (id >= size) fail_corrupt("columnar: dictionary id out of range");
-    cells[k] = entries[id];
-    bytes += entries[id].n;
+  for (size_t k = from; k < to;) {
+    size_t n;
+    const uint64_t* ids = values.take(to - k, &n);
+    for (size_t i = 0; i < n; ++i, ++k) {
+      const uint64_t id = ids[i];
+      if (id >= size) fail_corrupt("columnar: dictionary id out of range");
+      cells[k] = entries[id];
+      bytes += entries[id].n;
+    }
   }
   values_ = values;
   return bytes;
@@ -396,7 +361,7 @@ CellText ColumnDecoder::next_text_cell(CellArena& arena) {
 }
 
 int64_t ColumnDecoder::next_typed_value(size_t at) {
-  uint64_t v = static_cast<uint64_t>(sdk::zigzag_decode(values_.next()));
+  uint64_t v = values_.next();
   if (spec_.coding == kIntDelta) v += static_cast<uint64_t>(last_);
   if (spec_.coding == kIntRef) v += static_cast<uint64_t>(ref_->values_block_[at]);
   last_ = static_cast<int64_t>(v);
@@ -481,7 +446,7 @@ void ColumnDecoder::finish() const {
   if (index_ != cells_total_ || exc_[exc_next_] != kNoMoreCells || flips_[flip_next_] != kNoMoreCells)
     fail_corrupt("columnar: column holds fewer cells than its rows");
   if (!exc_text_.at_end()) fail_corrupt("columnar: trailing exception bytes");
-  bool rest = spec_.type == kText ? text_ != text_end_ : !values_.at_end();
+  const bool rest = spec_.type == kText ? text_ != text_end_ : !values_.at_end();
   if (rest) fail_corrupt("columnar: trailing column values");
 }
 

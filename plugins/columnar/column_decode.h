@@ -16,7 +16,7 @@
 #include "csv_parse.h"
 #include "number_print.h"
 #include "parts.h"
-#include "varint_reader.h"
+#include "value_blocks.h"
 
 namespace at1::columnar {
 
@@ -28,8 +28,9 @@ class ColumnDecoder {
   // Reads column `index`'s parts; it will hand out `cells` values. `ref` is
   // the reference column for kIntRef (its block is decoded first, with the
   // same cells: the caller checks that).
+  // `version`: the frame's format version (1: typed values are varints).
   void init(size_t index, const ColumnSpec& spec, PartReader& parts, uint64_t cells, char delim,
-            const ColumnDecoder* ref);
+            const ColumnDecoder* ref, uint8_t version);
   // Renders the next `count` (<= kBlockCells) cells into cells(); their text
   // lives in `arena` (or in the column's parts) until the arena's reset().
   // Returns the bytes of text rendered.
@@ -52,13 +53,9 @@ class ColumnDecoder {
   // Ordinary cells [from, to) of the block (no exception, no flip).
   void run_typed_values(size_t from, size_t to);
   uint64_t run_numbers(size_t from, size_t to, CellArena& arena);
-  // run_numbers' fast paths: the run printed with the column's current path
-  // (split_scale_, else digits_), its values taken from `source`; then the
-  // same with the values decoded as they print.
-  template <class Source>
-  uint64_t print_run(Source& source, size_t from, size_t to, CellArena& arena, size_t* taken);
-  template <int kCoding>
-  uint64_t decode_print_run(size_t from, size_t to, CellArena& arena, size_t* taken);
+  // run_numbers' fast path: the run's values printed with the column's
+  // current path (split_scale_, else digits_).
+  uint64_t print_run(size_t from, size_t to, CellArena& arena);
   // Gives up the current path for the next wider one.
   void next_print_path();
   // Any typed column (dates; numbers the fast printer cannot take).
@@ -83,7 +80,8 @@ class ColumnDecoder {
   uint64_t cells_total_ = 0;
   uint64_t index_ = 0;  // cells handed out so far
 
-  VarintReader values_;
+  ValueBlockReader values_;  // dictionary ids, number and date values
+  std::vector<uint64_t> value_buffer_;  // values_' block
   const char* text_ = nullptr;  // text columns: next value
   const char* text_end_ = nullptr;
   int64_t last_ = 0;  // the last typed value (what later cells refer to)

@@ -5,6 +5,7 @@
 #include "column_infer.h"
 #include "cost_model.h"
 #include "csv_parse.h"
+#include "value_blocks.h"
 #include "at1/cpp/string_index.hpp"
 
 namespace at1::columnar {
@@ -100,18 +101,20 @@ void encode_typed(uint32_t index, const ColumnCells& cells, ColumnSpec* spec, By
     spec->coding = kIntRef;
     spec->ref = ref->index;
   }
-  out.reserve(n * 2);
+  std::vector<uint64_t> coded;
+  coded.reserve(n - exc->size());
   int64_t prev = 0;
   for (size_t i = 0; i < n; ++i) {
     if (!typed[i]) continue;
     int64_t v = self.carried[i];
     switch (spec->coding) {
-      case kIntRaw: out.svarint(v); break;
-      case kIntDelta: out.svarint(wrap_sub(v, prev)); break;
-      default: out.svarint(wrap_sub(v, ref->carried[i])); break;
+      case kIntRaw: coded.push_back(sdk::zigzag_encode(v)); break;
+      case kIntDelta: coded.push_back(sdk::zigzag_encode(wrap_sub(v, prev))); break;
+      default: coded.push_back(sdk::zigzag_encode(wrap_sub(v, ref->carried[i]))); break;
     }
     prev = v;
   }
+  write_value_blocks(out, coded.data(), coded.size());
   if (mn <= mx) {
     stats->valid = true;
     stats->min = mn;
@@ -129,7 +132,8 @@ bool has_nul(const ColumnCells& cells, std::string_view v) {
 bool encode_dict(const ColumnCells& cells, ByteWriter& ids, ByteWriter& dict,
                  std::vector<uint32_t>* exc) {
   at1::sdk::StringIndex index;
-  ids.reserve(cells.size() + 16);
+  std::vector<uint64_t> coded;
+  coded.reserve(cells.size());
   std::string_view prev;
   uint32_t prev_id = 0;
   bool have_prev = false;
@@ -140,7 +144,7 @@ bool encode_dict(const ColumnCells& cells, ByteWriter& ids, ByteWriter& dict,
       continue;
     }
     if (have_prev && at1::sdk::same_text(v, prev)) {  // runs of one value are common: skip the hash
-      ids.varint(prev_id);
+      coded.push_back(prev_id);
       continue;
     }
     bool fresh;
@@ -153,8 +157,9 @@ bool encode_dict(const ColumnCells& cells, ByteWriter& ids, ByteWriter& dict,
       dict.bytes(v);
       dict.u8(0);
     }
-    ids.varint(id);
+    coded.push_back(id);
   }
+  write_value_blocks(ids, coded.data(), coded.size());
   return true;
 }
 

@@ -4,6 +4,7 @@
 #include "dialect.h"
 #include "frame_decode.h"
 #include "frame_encode.h"
+#include "frame_layout.h"
 
 namespace {
 
@@ -13,8 +14,8 @@ struct ColumnarCodec {
   static constexpr const char* kName = "columnar";
   static constexpr const char* kDescription =
       "CSV/TSV tables: typed per-column streams, exact quoting and line endings";
-  static constexpr uint32_t kFormatVersion = 1;
-  static constexpr uint32_t kMinFormatVersion = 1;
+  static constexpr uint32_t kFormatVersion = at1::columnar::kFormatVersion;
+  static constexpr uint32_t kMinFormatVersion = at1::columnar::kMinFormatVersion;
   static constexpr uint64_t kCapabilities = AT1_CAP_PROBE | AT1_CAP_STATS;
 
   // Tables have the same delimiter count on (nearly) every line.

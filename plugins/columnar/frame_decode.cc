@@ -19,7 +19,8 @@ using sdk::fail_corrupt;
 void decode_frame(sdk::DecodeContext& ctx) {
   PartReader parts(ctx);
   ByteReader meta(parts.get("meta"));
-  if (meta.u8() != kFormatVersion) fail_corrupt("columnar: unknown frame layout version");
+  const uint8_t version = meta.u8();
+  if (version < kMinFormatVersion || version > kFormatVersion) fail_corrupt("columnar: unknown frame layout version");
   const char delim = static_cast<char>(meta.u8());
   if (delim == '"' || delim == '\n' || delim == '\r') fail_corrupt("columnar: bad delimiter");
   // Every row but the last writes at least its line ending.
@@ -57,7 +58,7 @@ void decode_frame(sdk::DecodeContext& ctx) {
     // A reference must have a cell in every row this column has one.
     if (ref && at_least[spec.ref + 1] != at_least[j + 1])
       fail_corrupt("columnar: reference column of another length");
-    columns[j].init(j, spec, parts, at_least[j + 1], delim, ref);
+    columns[j].init(j, spec, parts, at_least[j + 1], delim, ref, version);
   }
   if (!meta.at_end()) fail_corrupt("columnar: trailing meta bytes");
 

@@ -7,7 +7,10 @@
 
 namespace at1::columnar {
 
-inline constexpr uint8_t kFormatVersion = 1;
+// 2: typed values as byte-plane blocks (value_blocks.h); 1: as varints,
+// still decoded.
+inline constexpr uint8_t kFormatVersion = 2;
+inline constexpr uint8_t kMinFormatVersion = 1;
 // Shape codes: a row is a verbatim line, or a record of code-1 fields.
 inline constexpr uint64_t kShapeVerbatim = 0;
 

@@ -1,0 +1,96 @@
+#include "value_blocks.h"
+
+#include <vector>
+
+#include "plane_unpack.h"
+
+namespace at1::columnar {
+
+using sdk::fail_corrupt;
+
+namespace {
+
+int bit_length(uint64_t v) { return v ? 64 - __builtin_clzll(v) : 0; }
+
+// The width that makes the block smallest before the backend: W bytes per
+// value, plus per wider value a patch (about a byte of gap, and its bits
+// above W as a varint). Ties go to the wider W (fewer patches to apply).
+int choose_width(const uint64_t* values, size_t n) {
+  size_t count[65] = {};
+  for (size_t k = 0; k < n; ++k) ++count[bit_length(values[k])];
+  int best = 8;
+  size_t best_cost = n * 8;
+  for (int w = 7; w >= 0; --w) {
+    size_t cost = n * static_cast<size_t>(w);
+    for (int bits = 8 * w + 1; bits <= 64; ++bits)
+      cost += count[bits] * static_cast<size_t>(1 + (bits - 8 * w + 6) / 7);
+    if (cost < best_cost) {
+      best_cost = cost;
+      best = w;
+    }
+  }
+  return best;
+}
+
+void write_block(sdk::ByteWriter& out, const uint64_t* values, size_t n) {
+  const int w = choose_width(values, n);
+  const uint64_t limit = w == 8 ? ~uint64_t(0) : (uint64_t(1) << (8 * w)) - 1;
+  size_t patches = 0;
+  for (size_t k = 0; k < n; ++k) patches += values[k] > limit;
+  out.u8(static_cast<uint8_t>(w));
+  out.varint(patches);
+  std::vector<uint8_t>& buf = out.buffer();
+  for (int b = 0; b < w; ++b)
+    for (size_t k = 0; k < n; ++k) buf.push_back(static_cast<uint8_t>(values[k] >> (8 * b)));
+  size_t prev = 0;
+  for (size_t k = 0; k < n; ++k) {
+    if (values[k] <= limit) continue;
+    out.varint(k - prev);
+    out.varint(values[k] >> (8 * w));
+    prev = k;
+  }
+}
+
+}  // namespace
+
+void write_value_blocks(sdk::ByteWriter& out, const uint64_t* values, size_t n) {
+  out.reserve(out.size() + n * 3 + n / kValueBlock * 4 + 4);
+  for (size_t at = 0; at < n; at += kValueBlock)
+    write_block(out, values + at, n - at < kValueBlock ? n - at : kValueBlock);
+}
+
+void ValueBlockReader::refill() {
+  if (left_ == 0) fail_corrupt("columnar: value part ends early");
+  const size_t n = static_cast<size_t>(left_ < kValueBlock ? left_ : kValueBlock);
+  uint64_t* out = buf_;
+  if (!planes_) {
+    for (size_t k = 0; k < n; ++k) out[k] = zigzag_ ? zigzag_decode_bits(in_.varint()) : in_.varint();
+  } else {
+    const unsigned w = in_.u8();
+    if (w > 8) fail_corrupt("columnar: value block wider than 8 bytes");
+    const uint64_t patches = in_.varint_max(w == 8 ? 0 : n, "columnar: too many value patches");
+    const uint8_t* planes = in_.bytes(n * w).data;
+    if (zigzag_) {
+      unpack_planes<true>(planes, n, w, out);
+    } else {
+      unpack_planes<false>(planes, n, w, out);
+    }
+    uint64_t at = 0;
+    for (uint64_t i = 0; i < patches; ++i) {
+      const uint64_t gap = in_.varint_max(n, "columnar: value patch past block end");
+      if (i > 0 && gap == 0) fail_corrupt("columnar: value patches out of order");
+      at += gap;
+      if (at >= n) fail_corrupt("columnar: value patch past block end");
+      // The value's low bytes again, and its high ones (w < 8: patches of
+      // W = 8 are refused above).
+      uint64_t v = in_.varint() << (8 * w);
+      for (unsigned b = 0; b < w; ++b) v |= static_cast<uint64_t>(planes[b * n + at]) << (8 * b);
+      out[at] = zigzag_ ? zigzag_decode_bits(v) : v;
+    }
+  }
+  at_ = 0;
+  count_ = static_cast<uint32_t>(n);
+  left_ -= n;
+}
+
+}  // namespace at1::columnar
