@@ -14,6 +14,7 @@
 #include <cstring>
 #include <type_traits>
 
+#include "int_part_text.h"
 #include "number_format.h"
 
 namespace at1::columnar {
@@ -50,7 +51,8 @@ class NumberPrinter {
         width_(spec.width),
         trim_(spec.frac_mode != kFracFixed),
         keep_one_(spec.frac_mode == kFracTrimKeep1),
-        plain_(spec.inner == kNoBinary32) {}
+        plain_(spec.inner == kNoBinary32),
+        int_texts_(split_scale() > 0 ? int_part_texts(width_) : nullptr) {}
 
   // The magnitude format_number prints for a mantissa (wrapping alike).
   uint64_t magnitude(int64_t mantissa) const {
@@ -117,13 +119,11 @@ class NumberPrinter {
       constexpr uint64_t kUnit = kNumberPow10[kScale];
       const uint64_t int_part = u / kUnit;
       const uint64_t frac = u - int_part * kUnit;
-      const uint64_t int_digits = kDigitQuads.q[int_part];
-      // A zero integer part has no digits: the bit past the 4 digits stops the count.
-      int int_len = 4 - leading_zero_digits(int_digits | uint64_t(1) << 32);
-      if (int_len < width_) int_len = width_;
-      // The last int_len of the 4 digits, then filler the point overwrites.
-      const uint64_t int_text = (int_digits | kAscii) >> (8 * (4 - int_len));
+      // The integer part and the point, then its length byte, which the
+      // fraction overwrites.
+      const uint64_t int_text = int_texts_[int_part];
       std::memcpy(p, &int_text, 8);
+      const int int_len = static_cast<int>(int_text >> 56);
       const uint64_t frac_digits = decimal_digits8(frac);
       int frac_len = kScale;
       if (trim_) {
@@ -131,7 +131,6 @@ class NumberPrinter {
         frac_len = zeros >= kScale ? (keep_one_ ? 1 : 0) : kScale - zeros;
         if (frac_len == 0) return static_cast<size_t>(p + int_len - out);
       }
-      p[int_len] = '.';
       const uint64_t frac_text = (frac_digits | kAscii) >> (8 * (8 - kScale));
       std::memcpy(p + int_len + 1, &frac_text, 8);
       return static_cast<size_t>(p + int_len + 1 + frac_len - out);
@@ -210,6 +209,7 @@ class NumberPrinter {
   bool trim_;
   bool keep_one_;
   bool plain_;
+  const uint64_t* int_texts_;  // the split path's integer parts (int_part_text.h)
 };
 
 }  // namespace at1::columnar
