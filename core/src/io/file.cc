@@ -109,7 +109,17 @@ Status OutputFile::Open(const std::string& path) {
     return Status::OK();
   }
   std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) return Status::InvalidArgument("output '" + path + "' is a directory");
+  const auto type = std::filesystem::status(path, ec).type();
+  if (type == std::filesystem::file_type::directory)
+    return Status::InvalidArgument("output '" + path + "' is a directory");
+  if (type != std::filesystem::file_type::regular && type != std::filesystem::file_type::not_found &&
+      type != std::filesystem::file_type::none) {
+    fd_ = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);  // a device or FIFO: written as it is
+    if (fd_ < 0) return Status::IOError(ErrnoText("cannot open", path));
+    owned_ = true;
+    buffer_.reserve(kOutBuffer);
+    return Status::OK();
+  }
   std::filesystem::path target(path);
   std::filesystem::path dir = target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
   temp_path_ = (dir / ("." + target.filename().string() + ".at1tmp.XXXXXX")).string();
@@ -137,6 +147,31 @@ Status OutputFile::WriteAll(const char* p, size_t n) {
   return Status::OK();
 }
 
+Status OutputFile::WriteAt(const void* data, size_t n, uint64_t offset) const {
+  const char* p = static_cast<const char*>(data);
+  while (n > 0) {
+    ssize_t w = ::pwrite(fd_, p, std::min<size_t>(n, kWriteSlice), static_cast<off_t>(offset));
+    if (w < 0) {
+      if (errno == EINTR) continue;
+      return Status::IOError(ErrnoText("cannot write", path_));
+    }
+    p += w;
+    n -= static_cast<size_t>(w);
+    offset += static_cast<uint64_t>(w);
+  }
+  return Status::OK();
+}
+
+Status OutputFile::Preallocate(uint64_t offset, uint64_t n) const {
+  if (n == 0) return Status::OK();
+  int rc;
+  do {
+    rc = ::fallocate(fd_, 0, static_cast<off_t>(offset), static_cast<off_t>(n));
+  } while (rc != 0 && errno == EINTR);
+  if (rc == 0 || errno == EOPNOTSUPP || errno == ENOSYS) return Status::OK();
+  return Status::IOError(ErrnoText("cannot allocate space for", path_));
+}
+
 Status OutputFile::Flush() {
   Status s = WriteAll(buffer_.data(), buffer_.size());
   buffer_.clear();
@@ -161,6 +196,7 @@ Status OutputFile::Commit(bool durable) {
     return Status::IOError(ErrnoText("cannot close", path_));
   }
   fd_ = -1;
+  if (temp_path_.empty()) return Status::OK();  // a device or FIFO, written as it is
   if (::rename(temp_path_.c_str(), path_.c_str()) != 0) return Status::IOError(ErrnoText("cannot rename onto", path_));
   temp_path_.clear();
   return Status::OK();

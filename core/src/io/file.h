@@ -1,7 +1,9 @@
 // Files as at1 uses them: inputs read in large blocks (a path or "-" for
 // stdin), outputs written to a temporary file beside the target and renamed
 // into place only on success, so a failed run never leaves a file that looks
-// valid ("-" writes to stdout directly).
+// valid ("-" writes to stdout directly, and so does a target that is not a
+// regular file, such as /dev/null or a FIFO: renaming onto it would
+// replace it).
 #ifndef AT1_IO_FILE_H
 #define AT1_IO_FILE_H
 
@@ -51,6 +53,19 @@ class OutputFile {
   // Opens "-" (stdout) or a temporary file in the target's directory.
   Status Open(const std::string& path);
   Status Write(const void* data, size_t n);
+  // Positioned writes, so several threads can each write their own part
+  // (decompress's workers write their frames): only into the temporary
+  // file, not stdout or a device, which take bytes in order.
+  bool Positioned() const { return !temp_path_.empty(); }
+  // Writes data at `offset` (past the end if need be; the gap reads as
+  // zeros until written). Not mixed with Write. [thread-safe]
+  Status WriteAt(const void* data, size_t n, uint64_t offset) const;
+  // Reserves disk space for [offset, offset + n) before WriteAt fills it:
+  // a full disk then shows before any work is spent on the part, and ext4
+  // skips its per-page delayed-allocation bookkeeping on the writes (~7%
+  // less CPU in a 200 MB decompress). A file system that cannot
+  // preallocate is simply written to.
+  Status Preallocate(uint64_t offset, uint64_t n) const;
   // Flushes and renames the temporary file onto the target; with `durable`
   // it is fsynced first (archives are; decompressed output, like xz's and
   // zstd's, is not, since it can be made again from the archive).

@@ -1,7 +1,9 @@
 // The decompress pipeline, mirror of compress: the calling thread reads
-// frames, workers decode them in parallel into blocks (stream/frame_output.h),
-// the calling thread writes the blocks in order as they come and a hasher
-// thread hashes them; the SHA-256 must match the trailer.
+// frames, workers decode them in parallel into blocks (stream/frame_output.h).
+// Into a file, each worker writes its frame's blocks in place as they fill
+// and the calling thread hashes them in order. To stdout, which takes bytes
+// only in order, the calling thread writes the blocks as they come and a
+// hasher thread hashes them. The SHA-256 must match the trailer.
 #include <algorithm>
 #include <chrono>
 #include <deque>
@@ -62,6 +64,7 @@ Result<DecompressSummary> Run(const std::string& in_path, const std::string* out
 
   io::OutputFile out;
   if (out_path) AT1_RETURN_IF_ERROR(out.Open(*out_path));
+  uint64_t dispatched_bytes = 0;  // where the next frame goes in the output
 
   DecompressSummary sum;
   sum.codec = header.codec_name;
@@ -74,10 +77,15 @@ Result<DecompressSummary> Run(const std::string& in_path, const std::string* out
   const unsigned threads = options.threads ? options.threads : stream::WorkerPool::DefaultThreads();
   // Declared after what their jobs touch, so they are joined first.
   std::unique_ptr<stream::WorkerPool> pool = stream::MakePool(threads);
-  // The SHA-256 runs on its own thread, a block behind the writes: it is the
-  // one step that must see every byte in order, so it is kept off the
-  // thread that reads, dispatches and writes.
-  std::unique_ptr<stream::WorkerPool> hasher = threads > 1 ? std::make_unique<stream::WorkerPool>(1) : nullptr;
+  // Workers write their own frames: one thread writing every byte in
+  // order was the bottleneck (each write(2) copies into the page cache,
+  // on first touch of its pages). Then the calling thread is free to hash.
+  const bool workers_write = out_path && pool && out.Positioned();
+  // Otherwise the SHA-256 runs on its own thread, a block behind the
+  // writes: it is the one step that must see every byte in order, so it is
+  // kept off the thread that reads, dispatches and writes.
+  std::unique_ptr<stream::WorkerPool> hasher =
+      threads > 1 && !workers_write ? std::make_unique<stream::WorkerPool>(1) : nullptr;
   // Blocks written but not yet hashed, oldest first. Bounded, so a hasher
   // slower than the writes holds the writer back instead of growing the
   // set of blocks in use (fresh memory is what costs here).
@@ -139,6 +147,12 @@ Result<DecompressSummary> Run(const std::string& in_path, const std::string* out
     if (pool) {
       f->output = std::make_unique<stream::FrameOutput>(&blocks, f->header.raw_size,
                                                          AheadBlocks(f->header.raw_size));
+      if (workers_write) {
+        failure = out.Preallocate(dispatched_bytes, f->header.raw_size);
+        if (!failure.ok()) break;
+        f->output->WriteThrough(&out, dispatched_bytes);
+      }
+      dispatched_bytes += f->header.raw_size;
     } else {  // one thread: the decoder writes each block as it fills
       f->output = std::make_unique<stream::FrameOutput>(
           &blocks, f->header.raw_size, [&consume, job](stream::Block b) { consume(*job, std::move(b)); });

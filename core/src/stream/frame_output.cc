@@ -45,7 +45,7 @@ uint8_t* FrameOutput::Reserve(size_t min_room, size_t* room) {
 }
 
 bool FrameOutput::Commit(size_t size) {
-  if (produced_ > limit_ || size > limit_ - produced_ || size > kBlockSize - current_.size) return false;
+  if (!write_error_.ok() || produced_ > limit_ || size > limit_ - produced_ || size > kBlockSize - current_.size) return false;
   Filled(size);
   return true;
 }
@@ -56,7 +56,7 @@ void FrameOutput::Filled(size_t n) {
 }
 
 bool FrameOutput::Write(const uint8_t* data, size_t size) {
-  if (produced_ > limit_ || size > limit_ - produced_) return false;
+  if (!write_error_.ok() || produced_ > limit_ || size > limit_ - produced_) return false;
   while (size > 0) {
     size_t room = 0;
     uint8_t* at = Space(&room);
@@ -70,6 +70,13 @@ bool FrameOutput::Write(const uint8_t* data, size_t size) {
 }
 
 void FrameOutput::Publish() {
+  if (file_ && current_.size && write_error_.ok()) {
+    // Never past the frame (a backend may run one byte long, which the
+    // consumer reports): the next frame's bytes are there.
+    const uint64_t at = produced_ - current_.size;
+    const size_t n = static_cast<size_t>(std::min<uint64_t>(current_.size, limit_ - std::min(at, limit_)));
+    write_error_ = file_->WriteAt(current_.bytes.get(), n, file_offset_ + at);
+  }
   if (current_.size) {
     newlines_ += CountByte(current_.bytes.get(), current_.size, '\n');
     ends_in_newline_ = current_.bytes[current_.size - 1] == '\n';
@@ -90,7 +97,7 @@ void FrameOutput::Finish(Status status) {
   if (current_.bytes && current_.size) Publish();
   else if (current_.bytes) pool_->Give(std::move(current_));
   std::lock_guard<std::mutex> lock(mu_);  // (also orders status_ before Next sees finished_)
-  status_ = std::move(status);
+  status_ = write_error_.ok() ? std::move(status) : std::move(write_error_);
   finished_ = true;
   ready_cv_.notify_one();
 }

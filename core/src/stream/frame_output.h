@@ -20,6 +20,7 @@
 
 #include "at1/result.h"
 #include "backends/backend.h"
+#include "io/file.h"
 #include "plugin/codec_calls.h"
 
 namespace at1::stream {
@@ -59,6 +60,16 @@ class FrameOutput final : public plugin::OutputSink, public backends::PieceSink 
   FrameOutput(BlockPool* pool, uint64_t limit, Consumer consume)
       : pool_(pool), limit_(limit), max_ready_(0), consume_(std::move(consume)) {}
 
+  // The producer also writes each block into `file`, at `offset` plus the
+  // block's place in the frame, before handing it over: then the workers
+  // decoding several frames write them in parallel, each as its blocks
+  // fill (still in cache), and the consumer only hashes. A write error
+  // ends the frame with that error. Call before producing.
+  void WriteThrough(const io::OutputFile* file, uint64_t offset) {
+    file_ = file;
+    file_offset_ = offset;
+  }
+
   // Producer side.
   bool Write(const uint8_t* data, size_t size) override;
   uint8_t* Reserve(size_t min_room, size_t* room) override;
@@ -86,6 +97,9 @@ class FrameOutput final : public plugin::OutputSink, public backends::PieceSink 
   const uint64_t limit_;
   const size_t max_ready_;
   const Consumer consume_;
+  const io::OutputFile* file_ = nullptr;
+  uint64_t file_offset_ = 0;
+  Status write_error_;     // producer only until Finish
   uint64_t produced_ = 0;  // producer only
   uint64_t newlines_ = 0;  // producer only until Finish
   bool ends_in_newline_ = true;

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "stream/frame_output.h"
+#include "support/test_util.h"
 
 namespace at1::stream {
 namespace {
@@ -114,6 +115,61 @@ TEST(FrameOutput, DirectConsumerSeesBlocksOnTheProducersThread) {
   out.Finish(Status::OK());
   EXPECT_EQ(got, data);
   EXPECT_EQ(blocks, 3u);
+}
+
+TEST(FrameOutput, WritesThroughToItsPlaceInTheFileBeforeHandingOver) {
+  at1::testing::TempDir dir;
+  const std::string target = dir.file("out");
+  io::OutputFile file;
+  ASSERT_TRUE(file.Open(target).ok());
+  const std::string first = Pattern(kBlockSize + 77), second = Pattern(2 * kBlockSize + 5);
+  // Two frames written by two producers at once, the second one first.
+  BlockPool pool;
+  FrameOutput a(&pool, first.size(), /*max_ready=*/64), b(&pool, second.size(), /*max_ready=*/64);
+  a.WriteThrough(&file, 0);
+  b.WriteThrough(&file, first.size());
+  std::thread pb([&] {
+    EXPECT_TRUE(b.Write(U(second), second.size()));
+    b.Finish(Status::OK());
+  });
+  pb.join();
+  std::thread pa([&] {
+    EXPECT_TRUE(a.Write(U(first), first.size()));
+    a.Finish(Status::OK());
+  });
+  pa.join();
+  std::string handed;  // what the consumer (the hasher) still sees, in order
+  for (FrameOutput* out : {&a, &b}) {
+    Block blk;
+    while (out->Next(&blk)) {
+      handed.append(reinterpret_cast<const char*>(blk.bytes.get()), blk.size);
+      pool.Give(std::move(blk));
+    }
+    EXPECT_TRUE(out->status().ok());
+  }
+  EXPECT_EQ(handed, first + second);
+  ASSERT_TRUE(file.Commit(false).ok());
+  EXPECT_EQ(at1::testing::ReadFile(target), first + second);
+}
+
+TEST(FrameOutput, WritesNothingPastItsFrameIntoTheNext) {
+  at1::testing::TempDir dir;
+  const std::string target = dir.file("out");
+  io::OutputFile file;
+  ASSERT_TRUE(file.Open(target).ok());
+  ASSERT_TRUE(file.WriteAt("NEXT", 4, 10).ok());  // the next frame's bytes
+  BlockPool pool;
+  FrameOutput out(&pool, 10, [&](Block blk) { pool.Give(std::move(blk)); });
+  out.WriteThrough(&file, 0);
+  // A backend running one byte long: Space lends room past the frame.
+  size_t room = 0;
+  uint8_t* p = out.Space(&room);
+  ASSERT_EQ(room, 11u);
+  std::memset(p, 'x', 11);
+  out.Filled(11);
+  out.Finish(Status::OK());
+  ASSERT_TRUE(file.Commit(false).ok());
+  EXPECT_EQ(at1::testing::ReadFile(target), "xxxxxxxxxxNEXT");
 }
 
 }  // namespace

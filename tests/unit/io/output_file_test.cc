@@ -1,0 +1,94 @@
+// OutputFile: a file appears under its name only once committed, positioned
+// writes land where they are aimed in any order, and a target that is not
+// a regular file (a FIFO here; /dev/null in real use) is written as it is,
+// never replaced by a renamed file.
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <string>
+#include <thread>
+
+#include "io/file.h"
+#include "support/test_util.h"
+
+namespace at1::io {
+namespace {
+
+using at1::testing::ReadFile;
+using at1::testing::TempDir;
+namespace fs = std::filesystem;
+
+size_t FilesIn(const fs::path& dir) {
+  size_t n = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir)) ++n;
+  return n;
+}
+
+TEST(OutputFile, AppearsOnlyWhenCommitted) {
+  TempDir dir;
+  const std::string target = dir.file("out.txt");
+  OutputFile out;
+  ASSERT_TRUE(out.Open(target).ok());
+  ASSERT_TRUE(out.Write("hello\n", 6).ok());
+  EXPECT_FALSE(fs::exists(target));
+  ASSERT_TRUE(out.Commit(/*durable=*/false).ok());
+  EXPECT_EQ(ReadFile(target), "hello\n");
+  EXPECT_EQ(FilesIn(dir.path()), 1u);  // no temporary left beside it
+}
+
+TEST(OutputFile, AbortLeavesNothing) {
+  TempDir dir;
+  {
+    OutputFile out;
+    ASSERT_TRUE(out.Open(dir.file("out.txt")).ok());
+    ASSERT_TRUE(out.Write("partial", 7).ok());
+  }  // destroyed without Commit
+  EXPECT_EQ(FilesIn(dir.path()), 0u);
+}
+
+TEST(OutputFile, PositionedWritesLandWhereAimedInAnyOrder) {
+  TempDir dir;
+  const std::string target = dir.file("out.txt");
+  OutputFile out;
+  ASSERT_TRUE(out.Open(target).ok());
+  ASSERT_TRUE(out.Positioned());
+  ASSERT_TRUE(out.Preallocate(0, 10).ok());
+  std::thread later([&] { EXPECT_TRUE(out.WriteAt("world", 5, 5).ok()); });
+  EXPECT_TRUE(out.WriteAt("hello", 5, 0).ok());
+  later.join();
+  ASSERT_TRUE(out.Commit(false).ok());
+  EXPECT_EQ(ReadFile(target), "helloworld");
+}
+
+TEST(OutputFile, AFifoIsWrittenAsItIsNotReplaced) {
+  TempDir dir;
+  const std::string fifo = dir.file("pipe");
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  std::string got;
+  std::thread reader([&] { got = ReadFile(fifo); });  // opening blocks until the writer opens
+  {
+    OutputFile out;
+    ASSERT_TRUE(out.Open(fifo).ok());
+    EXPECT_FALSE(out.Positioned());  // bytes go in order only
+    ASSERT_TRUE(out.Write("through the pipe\n", 17).ok());
+    ASSERT_TRUE(out.Commit(false).ok());
+  }
+  reader.join();
+  EXPECT_EQ(got, "through the pipe\n");
+  struct stat st;
+  ASSERT_EQ(::stat(fifo.c_str(), &st), 0);
+  EXPECT_TRUE(S_ISFIFO(st.st_mode));
+  EXPECT_EQ(FilesIn(dir.path()), 1u);
+}
+
+TEST(OutputFile, RefusesADirectory) {
+  TempDir dir;
+  OutputFile out;
+  Status s = out.Open(dir.path().string());
+  EXPECT_EQ(s.code(), Status::Code::kInvalidArgument);
+  EXPECT_NE(s.message().find("is a directory"), std::string::npos) << s.message();
+}
+
+}  // namespace
+}  // namespace at1::io
