@@ -77,6 +77,16 @@ Result<DecompressSummary> Run(const std::string& in_path, const std::string* out
   const unsigned threads = options.threads ? options.threads : stream::WorkerPool::DefaultThreads();
   // Declared after what their jobs touch, so they are joined first.
   std::unique_ptr<stream::WorkerPool> pool = stream::MakePool(threads);
+  // Should this thread unwind an exception (out of memory reading a frame,
+  // a throwing progress callback) with frames in flight, their workers
+  // must not wait for room that nobody will make, or the pool's destructor
+  // would wait for them forever. Declared after the pool: runs first.
+  struct AbandonOnUnwind {
+    std::deque<std::unique_ptr<InFlight>>& frames;
+    ~AbandonOnUnwind() {
+      for (auto& f : frames) f->output->Abandon();
+    }
+  } abandon_on_unwind{in_flight};
   // Workers write their own frames: one thread writing every byte in
   // order was the bottleneck (each write(2) copies into the page cache,
   // on first touch of its pages). Then the calling thread is free to hash.

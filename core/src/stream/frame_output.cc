@@ -87,8 +87,9 @@ void FrameOutput::Publish() {
     return;
   }
   std::unique_lock<std::mutex> lock(mu_);
-  taken_cv_.wait(lock, [this] { return ready_.size() < max_ready_; });
-  ready_.push_back(std::move(current_));
+  taken_cv_.wait(lock, [this] { return ready_.size() < max_ready_ || abandoned_; });
+  if (abandoned_) pool_->Give(std::move(current_));
+  else ready_.push_back(std::move(current_));
   current_ = Block();
   ready_cv_.notify_one();
 }
@@ -100,6 +101,12 @@ void FrameOutput::Finish(Status status) {
   status_ = write_error_.ok() ? std::move(status) : std::move(write_error_);
   finished_ = true;
   ready_cv_.notify_one();
+}
+
+void FrameOutput::Abandon() {
+  std::lock_guard<std::mutex> lock(mu_);
+  abandoned_ = true;
+  taken_cv_.notify_one();
 }
 
 bool FrameOutput::Next(Block* block) {

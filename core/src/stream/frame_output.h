@@ -84,6 +84,10 @@ class FrameOutput final : public plugin::OutputSink, public backends::PieceSink 
   // finished and every block was taken (then status() is the result).
   bool Next(Block* block);
   const Status& status() const { return status_; }
+  // The consumer is gone (its thread is unwinding an exception): from now
+  // on the producer drops its blocks instead of waiting for room, so it
+  // runs to its end and the worker pool can be joined.
+  void Abandon();
   // Lines in what was produced (the last may lack its '\n'). Counted by the
   // producer as it hands blocks over, so the work runs on the decoding
   // threads in parallel, not on the one writer. Valid once Next returned
@@ -109,6 +113,7 @@ class FrameOutput final : public plugin::OutputSink, public backends::PieceSink 
   std::condition_variable taken_cv_;  // the consumer took a block
   std::deque<Block> ready_;
   bool finished_ = false;
+  bool abandoned_ = false;
   Status status_;
 };
 

@@ -117,6 +117,21 @@ TEST(FrameOutput, DirectConsumerSeesBlocksOnTheProducersThread) {
   EXPECT_EQ(blocks, 3u);
 }
 
+TEST(FrameOutput, AnAbandonedOutputLetsItsBlockedProducerRunToTheEnd) {
+  BlockPool pool;
+  const std::string data = Pattern(6 * kBlockSize);
+  FrameOutput out(&pool, data.size(), /*max_ready=*/1);
+  std::thread producer([&] {
+    EXPECT_TRUE(out.Write(U(data), data.size()));  // waits for room after the first block
+    out.Finish(Status::OK());
+  });
+  Block first;
+  ASSERT_TRUE(out.Next(&first));  // the consumer takes one block, then goes away
+  out.Abandon();
+  producer.join();  // would hang if the producer still waited for room
+  EXPECT_EQ(first.size, kBlockSize);
+}
+
 TEST(FrameOutput, WritesThroughToItsPlaceInTheFileBeforeHandingOver) {
   at1::testing::TempDir dir;
   const std::string target = dir.file("out");
