@@ -29,7 +29,9 @@ void decode_frame(sdk::DecodeContext& ctx) {
   const uint32_t ncols = static_cast<uint32_t>(meta.varint_max(kMaxFields, "columnar: bad ncols"));
   if (width > ncols) fail_corrupt("columnar: width above column count");
   std::string_view head = meta.str();
-  sdk::EolDecoder eol(Bytes(meta.str()));
+  const Bytes eol_stream(meta.str());
+  sdk::EolDecoder eol(eol_stream);  // refuses a malformed stream
+  const int same_eol = same_eol_kind(eol_stream);
   if (eol.count() != rows) fail_corrupt("columnar: line endings do not match rows");
 
   const uint64_t nshapes = meta.varint_max(rows, "columnar: too many row shapes");
@@ -97,7 +99,7 @@ void decode_frame(sdk::DecodeContext& ctx) {
     // Delimiters and line endings: fewer than ncols + 2 per row.
     const size_t bound = static_cast<size_t>(bytes) + block.rows * (size_t(ncols) + 2) + kCellSlack;
     char* const start = out.reserve(bound);
-    char* const end = block.uniform ? block.assemble_uniform(start, width, delim, eol)
+    char* const end = block.uniform ? block.assemble_uniform(start, width, delim, eol, same_eol)
                                     : block.assemble(start, delim, eol);
     const size_t n = static_cast<size_t>(end - start);
     if (n > remaining) fail_corrupt("columnar: frame longer than its raw size");
