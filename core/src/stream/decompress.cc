@@ -105,6 +105,11 @@ Result<DecompressSummary> Run(const std::string& in_path, const std::string* out
   Status write_status;  // the first write error; writing stops there
   auto consume = [&](InFlight& f, stream::Block block) {
     f.bytes += block.size;
+    if (workers_write) {  // written already: only the hash is left
+      sha.Update(block.bytes.get(), block.size);
+      blocks.Give(std::move(block));
+      return;
+    }
     if (out_path && write_status.ok()) write_status = out.Write(block.bytes.get(), block.size);
     while (hashing.size() >= kHashBacklog) hashing.front().wait(), hashing.pop_front();
     hashing.push_back(stream::RunOn(hasher.get(), [&sha, &blocks, b = std::move(block)]() mutable {
