@@ -36,6 +36,8 @@ class ColumnDecoder {
   // Returns the bytes of text rendered.
   uint64_t decode_block(size_t count, CellArena& arena);
   const CellText* cells() const { return cells_.data(); }
+  // A number or date column (its cells have typed values).
+  bool typed() const { return spec_.type == kNumber || spec_.type == kDate; }
   // Throws CORRUPT when parts hold values nobody asked for.
   void finish() const;
 

@@ -57,9 +57,11 @@ void decode_frame(sdk::DecodeContext& ctx) {
   for (uint32_t j = 0; j < ncols; ++j) {
     ColumnSpec spec = read_spec(meta, j);
     const ColumnDecoder* ref = spec.coding == kIntRef ? &columns[spec.ref] : nullptr;
-    // A reference must have a cell in every row this column has one.
+    // A reference must have a cell in every row this column has one, and
+    // typed values.
     if (ref && at_least[spec.ref + 1] != at_least[j + 1])
       fail_corrupt("columnar: reference column of another length");
+    if (ref && !ref->typed()) fail_corrupt("columnar: reference column is not typed");
     columns[j].init(j, spec, parts, at_least[j + 1], delim, ref, version);
   }
   if (!meta.at_end()) fail_corrupt("columnar: trailing meta bytes");
