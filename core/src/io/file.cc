@@ -162,6 +162,20 @@ Status OutputFile::WriteAt(const void* data, size_t n, uint64_t offset) const {
   return Status::OK();
 }
 
+Status OutputFile::ReadAt(void* data, size_t n, uint64_t offset) const {
+  char* p = static_cast<char*>(data);
+  while (n > 0) {
+    ssize_t r = ::pread(fd_, p, n, static_cast<off_t>(offset));
+    if (r < 0 && errno == EINTR) continue;
+    if (r < 0) return Status::IOError(ErrnoText("cannot read back", path_));
+    if (r == 0) return Status::IOError("output '" + path_ + "' is shorter than what was written to it");
+    p += r;
+    n -= static_cast<size_t>(r);
+    offset += static_cast<uint64_t>(r);
+  }
+  return Status::OK();
+}
+
 Status OutputFile::Preallocate(uint64_t offset, uint64_t n) const {
   if (n == 0) return Status::OK();
   int rc;

@@ -60,6 +60,9 @@ class OutputFile {
   // Writes data at `offset` (past the end if need be; the gap reads as
   // zeros until written). Not mixed with Write. [thread-safe]
   Status WriteAt(const void* data, size_t n, uint64_t offset) const;
+  // Reads back n bytes written at `offset` (for hashing what the file
+  // holds). [thread-safe]
+  Status ReadAt(void* data, size_t n, uint64_t offset) const;
   // Reserves disk space for [offset, offset + n) before WriteAt fills it:
   // a full disk then shows before any work is spent on the part, and ext4
   // skips its per-page delayed-allocation bookkeeping on the writes (~7%

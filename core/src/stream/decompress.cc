@@ -1,7 +1,7 @@
 // The decompress pipeline, mirror of compress: the calling thread reads
 // frames, workers decode them in parallel into blocks (stream/frame_output.h).
 // Into a file, each worker writes its frame's blocks in place as they fill
-// and the calling thread hashes them in order. To stdout, which takes bytes
+// and the calling thread reads them back in order and hashes them. To stdout, which takes bytes
 // only in order, the calling thread writes the blocks as they come and a
 // hasher thread hashes them. The SHA-256 must match the trailer.
 #include <algorithm>
@@ -40,7 +40,8 @@ struct InFlight {
   std::string payload;
   std::unique_ptr<stream::FrameOutput> output;
   std::future<void> decoded;
-  uint64_t bytes = 0;
+  uint64_t offset = 0;  // where the frame goes in the output
+  uint64_t bytes = 0;   // bytes drained: written (or read back) and hashed
 };
 
 // Blocks a frame decoding ahead of the one being written may hold before
@@ -64,7 +65,6 @@ Result<DecompressSummary> Run(const std::string& in_path, const std::string* out
 
   io::OutputFile out;
   if (out_path) AT1_RETURN_IF_ERROR(out.Open(*out_path));
-  uint64_t dispatched_bytes = 0;  // where the next frame goes in the output
 
   DecompressSummary sum;
   sum.codec = header.codec_name;
@@ -87,9 +87,10 @@ Result<DecompressSummary> Run(const std::string& in_path, const std::string* out
       for (auto& f : frames) f->output->Abandon();
     }
   } abandon_on_unwind{in_flight};
-  // Workers write their own frames: one thread writing every byte in
-  // order was the bottleneck (each write(2) copies into the page cache,
-  // on first touch of its pages). Then the calling thread is free to hash.
+  // Workers write their own frames (write-through, frame_output.h): one
+  // thread writing every byte in order was the bottleneck (each write(2)
+  // copies into the page cache, on first touch of its pages). The calling
+  // thread reads the frames back as they are written and hashes them.
   const bool workers_write = out_path && pool && out.Positioned();
   // Otherwise the SHA-256 runs on its own thread, a block behind the
   // writes: it is the one step that must see every byte in order, so it is
@@ -105,11 +106,6 @@ Result<DecompressSummary> Run(const std::string& in_path, const std::string* out
   Status write_status;  // the first write error; writing stops there
   auto consume = [&](InFlight& f, stream::Block block) {
     f.bytes += block.size;
-    if (workers_write) {  // written already: only the hash is left
-      sha.Update(block.bytes.get(), block.size);
-      blocks.Give(std::move(block));
-      return;
-    }
     if (out_path && write_status.ok()) write_status = out.Write(block.bytes.get(), block.size);
     while (hashing.size() >= kHashBacklog) hashing.front().wait(), hashing.pop_front();
     hashing.push_back(stream::RunOn(hasher.get(), [&sha, &blocks, b = std::move(block)]() mutable {
@@ -117,21 +113,43 @@ Result<DecompressSummary> Run(const std::string& in_path, const std::string* out
       blocks.Give(std::move(b));
     }));
   };
-  // Writes the oldest frame as its blocks arrive and checks it has the size
+  // Write-through frames: hashes what the worker has written so far, read
+  // back from the file a block at a time as the worker goes on.
+  stream::Block readback;
+  auto hash_written = [&](InFlight& f) -> Status {
+    if (!readback.bytes) readback = blocks.Take();
+    uint64_t written = 0;
+    while (f.output->WaitWritten(&written)) {
+      while (f.bytes < written) {
+        const size_t n = static_cast<size_t>(std::min<uint64_t>(stream::kBlockSize, written - f.bytes));
+        AT1_RETURN_IF_ERROR(out.ReadAt(readback.bytes.get(), n, f.offset + f.bytes));
+        sha.Update(readback.bytes.get(), n);
+        f.bytes += n;
+      }
+    }
+    return Status::OK();
+  };
+  // Drains the oldest frame as its bytes arrive and checks it has the size
   // and line count its header says.
   auto write_oldest = [&]() -> Status {
     std::unique_ptr<InFlight> f = std::move(in_flight.front());
     in_flight.pop_front();
-    stream::Block block;
-    while (f->output->Next(&block)) consume(*f, std::move(block));
+    Status drained;
+    if (workers_write) {
+      drained = hash_written(*f);
+    } else {
+      stream::Block block;
+      while (f->output->Next(&block)) consume(*f, std::move(block));
+    }
     f->decoded.wait();
     spare_payload = std::move(f->payload);
     const std::string where = "frame " + std::to_string(f->header.sequence);
     AT1_RETURN_IF_ERROR(f->output->status().With(where));
+    AT1_RETURN_IF_ERROR(drained);
     AT1_RETURN_IF_ERROR(write_status);
-    if (f->bytes != f->header.raw_size)
-      return Status::Corruption(where + " decodes to " + std::to_string(f->bytes) + " bytes, header says " +
-                                std::to_string(f->header.raw_size));
+    if (f->output->produced() != f->header.raw_size || f->bytes != f->header.raw_size)
+      return Status::Corruption(where + " decodes to " + std::to_string(f->output->produced()) +
+                                " bytes, header says " + std::to_string(f->header.raw_size));
     if (f->output->lines() != f->header.line_count)
       return Status::Corruption(where + " decodes to a different number of lines than its header says");
     sum.bytes_out += f->bytes;
@@ -143,12 +161,14 @@ Result<DecompressSummary> Run(const std::string& in_path, const std::string* out
   // After a failure: lets the oldest frame's decoder run to its end.
   auto discard_oldest = [&] {
     stream::Block block;
-    while (in_flight.front()->output->Next(&block)) blocks.Give(std::move(block));
+    // (A write-through producer never waits for its consumer.)
+    while (!workers_write && in_flight.front()->output->Next(&block)) blocks.Give(std::move(block));
     in_flight.front()->decoded.wait();
     in_flight.pop_front();
   };
 
   Status failure;
+  uint64_t dispatched_bytes = 0;  // where the next frame goes in the output
   for (;;) {
     auto f = std::make_unique<InFlight>();
     f->payload = std::move(spare_payload);
@@ -159,15 +179,16 @@ Result<DecompressSummary> Run(const std::string& in_path, const std::string* out
     ++sum.frames;
     sum.lines += f->header.line_count;
     InFlight* job = f.get();
-    if (pool) {
+    f->offset = dispatched_bytes;
+    dispatched_bytes += f->header.raw_size;
+    if (workers_write) {
+      f->output = std::make_unique<stream::FrameOutput>(&blocks, f->header.raw_size, /*max_ready=*/0);
+      failure = out.Preallocate(f->offset, f->header.raw_size);
+      if (!failure.ok()) break;
+      f->output->WriteThrough(&out, f->offset);
+    } else if (pool) {
       f->output = std::make_unique<stream::FrameOutput>(&blocks, f->header.raw_size,
                                                          AheadBlocks(f->header.raw_size));
-      if (workers_write) {
-        failure = out.Preallocate(dispatched_bytes, f->header.raw_size);
-        if (!failure.ok()) break;
-        f->output->WriteThrough(&out, dispatched_bytes);
-      }
-      dispatched_bytes += f->header.raw_size;
     } else {  // one thread: the decoder writes each block as it fills
       f->output = std::make_unique<stream::FrameOutput>(
           &blocks, f->header.raw_size, [&consume, job](stream::Block b) { consume(*job, std::move(b)); });

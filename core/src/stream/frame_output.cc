@@ -70,13 +70,6 @@ bool FrameOutput::Write(const uint8_t* data, size_t size) {
 }
 
 void FrameOutput::Publish() {
-  if (file_ && current_.size && write_error_.ok()) {
-    // Never past the frame (a backend may run one byte long, which the
-    // consumer reports): the next frame's bytes are there.
-    const uint64_t at = produced_ - current_.size;
-    const size_t n = static_cast<size_t>(std::min<uint64_t>(current_.size, limit_ - std::min(at, limit_)));
-    write_error_ = file_->WriteAt(current_.bytes.get(), n, file_offset_ + at);
-  }
   if (current_.size) {
     newlines_ += CountByte(current_.bytes.get(), current_.size, '\n');
     ends_in_newline_ = current_.bytes[current_.size - 1] == '\n';
@@ -84,6 +77,19 @@ void FrameOutput::Publish() {
   if (consume_) {
     consume_(std::move(current_));
     current_ = Block();
+    return;
+  }
+  if (file_) {
+    // Never past the frame (a backend may run one byte long, which the
+    // consumer reports): the next frame's bytes are there.
+    const uint64_t at = produced_ - current_.size;
+    const size_t n = static_cast<size_t>(std::min<uint64_t>(current_.size, limit_ - std::min(at, limit_)));
+    if (n && write_error_.ok()) write_error_ = file_->WriteAt(current_.bytes.get(), n, file_offset_ + at);
+    pool_->Give(std::move(current_));
+    current_ = Block();
+    std::lock_guard<std::mutex> lock(mu_);
+    if (write_error_.ok()) written_ = at + n;
+    ready_cv_.notify_one();
     return;
   }
   std::unique_lock<std::mutex> lock(mu_);
@@ -107,6 +113,14 @@ void FrameOutput::Abandon() {
   std::lock_guard<std::mutex> lock(mu_);
   abandoned_ = true;
   taken_cv_.notify_one();
+}
+
+bool FrameOutput::WaitWritten(uint64_t* written) {
+  std::unique_lock<std::mutex> lock(mu_);
+  ready_cv_.wait(lock, [&] { return finished_ || written_ > *written; });
+  if (written_ == *written) return false;
+  *written = written_;
+  return true;
 }
 
 bool FrameOutput::Next(Block* block) {

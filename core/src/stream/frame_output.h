@@ -60,11 +60,14 @@ class FrameOutput final : public plugin::OutputSink, public backends::PieceSink 
   FrameOutput(BlockPool* pool, uint64_t limit, Consumer consume)
       : pool_(pool), limit_(limit), max_ready_(0), consume_(std::move(consume)) {}
 
-  // The producer also writes each block into `file`, at `offset` plus the
-  // block's place in the frame, before handing it over: then the workers
-  // decoding several frames write them in parallel, each as its blocks
-  // fill (still in cache), and the consumer only hashes. A write error
-  // ends the frame with that error. Call before producing.
+  // Write-through: the producer writes each full block into `file`, at
+  // `offset` plus the block's place in the frame, and gives the block back
+  // at once; the consumer learns how far the frame is written
+  // (WaitWritten) and reads those bytes back from the file to hash them.
+  // So the workers decoding several frames write them in parallel, as
+  // their blocks fill (still in cache), they never wait for the hasher,
+  // no block is held for it, and what is hashed is what the file holds.
+  // A write error ends the frame with that error. Call before producing.
   void WriteThrough(const io::OutputFile* file, uint64_t offset) {
     file_ = file;
     file_offset_ = offset;
@@ -83,6 +86,14 @@ class FrameOutput final : public plugin::OutputSink, public backends::PieceSink 
   // Consumer side: waits for the next block; false once the frame is
   // finished and every block was taken (then status() is the result).
   bool Next(Block* block);
+  // Consumer side, write-through: waits until more than *written bytes of
+  // the frame are in the file and sets *written to how many; false once
+  // the frame is finished and *written is all there will be.
+  bool WaitWritten(uint64_t* written);
+  // Bytes the producer made, past the frame's size if it ran long. Valid
+  // once Next or WaitWritten returned false, or in consumer mode after
+  // Finish.
+  uint64_t produced() const { return produced_; }
   const Status& status() const { return status_; }
   // The consumer is gone (its thread is unwinding an exception): from now
   // on the producer drops its blocks instead of waiting for room, so it
@@ -104,7 +115,7 @@ class FrameOutput final : public plugin::OutputSink, public backends::PieceSink 
   const io::OutputFile* file_ = nullptr;
   uint64_t file_offset_ = 0;
   Status write_error_;     // producer only until Finish
-  uint64_t produced_ = 0;  // producer only
+  uint64_t produced_ = 0;  // producer only until Finish
   uint64_t newlines_ = 0;  // producer only until Finish
   bool ends_in_newline_ = true;
   Block current_;          // producer only
@@ -112,6 +123,7 @@ class FrameOutput final : public plugin::OutputSink, public backends::PieceSink 
   std::condition_variable ready_cv_;  // a block or the end is there to take
   std::condition_variable taken_cv_;  // the consumer took a block
   std::deque<Block> ready_;
+  uint64_t written_ = 0;  // write-through: bytes of the frame in the file
   bool finished_ = false;
   bool abandoned_ = false;
   Status status_;

@@ -132,15 +132,27 @@ TEST(FrameOutput, AnAbandonedOutputLetsItsBlockedProducerRunToTheEnd) {
   EXPECT_EQ(first.size, kBlockSize);
 }
 
-TEST(FrameOutput, WritesThroughToItsPlaceInTheFileBeforeHandingOver) {
+// Drains a write-through output as decompress does: how far the frame is
+// written, until it ends; returns the last figure.
+uint64_t WaitUntilWritten(FrameOutput* out) {
+  uint64_t written = 0, seen = 0;
+  while (out->WaitWritten(&written)) {
+    EXPECT_GT(written, seen);
+    seen = written;
+  }
+  return written;
+}
+
+TEST(FrameOutput, WritesThroughToItsPlaceAndSaysHowFarItIs) {
   at1::testing::TempDir dir;
   const std::string target = dir.file("out");
   io::OutputFile file;
   ASSERT_TRUE(file.Open(target).ok());
   const std::string first = Pattern(kBlockSize + 77), second = Pattern(2 * kBlockSize + 5);
-  // Two frames written by two producers at once, the second one first.
+  // Two frames written by two producers, the second one first; neither
+  // waits for its consumer.
   BlockPool pool;
-  FrameOutput a(&pool, first.size(), /*max_ready=*/64), b(&pool, second.size(), /*max_ready=*/64);
+  FrameOutput a(&pool, first.size(), /*max_ready=*/0), b(&pool, second.size(), /*max_ready=*/0);
   a.WriteThrough(&file, 0);
   b.WriteThrough(&file, first.size());
   std::thread pb([&] {
@@ -152,17 +164,18 @@ TEST(FrameOutput, WritesThroughToItsPlaceInTheFileBeforeHandingOver) {
     EXPECT_TRUE(a.Write(U(first), first.size()));
     a.Finish(Status::OK());
   });
+  EXPECT_EQ(WaitUntilWritten(&a), first.size());
   pa.join();
-  std::string handed;  // what the consumer (the hasher) still sees, in order
+  EXPECT_EQ(WaitUntilWritten(&b), second.size());
   for (FrameOutput* out : {&a, &b}) {
-    Block blk;
-    while (out->Next(&blk)) {
-      handed.append(reinterpret_cast<const char*>(blk.bytes.get()), blk.size);
-      pool.Give(std::move(blk));
-    }
     EXPECT_TRUE(out->status().ok());
+    Block none;
+    EXPECT_FALSE(out->Next(&none));  // blocks went back to the pool, not to the consumer
   }
-  EXPECT_EQ(handed, first + second);
+  EXPECT_EQ(a.produced(), first.size());
+  std::string back(first.size() + second.size(), '\0');
+  ASSERT_TRUE(file.ReadAt(back.data(), back.size(), 0).ok());
+  EXPECT_EQ(back, first + second);
   ASSERT_TRUE(file.Commit(false).ok());
   EXPECT_EQ(at1::testing::ReadFile(target), first + second);
 }
@@ -174,7 +187,7 @@ TEST(FrameOutput, WritesNothingPastItsFrameIntoTheNext) {
   ASSERT_TRUE(file.Open(target).ok());
   ASSERT_TRUE(file.WriteAt("NEXT", 4, 10).ok());  // the next frame's bytes
   BlockPool pool;
-  FrameOutput out(&pool, 10, [&](Block blk) { pool.Give(std::move(blk)); });
+  FrameOutput out(&pool, 10, /*max_ready=*/0);
   out.WriteThrough(&file, 0);
   // A backend running one byte long: Space lends room past the frame.
   size_t room = 0;
@@ -183,6 +196,8 @@ TEST(FrameOutput, WritesNothingPastItsFrameIntoTheNext) {
   std::memset(p, 'x', 11);
   out.Filled(11);
   out.Finish(Status::OK());
+  EXPECT_EQ(WaitUntilWritten(&out), 10u);
+  EXPECT_EQ(out.produced(), 11u);  // which the consumer reports as corrupt
   ASSERT_TRUE(file.Commit(false).ok());
   EXPECT_EQ(at1::testing::ReadFile(target), "xxxxxxxxxxNEXT");
 }
