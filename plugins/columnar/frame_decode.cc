@@ -29,9 +29,9 @@ void decode_frame(sdk::DecodeContext& ctx) {
   const uint32_t ncols = static_cast<uint32_t>(meta.varint_max(kMaxFields, "columnar: bad ncols"));
   if (width > ncols) fail_corrupt("columnar: width above column count");
   std::string_view head = meta.str();
-  const Bytes eol_stream(meta.str());
-  sdk::EolDecoder eol(eol_stream);  // refuses a malformed stream
-  const int same_eol = same_eol_kind(eol_stream);
+  sdk::EolDecoder eol{Bytes(meta.str())};  // refuses a malformed stream
+  sdk::Eol eol_kind;
+  const int same_eol = eol.uniform(&eol_kind) ? static_cast<int>(eol_kind) : kNoSameEol;
   if (eol.count() != rows) fail_corrupt("columnar: line endings do not match rows");
 
   const uint64_t nshapes = meta.varint_max(rows, "columnar: too many row shapes");

@@ -64,18 +64,10 @@ inline char* put_eol(char* d, sdk::Eol kind) {
   return d + kind;
 }
 
-// The line ending of every row when a frame's `eol` stream (lines.hpp
-// EolEncoder: varint count, u8 default kind, varint count of other rows,
-// ...) lists no row with another; else kNoSameEol. Rows then take it
-// without a call to the decoder each (~10 instructions a row).
+// `same_eol` when a frame's rows all have one line ending (EolDecoder::
+// uniform): rows then take it without a call to the decoder each (~10
+// instructions a row).
 inline constexpr int kNoSameEol = -1;
-inline int same_eol_kind(Bytes eol_stream) {
-  sdk::ByteReader r(eol_stream);
-  r.varint();
-  const uint8_t kind = r.u8();
-  if (kind != sdk::kEolLF && kind != sdk::kEolCRLF) return kNoSameEol;
-  return r.varint() == 0 ? kind : kNoSameEol;
-}
 
 // One block of rows: how many cells each column has in it, and where.
 struct BlockRows {
@@ -120,7 +112,7 @@ struct BlockRows {
   }
 
   // `same_eol`: every row's line ending when the frame has one kind only
-  // (same_eol_kind), else kNoSameEol: each row's comes from `eol`.
+  // (EolDecoder::uniform), else kNoSameEol: each row's comes from `eol`.
   char* assemble_uniform(char* d, uint32_t width, char delim, sdk::EolDecoder& eol, int same_eol) const {
     if (same_eol != kNoSameEol) return assemble_widths<true>(d, width, delim, eol, static_cast<sdk::Eol>(same_eol));
     return assemble_widths<false>(d, width, delim, eol, sdk::kEolLF);

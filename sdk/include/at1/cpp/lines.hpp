@@ -100,9 +100,16 @@ class EolDecoder {
     def_ = r_.u8();
     if (def_ != kEolLF && def_ != kEolCRLF) fail_corrupt("eol: bad default kind");
     exceptions_ = r_.varint_max(count_, "eol: more exceptions than lines");
+    uniform_ = exceptions_ == 0;
     load_next_exception();
   }
   uint64_t count() const { return count_; }
+  // True, with the kind, when every line has the same ending: a decoder
+  // may then use it for every line instead of calling next() per line.
+  bool uniform(Eol* kind) const {
+    if (uniform_) *kind = static_cast<Eol>(def_);
+    return uniform_;
+  }
 
   Eol next() {
     if (index_ >= count_) fail_corrupt("eol: more lines than recorded");
@@ -133,6 +140,7 @@ class EolDecoder {
   uint64_t count_ = 0;
   uint8_t def_ = kEolLF;
   uint64_t exceptions_ = 0;
+  bool uniform_ = true;
   uint64_t index_ = 0;
   bool has_next_ = false;
   bool loaded_any_ = false;
