@@ -33,6 +33,8 @@ for f in "$root"/build-fuzz/bin/*_fuzz; do
   echo "-- $(basename "$f")"
   corpus_dir=$(mktemp -d "${TMPDIR:-/tmp}/at1-fuzz.XXXXXX")
   "${f}_seeds" --dump-seeds "$corpus_dir" >/dev/null  # start from real encodings, not from nothing
+  # Inputs that once crashed or exhausted memory run first, under the same limits.
+  cp "$root/tests/fuzz/regressions/$(basename "$f")"/* "$corpus_dir"/ 2>/dev/null || true
   # A fixed seed: CI explores the same inputs as a developer running this script.
   "$f" "$corpus_dir" -seed=1 -max_total_time="${AT1_FUZZ_SECONDS:-20}" -rss_limit_mb=2048 -print_final_stats=0 2>&1 | tail -n 2
   rm -rf "$corpus_dir"

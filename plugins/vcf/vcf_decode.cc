@@ -2,6 +2,7 @@
 // writes it in one piece. Samples are stored per subfield (all samples of a
 // row together), so a row's subfields are first decoded into an arena and
 // then interleaved back into sample order.
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <vector>
@@ -112,7 +113,15 @@ class FrameDecoder {
     if (extra > 0) decode_samples(static_cast<size_t>(extra - 1));
   }
 
+  static void charge(uint64_t& left, uint64_t n, const char* what) {
+    if (n > left) sdk::fail_corrupt(what);
+    left -= n;
+  }
+
   void decode_samples(size_t nsamples) {
+    // Each sample prints at least a tab: a frame holds no more samples, in
+    // all its rows, than it has bytes.
+    charge(samples_left_, nsamples, "vcf: more samples than the frame holds");
     line_.push_back('\t');
     size_t nformats = formats_.size();
     uint64_t fid = format_id_.varint_max(nformats, "vcf: bad FORMAT id");
@@ -126,10 +135,29 @@ class FrameDecoder {
     if (subfields_.varint_max(1, "vcf: bad subfield flag") == 1)
       for (size_t s = 0; s < nsamples; ++s)
         counts_[s] = subfields_.varint_max(nkeys, "vcf: too many subfields");
-    spans_.resize(nsamples * nkeys);
+    // Spans of the subfields present, sample after sample. Each one prints
+    // at least a separator, so more than the frame's size is corrupt: the
+    // memory stays bounded by the frame, whatever a header claims.
+    offsets_.resize(nsamples);
+    uint64_t total = 0;
+    size_t widest = 0;
+    for (size_t s = 0; s < nsamples; ++s) {
+      offsets_[s] = static_cast<size_t>(total);
+      total += counts_[s];
+      widest = std::max(widest, counts_[s]);
+    }
+    charge(subfields_left_, total, "vcf: more sample subfields than the frame holds");
+    // The loops below visit every sample for each key up to the widest
+    // sample's: bounded per frame too, or a few samples with many keys
+    // beside many with none would spin for hours on a small frame. Real
+    // rows stay far below (work ~ subfields, i.e. bytes); a frame past it
+    // fails the verify gate at compress time and is stored raw.
+    charge(work_left_, static_cast<uint64_t>(nsamples) * widest, "vcf: sample matrix too sparse for the frame");
+    spans_.resize(static_cast<size_t>(total));
     arena_.clear();
     row_context_.reset(std::string_view(line_.data() + info_start_, info_end_ - info_start_));
     for (size_t k : entry.order) {
+      if (k >= widest) continue;  // no sample has this key
       int col = entry.columns[k];
       if (col < 0) {
         gathered_.clear();
@@ -139,7 +167,7 @@ class FrameDecoder {
         gts_.resize(gathered_.size());
         genotypes_.read_row(gts_.data(), gts_.size());
         for (size_t g = 0; g < gathered_.size(); ++g) {
-          spans_[gathered_[g] * nkeys + k] = {arena_.size(), gts_[g].size()};
+          spans_[offsets_[gathered_[g]] + k] = {arena_.size(), gts_[g].size()};
           arena_.append(gts_[g]);
         }
       } else {
@@ -151,12 +179,12 @@ class FrameDecoder {
           size_t start = arena_.size();
           const Prediction* pred = nullptr;
           if (p != Predictor::kNone && counts_[s] > src) {
-            const auto& sp = spans_[s * nkeys + src];
+            const auto& sp = spans_[offsets_[s] + src];
             std::string_view source(arena_.data() + sp.first, sp.second);
             if (predict(p, source, row_context_, dec.last_scale(), &prediction_)) pred = &prediction_;
           }
           dec.read(arena_, pred);
-          spans_[s * nkeys + k] = {start, arena_.size() - start};
+          spans_[offsets_[s] + k] = {start, arena_.size() - start};
         }
       }
     }
@@ -164,7 +192,7 @@ class FrameDecoder {
       line_.push_back('\t');
       for (size_t k = 0; k < counts_[s]; ++k) {
         if (k) line_.push_back(':');
-        const auto& sp = spans_[s * nkeys + k];
+        const auto& sp = spans_[offsets_[s] + k];
         line_.append(arena_, sp.first, sp.second);
       }
     }
@@ -225,12 +253,17 @@ class FrameDecoder {
 
   std::string line_, arena_;
   std::vector<size_t> counts_, gathered_;
-  std::vector<std::pair<size_t, size_t>> spans_;
+  std::vector<std::pair<size_t, size_t>> spans_;  // (start, length) in arena_
+  std::vector<size_t> offsets_;                    // each sample's first span
   std::vector<std::string_view> gts_;
   Prediction prediction_;
   RowContext row_context_;
   size_t info_start_ = 0, info_end_ = 0;
   uint64_t prev_pos_ = 0, prev_ref_length_ = 0;
+  // What the frame's size allows in all its rows (see decode_samples).
+  uint64_t samples_left_ = ctx_.info().raw_size;
+  uint64_t subfields_left_ = ctx_.info().raw_size;
+  uint64_t work_left_ = 32 * ctx_.info().raw_size + (uint64_t(1) << 20);
 };
 
 }  // namespace
