@@ -1,9 +1,10 @@
 // The decompress pipeline, mirror of compress: the calling thread reads
 // frames, workers decode them in parallel into blocks (stream/frame_output.h).
 // Into a file, each worker writes its frame's blocks in place as they fill
-// and the calling thread reads them back in order and hashes them. To stdout, which takes bytes
-// only in order, the calling thread writes the blocks as they come and a
-// hasher thread hashes them. The SHA-256 must match the trailer.
+// and the calling thread reads them back in order and hashes them. To
+// stdout, which takes bytes only in order, the calling thread writes the
+// blocks as they come and a hasher thread hashes them. The SHA-256 must
+// match the trailer.
 #include <algorithm>
 #include <chrono>
 #include <deque>
@@ -33,8 +34,7 @@ Result<const at1_codec*> CodecFor(const format::FileHeader& h, const PluginHost&
 }
 
 // A frame between being read and being written: the worker decoding it
-// fills `output` (and counts its lines), the writer drains it and counts
-// the bytes it wrote.
+// fills `output` (and counts its lines), the calling thread drains it.
 struct InFlight {
   format::FrameHeader header;
   std::string payload;

@@ -45,7 +45,8 @@ uint8_t* FrameOutput::Reserve(size_t min_room, size_t* room) {
 }
 
 bool FrameOutput::Commit(size_t size) {
-  if (!write_error_.ok() || produced_ > limit_ || size > limit_ - produced_ || size > kBlockSize - current_.size) return false;
+  if (!write_error_.ok() || produced_ > limit_ || size > limit_ - produced_ || size > kBlockSize - current_.size)
+    return false;
   Filled(size);
   return true;
 }

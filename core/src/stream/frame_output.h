@@ -1,9 +1,10 @@
 // A frame's decoded bytes on their way from the worker that decodes it to the
-// thread that writes and hashes the output, in blocks of kBlockSize bytes.
+// output, in blocks of kBlockSize bytes: handed to the thread that writes and
+// hashes them, or (write-through) written by the worker itself.
 //
-// Why blocks and not one buffer per frame: the writer starts on a frame while
-// it is still being decoded, and blocks go back to a shared pool once written
-// and hashed, so decompressing touches a few MB of memory instead of several
+// Why blocks and not one buffer per frame: output starts on a frame while it
+// is still being decoded, and blocks go back to a shared pool once written
+// (and hashed), so decompressing touches a few MB of memory instead of several
 // frames' worth. Fresh memory is not free (page faults, and on VMs with free
 // page reporting ~2 ms per MB), and a cache-sized block is still hot when the
 // writer copies and hashes it.
@@ -101,8 +102,7 @@ class FrameOutput final : public plugin::OutputSink, public backends::PieceSink 
   void Abandon();
   // Lines in what was produced (the last may lack its '\n'). Counted by the
   // producer as it hands blocks over, so the work runs on the decoding
-  // threads in parallel, not on the one writer. Valid once Next returned
-  // false, or in consumer mode after Finish.
+  // threads in parallel, not on the one writer. Valid when produced() is.
   uint64_t lines() const { return newlines_ + (ends_in_newline_ ? 0 : 1); }
 
  private:

@@ -97,13 +97,16 @@ struct DecodeState {
   std::vector<uint8_t> lent;  // what reserve() lends
   size_t lends = 0;
 };
-inline at1_status get_stream(void* ctx, const char* name, const uint8_t** data, size_t* size) {
-  auto* s = static_cast<DecodeState*>(ctx);
-  auto it = s->streams->find(name);
-  if (it == s->streams->end()) return AT1_E_NOT_FOUND;
+// A host's get_stream over a StreamMap (both test hosts use it).
+inline at1_status find_stream(const StreamMap& streams, const char* name, const uint8_t** data, size_t* size) {
+  auto it = streams.find(name);
+  if (it == streams.end()) return AT1_E_NOT_FOUND;
   *data = reinterpret_cast<const uint8_t*>(it->second.data());
   *size = it->second.size();
   return AT1_OK;
+}
+inline at1_status get_stream(void* ctx, const char* name, const uint8_t** data, size_t* size) {
+  return find_stream(*static_cast<DecodeState*>(ctx)->streams, name, data, size);
 }
 inline at1_status write(void* ctx, const uint8_t* data, size_t size) {
   auto* s = static_cast<DecodeState*>(ctx);
@@ -236,12 +239,7 @@ class LendingHost {
     done_ += n;
   }
   static at1_status get_stream(void* ctx, const char* name, const uint8_t** data, size_t* size) {
-    auto* h = static_cast<LendingHost*>(ctx);
-    auto it = h->streams_->find(name);
-    if (it == h->streams_->end()) return AT1_E_NOT_FOUND;
-    *data = reinterpret_cast<const uint8_t*>(it->second.data());
-    *size = it->second.size();
-    return AT1_OK;
+    return detail::find_stream(*static_cast<LendingHost*>(ctx)->streams_, name, data, size);
   }
   static at1_status write(void* ctx, const uint8_t* data, size_t size) {
     static_cast<LendingHost*>(ctx)->append(data, size);
