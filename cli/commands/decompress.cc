@@ -11,12 +11,17 @@ namespace {
 struct Args {
   std::string in, out;
   unsigned threads = 0;
+  std::string io;  // empty: the config's, else auto
 };
 
-DecompressOptions Resolve(const Args& a, const Config& cfg) {
+Result<DecompressOptions> Resolve(const Args& a, const Config& cfg) {
   DecompressOptions o;
   o.threads = a.threads ? a.threads : cfg.decompress.threads.value_or(0);
   if (cfg.decompress.max_frame_bytes) o.limits.max_frame_bytes = *cfg.decompress.max_frame_bytes;
+  const std::string io = !a.io.empty() ? a.io : cfg.decompress.io.value_or("auto");
+  Result<OutputIo> parsed = ParseOutputIo(io);
+  if (!parsed.ok()) return parsed.status();
+  o.io = *parsed;
   return o;
 }
 
@@ -24,16 +29,19 @@ int Run(const Args& a, const GlobalOptions& g, bool check_only) {
   Config cfg;
   PluginHost host;
   if (Status s = LoadEnvironment(g, &cfg, &host); !s.ok()) return Fail(s);
-  DecompressOptions o = Resolve(a, cfg);
+  Result<DecompressOptions> resolved = Resolve(a, cfg);
+  if (!resolved.ok()) return Fail(resolved.status());
+  DecompressOptions o = *resolved;
   o.progress = MakeProgress(g, check_only ? "integrity" : "decompress");
   Result<DecompressSummary> r = check_only ? Integrity(a.in, o, host) : Decompress(a.in, a.out, o, host);
   EndProgress(g);
   if (!r.ok()) return Fail(r.status().With(a.in));
   if (!g.quiet) {
     double mbs = r->seconds > 0 ? r->bytes_out / 1e6 / r->seconds : 0;
-    std::fprintf(stderr, "at1: %s %s: %s -> %s, %llu lines, %llu frames, %.1f MB/s, SHA-256 ok\n",
+    std::fprintf(stderr, "at1: %s %s: %s -> %s, %llu lines, %llu frames, %.1f MB/s%s, SHA-256 ok\n",
                  check_only ? "integrity ok" : "decompressed", a.in.c_str(), HumanBytes(r->bytes_in).c_str(),
-                 HumanBytes(r->bytes_out).c_str(), (unsigned long long)r->lines, (unsigned long long)r->frames, mbs);
+                 HumanBytes(r->bytes_out).c_str(), (unsigned long long)r->lines, (unsigned long long)r->frames, mbs,
+                 r->direct_io ? " (direct I/O)" : "");
   }
   return kExitOk;
 }
@@ -49,6 +57,12 @@ void AddDecompressCommands(CLI::App& app, const GlobalOptions& g, int* exit_code
                                "damaged archive leaves partial output there and a non-zero exit)")
       ->required();
   d->add_option("--threads", a->threads, "worker threads (default: all cores)")->check(CLI::Range(1, 256));
+  d->add_option("--io", a->io,
+                "how OUT is written: buffered (through the page cache), direct (whole pages straight to the "
+                "device, bypassing the cache: less memory touched, but OUT is not left cached) or auto (default: "
+                "direct for outputs of " + std::to_string(kDirectIoMinBytes >> 20) + " MiB or more). Only a file written by 2 or more threads, on a file "
+                "system with direct I/O, can be written direct")
+      ->check(CLI::IsMember({"auto", "buffered", "direct"}));
   d->callback([a, &g, exit_code] { *exit_code = Run(*a, g, false); });
 
   auto b = std::make_shared<Args>();

@@ -73,6 +73,26 @@ TEST(Cli, OneThreadAndTwoThreadsAgree) {
   EXPECT_EQ(ReadFile(d.file("t1.at1")), ReadFile(d.file("t2.at1")));
 }
 
+TEST(Cli, OutputIoIsChosenAndReported) {
+  TempDir d;
+  WriteFile(d.file("in.log"), SampleLog());
+  ASSERT_EQ(At1({"compress", "raw", d.file("in.log"), d.file("a.at1"), "--stream", "--chunk-lines", "300"}).exit_code, 0);
+  CommandResult bad = At1({"decompress", d.file("a.at1"), d.file("out"), "--io", "mmap"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("--io"), std::string::npos) << bad.err;
+  EXPECT_FALSE(fs::exists(d.file("out")));
+  for (const char* io : {"buffered", "direct", "auto"}) {
+    CommandResult x = At1({"decompress", d.file("a.at1"), d.file("out"), "--io", io});
+    ASSERT_EQ(x.exit_code, 0) << io << ": " << x.err;
+    EXPECT_EQ(ReadFile(d.file("out")), SampleLog()) << io;
+    // Only an explicit request makes an output this small go direct.
+    if (std::string(io) != "direct") {
+      EXPECT_EQ(x.err.find("direct I/O"), std::string::npos) << io << ": " << x.err;
+    }
+  }
+  EXPECT_NE(At1({"decompress", "--help"}).out.find("--io"), std::string::npos);
+}
+
 TEST(Cli, StdinAndStdout) {
   TempDir d;
   WriteFile(d.file("in.log"), SampleLog());

@@ -3,7 +3,7 @@
 //
 //   plugin_dirs: [/opt/at1/plugins]
 //   compress:   {backend: xz, level: 9e, threads: 2, stream: false, chunk_lines: 500000}
-//   decompress: {threads: 2, max_frame_bytes: 4294967296}
+//   decompress: {threads: 2, max_frame_bytes: 4294967296, io: auto}
 //   codecs:
 //     columnar: {backend: zstd, level: 19, options: {delimiter: ";"}}
 //
@@ -39,6 +39,7 @@ struct Config {
   struct {
     std::optional<unsigned> threads;
     std::optional<uint64_t> max_frame_bytes;
+    std::optional<std::string> io;  // auto, buffered or direct (at1/options.h OutputIo)
   } decompress;
   std::map<std::string, CodecConfig> codecs;
 };

@@ -52,9 +52,22 @@ struct CompressOptions {
   ProgressFn progress;
 };
 
+// How decompress writes an output file. Direct I/O sends whole pages from
+// the decoding threads to the device, bypassing the page cache: no fresh
+// page-cache memory to fill (costly on VMs that hand free memory back to
+// the host), and a big output does not push the machine's working set out
+// of the cache, but the output is not left in the cache either. `kAuto`
+// uses it for outputs of at least kDirectIoMinBytes, when the file system
+// supports it; stdout, devices and FIFOs are always written as a stream.
+enum class OutputIo : uint8_t { kAuto, kBuffered, kDirect };
+inline constexpr uint64_t kDirectIoMinBytes = uint64_t(64) << 20;
+const char* OutputIoName(OutputIo io);
+Result<OutputIo> ParseOutputIo(const std::string& name);
+
 struct DecompressOptions {
   unsigned threads = 0;  // 0 = all cores
   Limits limits;
+  OutputIo io = OutputIo::kAuto;
   ProgressFn progress;
 };
 

@@ -42,9 +42,10 @@ Result<Config> LoadConfigFile(const std::string& path) {
       Read(n, "chunk_lines", &c.compress.chunk_lines);
     }
     if (YAML::Node n = root["decompress"]) {
-      AT1_RETURN_IF_ERROR(CheckKeys(n, path + ": decompress", {"threads", "max_frame_bytes"}));
+      AT1_RETURN_IF_ERROR(CheckKeys(n, path + ": decompress", {"threads", "max_frame_bytes", "io"}));
       Read(n, "threads", &c.decompress.threads);
       Read(n, "max_frame_bytes", &c.decompress.max_frame_bytes);
+      Read(n, "io", &c.decompress.io);
     }
     if (YAML::Node n = root["codecs"]) {
       if (!n.IsMap()) return Status::InvalidArgument(path + ": codecs must be a mapping");

@@ -7,12 +7,18 @@
 #ifndef AT1_IO_FILE_H
 #define AT1_IO_FILE_H
 
+#include <atomic>
 #include <cstdint>
 #include <string>
 
 #include "at1/result.h"
 
 namespace at1::io {
+
+// Direct I/O (O_DIRECT) moves bytes between our memory and the device
+// without the page cache, if file offsets, sizes and buffer addresses are
+// all multiples of this (4 KiB covers 512-byte and 4 KiB sectors alike).
+inline constexpr size_t kDirectAlign = 4096;
 
 class InputFile {
  public:
@@ -30,6 +36,9 @@ class InputFile {
   Status ReadAll(std::string* out);
   // Seeks forward (regular files) or reads and discards (pipes).
   Status Skip(uint64_t n);
+  // Reads exactly n bytes at `offset` of a regular file, leaving offset()
+  // alone (to peek at a trailer before reading front to back).
+  Status ReadAt(void* buf, size_t n, uint64_t offset) const;
   uint64_t offset() const { return offset_; }
   // Size when it is a regular file, else 0.
   uint64_t size() const { return size_; }
@@ -60,9 +69,15 @@ class OutputFile {
   // Writes data at `offset` (past the end if need be; the gap reads as
   // zeros until written). Not mixed with Write. [thread-safe]
   Status WriteAt(const void* data, size_t n, uint64_t offset) const;
-  // Reads back n bytes written at `offset` (for hashing what the file
-  // holds). [thread-safe]
-  Status ReadAt(void* data, size_t n, uint64_t offset) const;
+  // Makes WriteAt send whole pages (kDirectAlign-aligned in the file and
+  // in memory) straight to the device, bypassing the page cache, if the
+  // file system allows direct I/O (O_DIRECT); false if it does not. The
+  // bytes of a write around them, in pages it covers only in part, still
+  // go through the page cache, so any write is accepted. A direct write
+  // the file system refuses (EINVAL: it wants more alignment) turns direct
+  // I/O off and is written through the page cache instead.
+  bool UseDirectIo();
+  bool direct() const { return direct_.load(std::memory_order_relaxed); }
   // Reserves disk space for [offset, offset + n) before WriteAt fills it:
   // a full disk then shows before any work is spent on the part, and ext4
   // skips its per-page delayed-allocation bookkeeping on the writes (~7%
@@ -80,7 +95,10 @@ class OutputFile {
  private:
   Status Flush();
   Status WriteAll(const char* p, size_t n);
+  Status PositionedWrite(int fd, const char* p, size_t n, uint64_t offset) const;
   int fd_ = -1;
+  int direct_fd_ = -1;  // the temporary file opened again, with O_DIRECT
+  mutable std::atomic<bool> direct_{false};
   bool owned_ = false;
   uint64_t offset_ = 0;
   std::string path_, temp_path_;

@@ -1,10 +1,10 @@
 // The decompress pipeline, mirror of compress: the calling thread reads
-// frames, workers decode them in parallel into blocks (stream/frame_output.h).
-// Into a file, each worker writes its frame's blocks in place as they fill
-// and the calling thread reads them back in order and hashes them. To
-// stdout, which takes bytes only in order, the calling thread writes the
-// blocks as they come and a hasher thread hashes them. The SHA-256 must
-// match the trailer.
+// frames, workers decode them in parallel into blocks (stream/frame_output.h)
+// and the calling thread hashes the blocks in order; the SHA-256 must match
+// the trailer. Into a file through the page cache, each worker writes its
+// frame's blocks in place as they fill. Otherwise (stdout, a device, or a
+// large file written with direct I/O) a writer thread writes each block
+// once it is hashed.
 #include <algorithm>
 #include <chrono>
 #include <deque>
@@ -13,6 +13,8 @@
 
 #include "at1/archive.h"
 #include "container/reader.h"
+#include "format/footer.h"
+#include "format/format_constants.h"
 #include "crypto/checksums.h"
 #include "stream/frame_codec.h"
 #include "stream/frame_output.h"
@@ -33,6 +35,23 @@ Result<const at1_codec*> CodecFor(const format::FileHeader& h, const PluginHost&
   return c->codec;
 }
 
+// The size the archive's trailer gives for the output, or 0 when the input
+// is not a file (a pipe's trailer is not there to read before its end) or
+// the trailer does not parse (then reading front to back reports why).
+uint64_t DeclaredOutputSize(const io::InputFile& in) {
+  uint8_t tail[format::kTrailerSize];
+  format::Trailer trailer;
+  if (in.size() < sizeof tail || !in.ReadAt(tail, sizeof tail, in.size() - sizeof tail).ok() ||
+      !format::DecodeTrailer(tail, sizeof tail, &trailer).ok())
+    return 0;
+  return trailer.total_raw_bytes;
+}
+
+bool WantDirectIo(OutputIo io, const io::InputFile& in) {
+  if (io == OutputIo::kAuto) return DeclaredOutputSize(in) >= kDirectIoMinBytes;
+  return io == OutputIo::kDirect;
+}
+
 // A frame between being read and being written: the worker decoding it
 // fills `output` (and counts its lines), the calling thread drains it.
 struct InFlight {
@@ -41,7 +60,7 @@ struct InFlight {
   std::unique_ptr<stream::FrameOutput> output;
   std::future<void> decoded;
   uint64_t offset = 0;  // where the frame goes in the output
-  uint64_t bytes = 0;   // bytes drained: written (or read back) and hashed
+  uint64_t bytes = 0;   // bytes drained: written (or taken from the writing worker) and hashed
 };
 
 // Blocks a frame decoding ahead of the one being written may hold before
@@ -87,65 +106,54 @@ Result<DecompressSummary> Run(const std::string& in_path, const std::string* out
       for (auto& f : frames) f->output->Abandon();
     }
   } abandon_on_unwind{in_flight};
-  // Workers write their own frames (write-through, frame_output.h): one
-  // thread writing every byte in order was the bottleneck (each write(2)
-  // copies into the page cache, on first touch of its pages). The calling
-  // thread reads the frames back as they are written and hashes them.
-  const bool workers_write = out_path && pool && out.Positioned();
-  // Otherwise the SHA-256 runs on its own thread, a block behind the
-  // writes: it is the one step that must see every byte in order, so it is
-  // kept off the thread that reads, dispatches and writes.
-  std::unique_ptr<stream::WorkerPool> hasher =
-      threads > 1 && !workers_write ? std::make_unique<stream::WorkerPool>(1) : nullptr;
-  // Blocks written but not yet hashed, oldest first. Bounded, so a hasher
-  // slower than the writes holds the writer back instead of growing the
+  // Into a file, the output's size decides how it is written (OutputIo).
+  const bool direct = out.Positioned() && WantDirectIo(options.io, in) && out.UseDirectIo();
+  // Through the page cache, workers write their own frames (write-through,
+  // frame_output.h): one thread writing every byte in order was the
+  // bottleneck (each write(2) copies into the page cache, on first touch
+  // of its pages). This thread hashes the blocks they hand over.
+  const bool workers_write = pool && out.Positioned() && !direct;
+  // Otherwise this thread hashes the blocks in order and a writer thread
+  // writes them behind it: a stream takes bytes only in order, and direct
+  // writes cost little CPU but wait for the device (workers writing direct
+  // in parallel mostly waited for each other, on the file's lock).
+  std::unique_ptr<stream::WorkerPool> writer =
+      out_path && !workers_write && pool ? std::make_unique<stream::WorkerPool>(1) : nullptr;
+  // Blocks hashed but not yet written, oldest first. Bounded, so a writer
+  // slower than the hashing holds this thread back instead of growing the
   // set of blocks in use (fresh memory is what costs here).
-  std::deque<std::future<void>> hashing;
-  constexpr size_t kHashBacklog = 8;
-
-  Status write_status;  // the first write error; writing stops there
-  auto consume = [&](InFlight& f, stream::Block block) {
-    f.bytes += block.size;
-    if (out_path && write_status.ok()) write_status = out.Write(block.bytes.get(), block.size);
-    while (hashing.size() >= kHashBacklog) hashing.front().wait(), hashing.pop_front();
-    hashing.push_back(stream::RunOn(hasher.get(), [&sha, &blocks, b = std::move(block)]() mutable {
-      sha.Update(b.bytes.get(), b.size);
-      blocks.Give(std::move(b));
-    }));
+  std::deque<std::future<Status>> writing;
+  constexpr size_t kWriteBacklog = 8;
+  Status write_status;  // the first write error
+  auto write_done = [&] {
+    Status s = writing.front().get();
+    writing.pop_front();
+    if (write_status.ok()) write_status = std::move(s);
   };
-  // Write-through frames: hashes what the worker has written so far, read
-  // back from the file a block at a time as the worker goes on.
-  stream::Block readback;
-  auto hash_written = [&](InFlight& f) -> Status {
-    if (!readback.bytes) readback = blocks.Take();
-    uint64_t written = 0;
-    while (f.output->WaitWritten(&written)) {
-      while (f.bytes < written) {
-        const size_t n = static_cast<size_t>(std::min<uint64_t>(stream::kBlockSize, written - f.bytes));
-        AT1_RETURN_IF_ERROR(out.ReadAt(readback.bytes.get(), n, f.offset + f.bytes));
-        sha.Update(readback.bytes.get(), n);
-        f.bytes += n;
-      }
-    }
-    return Status::OK();
+  // Hashes the frame's next block, then writes it unless its worker did.
+  auto take = [&](InFlight& f, stream::Block block) {
+    const uint64_t at = f.offset + f.bytes;
+    f.bytes += block.size;
+    sha.Update(block.data(), block.size);
+    if (!out_path || workers_write) return blocks.Give(std::move(block));
+    while (writing.size() >= kWriteBacklog) write_done();
+    writing.push_back(stream::RunOn(writer.get(), [&out, &blocks, at, b = std::move(block)]() mutable {
+      Status s = out.Positioned() ? out.WriteAt(b.data(), b.size, at) : out.Write(b.data(), b.size);
+      blocks.Give(std::move(b));
+      return s;
+    }));
   };
   // Drains the oldest frame as its bytes arrive and checks it has the size
   // and line count its header says.
   auto write_oldest = [&]() -> Status {
     std::unique_ptr<InFlight> f = std::move(in_flight.front());
     in_flight.pop_front();
-    Status drained;
-    if (workers_write) {
-      drained = hash_written(*f);
-    } else {
-      stream::Block block;
-      while (f->output->Next(&block)) consume(*f, std::move(block));
-    }
+    stream::Block block;
+    while (f->output->Next(&block)) take(*f, std::move(block));
     f->decoded.wait();
     spare_payload = std::move(f->payload);
     const std::string where = "frame " + std::to_string(f->header.sequence);
     AT1_RETURN_IF_ERROR(f->output->status().With(where));
-    AT1_RETURN_IF_ERROR(drained);
     AT1_RETURN_IF_ERROR(write_status);
     if (f->output->produced() != f->header.raw_size || f->bytes != f->header.raw_size)
       return Status::Corruption(where + " decodes to " + std::to_string(f->output->produced()) +
@@ -161,8 +169,7 @@ Result<DecompressSummary> Run(const std::string& in_path, const std::string* out
   // After a failure: lets the oldest frame's decoder run to its end.
   auto discard_oldest = [&] {
     stream::Block block;
-    // (A write-through producer never waits for its consumer.)
-    while (!workers_write && in_flight.front()->output->Next(&block)) blocks.Give(std::move(block));
+    while (in_flight.front()->output->Next(&block)) blocks.Give(std::move(block));
     in_flight.front()->decoded.wait();
     in_flight.pop_front();
   };
@@ -181,18 +188,19 @@ Result<DecompressSummary> Run(const std::string& in_path, const std::string* out
     InFlight* job = f.get();
     f->offset = dispatched_bytes;
     dispatched_bytes += f->header.raw_size;
-    if (workers_write) {
-      f->output = std::make_unique<stream::FrameOutput>(&blocks, f->header.raw_size, /*max_ready=*/0);
-      failure = out.Preallocate(f->offset, f->header.raw_size);
-      if (!failure.ok()) break;
-      f->output->WriteThrough(&out, f->offset);
-    } else if (pool) {
+    if (pool) {
       f->output = std::make_unique<stream::FrameOutput>(&blocks, f->header.raw_size,
                                                          AheadBlocks(f->header.raw_size));
-    } else {  // one thread: the decoder writes each block as it fills
-      f->output = std::make_unique<stream::FrameOutput>(
-          &blocks, f->header.raw_size, [&consume, job](stream::Block b) { consume(*job, std::move(b)); });
+    } else {  // one thread: each block is taken as it fills
+      f->output = std::make_unique<stream::FrameOutput>(&blocks, f->header.raw_size,
+                                                         [&take, job](stream::Block b) { take(*job, std::move(b)); });
     }
+    if (out.Positioned()) {
+      failure = out.Preallocate(f->offset, f->header.raw_size);
+      if (!failure.ok()) break;
+    }
+    if (workers_write) f->output->WriteThrough(&out, f->offset);
+    if (direct) f->output->PageAlign(f->offset);
     const at1_codec* c = *codec;
     f->decoded = stream::RunOn(pool.get(), [job, c] {
       Status s;
@@ -214,8 +222,9 @@ Result<DecompressSummary> Run(const std::string& in_path, const std::string* out
     if (failure.ok()) failure = write_oldest();
     else discard_oldest();
   }
-  for (auto& h : hashing) h.wait();  // also on failure: the hasher must not outlive what it reads
+  while (!writing.empty()) write_done();  // also on failure: the writer must not outlive what it reads
   AT1_RETURN_IF_ERROR(failure);
+  AT1_RETURN_IF_ERROR(write_status);
   format::Trailer trailer;
   AT1_RETURN_IF_ERROR(reader.ReadFooter(&trailer));
   auto digest = sha.Finish();
@@ -224,11 +233,27 @@ Result<DecompressSummary> Run(const std::string& in_path, const std::string* out
                                     ") differs from the archive's (" + crypto::ToHex(trailer.sha256.data(), 32) + ")");
   if (out_path) AT1_RETURN_IF_ERROR(out.Commit(/*durable=*/false));
   sum.bytes_in = in.offset();
+  sum.direct_io = out.direct();
   sum.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return sum;
 }
 
 }  // namespace
+
+const char* OutputIoName(OutputIo io) {
+  switch (io) {
+    case OutputIo::kAuto: return "auto";
+    case OutputIo::kBuffered: return "buffered";
+    case OutputIo::kDirect: return "direct";
+  }
+  return "unknown";
+}
+
+Result<OutputIo> ParseOutputIo(const std::string& name) {
+  for (OutputIo io : {OutputIo::kAuto, OutputIo::kBuffered, OutputIo::kDirect})
+    if (name == OutputIoName(io)) return io;
+  return Status::InvalidArgument("unknown output I/O '" + name + "' (choose auto, buffered or direct)");
+}
 
 Result<DecompressSummary> Decompress(const std::string& in, const std::string& out, const DecompressOptions& options,
                                      const PluginHost& plugins) {

@@ -1,7 +1,9 @@
 #include "stream/frame_output.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
+#include <new>
 
 #include "util/count_byte.h"
 
@@ -13,11 +15,14 @@ Block BlockPool::Take() {
     if (!free_.empty()) {
       Block b = std::move(free_.back());
       free_.pop_back();
+      b.begin = 0;
       b.size = 0;
       return b;
     }
   }
-  return Block{std::unique_ptr<uint8_t[]>(new uint8_t[kBlockSize]), 0};
+  void* p = std::aligned_alloc(io::kDirectAlign, kBlockSize);
+  if (!p) throw std::bad_alloc();
+  return Block{std::unique_ptr<uint8_t[], FreeBytes>(static_cast<uint8_t*>(p)), 0, 0};
 }
 
 void BlockPool::Give(Block block) {
@@ -35,17 +40,30 @@ uint8_t* FrameOutput::Space(size_t* room) {
 
 uint8_t* FrameOutput::Reserve(size_t min_room, size_t* room) {
   if (min_room > kBlockSize) return nullptr;
-  if (!current_.bytes) current_ = pool_->Take();
-  if (kBlockSize - current_.size < min_room) {
-    Publish();
-    current_ = pool_->Take();
+  if (!current_.bytes) TakeBlock(min_room);
+  if (kBlockSize - current_.begin - current_.size < min_room) {
+    Publish(std::move(current_));
+    TakeBlock(min_room);
   }
-  *room = kBlockSize - current_.size;
-  return current_.bytes.get() + current_.size;
+  *room = kBlockSize - current_.begin - current_.size;
+  return current_.data() + current_.size;
+}
+
+void FrameOutput::TakeBlock(size_t min_room) {
+  current_ = pool_->Take();
+  // Laid out for direct I/O: the block's bytes sit at the same place within
+  // a page of memory as within a page of the file. (Where that leaves too
+  // little room, at most a page less than a block, the block is simply
+  // written through the page cache.)
+  if (page_align_) {
+    const size_t begin = static_cast<size_t>((file_offset_ + produced_) % io::kDirectAlign);
+    if (kBlockSize - begin >= min_room) current_.begin = begin;
+  }
 }
 
 bool FrameOutput::Commit(size_t size) {
-  if (!write_error_.ok() || produced_ > limit_ || size > limit_ - produced_ || size > kBlockSize - current_.size)
+  if (!write_error_.ok() || produced_ > limit_ || size > limit_ - produced_ ||
+      size > kBlockSize - current_.begin - current_.size)
     return false;
   Filled(size);
   return true;
@@ -70,40 +88,32 @@ bool FrameOutput::Write(const uint8_t* data, size_t size) {
   return true;
 }
 
-void FrameOutput::Publish() {
-  if (current_.size) {
-    newlines_ += CountByte(current_.bytes.get(), current_.size, '\n');
-    ends_in_newline_ = current_.bytes[current_.size - 1] == '\n';
+void FrameOutput::Publish(Block block) {
+  const uint64_t at = handed_;  // the block's place in the frame
+  handed_ += block.size;
+  if (block.size) {
+    newlines_ += CountByte(block.data(), block.size, '\n');
+    ends_in_newline_ = block.data()[block.size - 1] == '\n';
   }
   if (consume_) {
-    consume_(std::move(current_));
-    current_ = Block();
+    consume_(std::move(block));
     return;
   }
-  if (file_) {
-    // Never past the frame (a backend may run one byte long, which the
-    // consumer reports): the next frame's bytes are there.
-    const uint64_t at = produced_ - current_.size;
-    const size_t n = static_cast<size_t>(std::min<uint64_t>(current_.size, limit_ - std::min(at, limit_)));
-    if (n && write_error_.ok()) write_error_ = file_->WriteAt(current_.bytes.get(), n, file_offset_ + at);
-    pool_->Give(std::move(current_));
-    current_ = Block();
-    std::lock_guard<std::mutex> lock(mu_);
-    if (write_error_.ok()) written_ = at + n;
-    ready_cv_.notify_one();
-    return;
-  }
+  // Never past the frame (a backend may run one byte long, which the
+  // consumer reports): the next frame's bytes are there.
+  if (file_ && write_error_.ok() && handed_ <= limit_)
+    write_error_ = file_->WriteAt(block.data(), block.size, file_offset_ + at);
   std::unique_lock<std::mutex> lock(mu_);
-  taken_cv_.wait(lock, [this] { return ready_.size() < max_ready_ || abandoned_; });
-  if (abandoned_) pool_->Give(std::move(current_));
-  else ready_.push_back(std::move(current_));
-  current_ = Block();
+  taken_cv_.wait(lock, [this] { return ready_.size() < max_ready_ || abandoned_ || !write_error_.ok(); });
+  if (abandoned_ || !write_error_.ok()) pool_->Give(std::move(block));
+  else ready_.push_back(std::move(block));
   ready_cv_.notify_one();
 }
 
 void FrameOutput::Finish(Status status) {
-  if (current_.bytes && current_.size) Publish();
+  if (current_.bytes && current_.size) Publish(std::move(current_));
   else if (current_.bytes) pool_->Give(std::move(current_));
+  current_ = Block();
   std::lock_guard<std::mutex> lock(mu_);  // (also orders status_ before Next sees finished_)
   status_ = write_error_.ok() ? std::move(status) : std::move(write_error_);
   finished_ = true;
@@ -114,14 +124,6 @@ void FrameOutput::Abandon() {
   std::lock_guard<std::mutex> lock(mu_);
   abandoned_ = true;
   taken_cv_.notify_one();
-}
-
-bool FrameOutput::WaitWritten(uint64_t* written) {
-  std::unique_lock<std::mutex> lock(mu_);
-  ready_cv_.wait(lock, [&] { return finished_ || written_ > *written; });
-  if (written_ == *written) return false;
-  *written = written_;
-  return true;
 }
 
 bool FrameOutput::Next(Block* block) {

@@ -12,6 +12,7 @@
 #define AT1_STREAM_FRAME_OUTPUT_H
 
 #include <condition_variable>
+#include <cstdlib>
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -28,9 +29,17 @@ namespace at1::stream {
 
 inline constexpr size_t kBlockSize = size_t(1) << 20;
 
+struct FreeBytes {
+  void operator()(uint8_t* p) const { std::free(p); }
+};
+
+// Holds up to kBlockSize bytes at [begin, begin + size) of its memory,
+// which is page-aligned so that it can be written with direct I/O.
 struct Block {
-  std::unique_ptr<uint8_t[]> bytes;  // kBlockSize, uninitialised
-  size_t size = 0;                   // bytes in use
+  std::unique_ptr<uint8_t[], FreeBytes> bytes;  // kBlockSize, uninitialised
+  size_t begin = 0;  // written direct: its first byte's offset within a page of the file, else 0
+  size_t size = 0;   // bytes in use
+  uint8_t* data() const { return bytes.get() + begin; }
 };
 
 // Blocks to reuse. [thread-safe]
@@ -44,8 +53,9 @@ class BlockPool {
   std::vector<Block> free_;
 };
 
-// One producer (the decoder) and one consumer (the writer). The producer sees
-// both sink interfaces: plugins write copies, backends decompress in place.
+// One producer (the decoder) and one consumer (the writer, or in
+// write-through mode the hasher). The producer sees both sink interfaces:
+// plugins write copies, backends decompress in place.
 class FrameOutput final : public plugin::OutputSink, public backends::PieceSink {
  public:
   using Consumer = std::function<void(Block)>;
@@ -61,16 +71,22 @@ class FrameOutput final : public plugin::OutputSink, public backends::PieceSink 
   FrameOutput(BlockPool* pool, uint64_t limit, Consumer consume)
       : pool_(pool), limit_(limit), max_ready_(0), consume_(std::move(consume)) {}
 
-  // Write-through: the producer writes each full block into `file`, at
-  // `offset` plus the block's place in the frame, and gives the block back
-  // at once; the consumer learns how far the frame is written
-  // (WaitWritten) and reads those bytes back from the file to hash them.
-  // So the workers decoding several frames write them in parallel, as
-  // their blocks fill (still in cache), they never wait for the hasher,
-  // no block is held for it, and what is hashed is what the file holds.
-  // A write error ends the frame with that error. Call before producing.
+  // Write-through: the producer writes each block into `file`, at
+  // `offset` plus the block's place in the frame, as it fills (still in
+  // cache), then hands it to the consumer, who hashes it. So the workers
+  // decoding several frames write them in parallel, and the one thread
+  // that must see every byte in order only hashes. A write error ends the
+  // frame with that error. Call before producing.
   void WriteThrough(const io::OutputFile* file, uint64_t offset) {
     file_ = file;
+    file_offset_ = offset;
+  }
+  // For a consumer writing with direct I/O: each block starts at its first
+  // byte's place within a page of the output file (the frame starts at
+  // `offset`), so its whole pages are aligned in memory as in the file and
+  // go to the device as they are. Call before producing.
+  void PageAlign(uint64_t offset) {
+    page_align_ = true;
     file_offset_ = offset;
   }
 
@@ -87,12 +103,8 @@ class FrameOutput final : public plugin::OutputSink, public backends::PieceSink 
   // Consumer side: waits for the next block; false once the frame is
   // finished and every block was taken (then status() is the result).
   bool Next(Block* block);
-  // Consumer side, write-through: waits until more than *written bytes of
-  // the frame are in the file and sets *written to how many; false once
-  // the frame is finished and *written is all there will be.
-  bool WaitWritten(uint64_t* written);
   // Bytes the producer made, past the frame's size if it ran long. Valid
-  // once Next or WaitWritten returned false, or in consumer mode after
+  // once Next returned false, or in consumer mode after
   // Finish.
   uint64_t produced() const { return produced_; }
   const Status& status() const { return status_; }
@@ -106,7 +118,8 @@ class FrameOutput final : public plugin::OutputSink, public backends::PieceSink 
   uint64_t lines() const { return newlines_ + (ends_in_newline_ ? 0 : 1); }
 
  private:
-  void Publish();
+  void Publish(Block block);
+  void TakeBlock(size_t min_room);
 
   BlockPool* pool_;
   const uint64_t limit_;
@@ -114,8 +127,10 @@ class FrameOutput final : public plugin::OutputSink, public backends::PieceSink 
   const Consumer consume_;
   const io::OutputFile* file_ = nullptr;
   uint64_t file_offset_ = 0;
+  bool page_align_ = false;
   Status write_error_;     // producer only until Finish
   uint64_t produced_ = 0;  // producer only until Finish
+  uint64_t handed_ = 0;    // producer only: bytes in blocks published
   uint64_t newlines_ = 0;  // producer only until Finish
   bool ends_in_newline_ = true;
   Block current_;          // producer only
@@ -123,7 +138,6 @@ class FrameOutput final : public plugin::OutputSink, public backends::PieceSink 
   std::condition_variable ready_cv_;  // a block or the end is there to take
   std::condition_variable taken_cv_;  // the consumer took a block
   std::deque<Block> ready_;
-  uint64_t written_ = 0;  // write-through: bytes of the frame in the file
   bool finished_ = false;
   bool abandoned_ = false;
   Status status_;

@@ -1,13 +1,16 @@
 // OutputFile: a file appears under its name only once committed, positioned
 // writes land where they are aimed in any order, and a target that is not
 // a regular file (a FIFO here; /dev/null in real use) is written as it is,
-// never replaced by a renamed file.
+// never replaced by a renamed file. Direct I/O takes writes of any shape.
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "io/file.h"
 #include "support/test_util.h"
@@ -59,6 +62,41 @@ TEST(OutputFile, PositionedWritesLandWhereAimedInAnyOrder) {
   later.join();
   ASSERT_TRUE(out.Commit(false).ok());
   EXPECT_EQ(ReadFile(target), "helloworld");
+}
+
+// Direct I/O takes only aligned pages; the writes below start and end
+// anywhere, come from memory aligned like the file or not, and partly share
+// pages with each other: every byte must still land, once.
+TEST(OutputFile, DirectWritesOfAnyShapeLandWhereAimed) {
+  TempDir dir;
+  const std::string target = dir.file("out.bin");
+  OutputFile out;
+  ASSERT_TRUE(out.Open(target).ok());
+  if (!out.UseDirectIo()) GTEST_SKIP() << "no direct I/O on the file system of " << target;
+  constexpr size_t kSize = 5 * kDirectAlign * 64 + 123;
+  std::string want(kSize, '\0');
+  for (size_t i = 0; i < kSize; ++i) want[i] = static_cast<char>('a' + (i * 31 + i / 4099) % 26);
+  ASSERT_TRUE(out.Preallocate(0, kSize).ok());
+  // Cut points off and on page boundaries; odd pieces come from a copy at
+  // an address that does not match their offset (written buffered).
+  const size_t cuts[] = {0, 1, kDirectAlign, 3 * kDirectAlign + 7, 64 * kDirectAlign, 64 * kDirectAlign + 1,
+                         200 * kDirectAlign - 5, kSize};
+  std::vector<std::thread> writers;
+  for (size_t i = 0; i + 1 < std::size(cuts); ++i) {
+    writers.emplace_back([&, i] {
+      const size_t at = cuts[i], n = cuts[i + 1] - cuts[i];
+      // Memory aligned as the file is: at's place within a page.
+      void* raw = std::aligned_alloc(kDirectAlign, n + 2 * kDirectAlign);
+      char* p = static_cast<char*>(raw) + at % kDirectAlign + (i % 2 ? 1 : 0);
+      std::memcpy(p, want.data() + at, n);
+      EXPECT_TRUE(out.WriteAt(p, n, at).ok());
+      std::free(raw);
+    });
+  }
+  for (auto& t : writers) t.join();
+  EXPECT_TRUE(out.direct());  // nothing the file system refused
+  ASSERT_TRUE(out.Commit(false).ok());
+  EXPECT_TRUE(ReadFile(target) == want);
 }
 
 TEST(OutputFile, AFifoIsWrittenAsItIsNotReplaced) {
