@@ -63,12 +63,15 @@ struct InFlight {
   uint64_t bytes = 0;   // bytes drained: written (or taken from the writing worker) and hashed
 };
 
-// Blocks a frame decoding ahead of the one being written may hold before
-// its worker waits: half the frame (at least 16 MiB). Workers settle half a
-// frame apart, so in steady state none waits; the cap keeps decompress from
-// touching whole frames' worth of fresh memory.
+// Blocks a frame decoding ahead of the one being hashed may hold before its
+// worker waits: all of it up to 64 MiB (the largest frame --stream makes).
+// A worker that waited sooner sat idle while the hasher waited for the
+// oldest frame's worker: one core decoding instead of two. Frames bigger
+// than that (whole-file archives) wait, so memory stays bounded. (Counted
+// generously: a block a codec's reservation did not fit ends short.)
 size_t AheadBlocks(uint64_t frame_bytes) {
-  return std::max<size_t>(16, static_cast<size_t>(frame_bytes / 2 / stream::kBlockSize));
+  constexpr uint64_t kMaxAhead = uint64_t(64) << 20;
+  return static_cast<size_t>(std::min(frame_bytes, kMaxAhead) / (stream::kBlockSize / 2) + 2);
 }
 
 Result<DecompressSummary> Run(const std::string& in_path, const std::string* out_path,

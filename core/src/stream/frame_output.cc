@@ -1,5 +1,7 @@
 #include "stream/frame_output.h"
 
+#include <sys/mman.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
@@ -10,19 +12,21 @@
 namespace at1::stream {
 
 Block BlockPool::Take() {
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    if (!free_.empty()) {
-      Block b = std::move(free_.back());
-      free_.pop_back();
-      b.begin = 0;
-      b.size = 0;
-      return b;
-    }
+  std::lock_guard<std::mutex> lock(mu_);
+  if (free_.empty()) {
+    constexpr size_t kSlab = size_t(2) << 20;  // a huge page
+    static_assert(kSlab % kBlockSize == 0 && kBlockSize % io::kDirectAlign == 0);
+    void* p = std::aligned_alloc(kSlab, kSlab);
+    if (!p) throw std::bad_alloc();
+    ::madvise(p, kSlab, MADV_HUGEPAGE);  // a hint; ignored where THP is off
+    slabs_.emplace_back(static_cast<uint8_t*>(p));
+    for (size_t at = 0; at < kSlab; at += kBlockSize) free_.emplace_back(slabs_.back().get() + at);
   }
-  void* p = std::aligned_alloc(io::kDirectAlign, kBlockSize);
-  if (!p) throw std::bad_alloc();
-  return Block{std::unique_ptr<uint8_t[], FreeBytes>(static_cast<uint8_t*>(p)), 0, 0};
+  Block b = std::move(free_.back());
+  free_.pop_back();
+  b.begin = 0;
+  b.size = 0;
+  return b;
 }
 
 void BlockPool::Give(Block block) {

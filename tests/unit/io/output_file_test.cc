@@ -86,7 +86,8 @@ TEST(OutputFile, DirectWritesOfAnyShapeLandWhereAimed) {
     writers.emplace_back([&, i] {
       const size_t at = cuts[i], n = cuts[i + 1] - cuts[i];
       // Memory aligned as the file is: at's place within a page.
-      void* raw = std::aligned_alloc(kDirectAlign, n + 2 * kDirectAlign);
+      // (aligned_alloc wants a size that is a multiple of the alignment)
+      void* raw = std::aligned_alloc(kDirectAlign, (n / kDirectAlign + 3) * kDirectAlign);
       char* p = static_cast<char*>(raw) + at % kDirectAlign + (i % 2 ? 1 : 0);
       std::memcpy(p, want.data() + at, n);
       EXPECT_TRUE(out.WriteAt(p, n, at).ok());
