@@ -46,8 +46,10 @@ uint8_t* FrameOutput::Reserve(size_t min_room, size_t* room) {
   if (min_room > kBlockSize) return nullptr;
   if (!current_.bytes) TakeBlock(min_room);
   if (kBlockSize - current_.begin - current_.size < min_room) {
-    Publish(std::move(current_));
+    Block full = std::move(current_);
     TakeBlock(min_room);
+    if (page_align_) CarryPartialPage(&full);
+    Publish(std::move(full));
   }
   *room = kBlockSize - current_.begin - current_.size;
   return current_.data() + current_.size;
@@ -63,6 +65,24 @@ void FrameOutput::TakeBlock(size_t min_room) {
     const size_t begin = static_cast<size_t>((file_offset_ + produced_) % io::kDirectAlign);
     if (kBlockSize - begin >= min_room) current_.begin = begin;
   }
+}
+
+// A block ended before it was full (a codec's reservation did not fit in
+// what was left) ends inside a page: the bytes past its last page boundary
+// move to the start of the next block, so that both end and start on page
+// boundaries and only the pages where one frame meets the next go through
+// the page cache. (Each of those costs a small buffered write, ~0.1 ms on
+// ext4 beside direct writes: 400 of them were a fifth of the writer's time
+// in a 200 MB decompress.)
+void FrameOutput::CarryPartialPage(Block* full) {
+  const size_t end = full->begin + full->size;
+  const size_t cut = end / io::kDirectAlign * io::kDirectAlign;
+  const uint64_t full_offset = file_offset_ + produced_ - full->size;
+  if (cut <= full->begin || full->begin != full_offset % io::kDirectAlign) return;  // not laid out for it
+  std::memcpy(current_.bytes, full->bytes + cut, end - cut);
+  current_.begin = 0;
+  current_.size = end - cut;
+  full->size -= end - cut;
 }
 
 bool FrameOutput::Commit(size_t size) {

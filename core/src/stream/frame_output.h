@@ -138,6 +138,7 @@ class FrameOutput final : public plugin::OutputSink, public backends::PieceSink 
  private:
   void Publish(Block block);
   void TakeBlock(size_t min_room);
+  void CarryPartialPage(Block* full);
 
   BlockPool* pool_;
   const uint64_t limit_;

@@ -173,8 +173,8 @@ TEST(FrameOutput, PageAlignedBlocksGoToTheDeviceAsTheyAre) {
   FrameOutput out(&pool, data.size(), /*max_ready=*/2);
   out.PageAlign(before.size());
   std::thread producer([&] {
-    // Reservations that do not fit a block's rest end it early, so later
-    // blocks start off page boundaries too.
+    // Reservations that do not fit a block's rest end it early, inside a
+    // page: the bytes past its last page boundary must move to the next.
     for (size_t at = 0; at < data.size();) {
       const size_t k = std::min<size_t>(data.size() - at, 40000);
       size_t room = 0;
@@ -191,11 +191,14 @@ TEST(FrameOutput, PageAlignedBlocksGoToTheDeviceAsTheyAre) {
   });
   Block block;
   uint64_t at = before.size();
+  size_t unaligned_ends = 0;  // blocks ending inside a page: only the frame's last may
   while (out.Next(&block)) {
+    EXPECT_EQ(unaligned_ends, 0u) << "a block before this one ended inside a page";
     EXPECT_EQ(block.begin, at % io::kDirectAlign);
     EXPECT_EQ((reinterpret_cast<uintptr_t>(block.data()) - at) % io::kDirectAlign, 0u);
     EXPECT_TRUE(file.WriteAt(block.data(), block.size, at).ok());
     at += block.size;
+    if (at % io::kDirectAlign) ++unaligned_ends;
     pool.Give(std::move(block));
   }
   producer.join();
