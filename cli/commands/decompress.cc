@@ -60,8 +60,8 @@ void AddDecompressCommands(CLI::App& app, const GlobalOptions& g, int* exit_code
   d->add_option("--io", a->io,
                 "how OUT is written: buffered (through the page cache), direct (whole pages straight to the "
                 "device, bypassing the cache: less memory touched, but OUT is not left cached) or auto (default: "
-                "direct for outputs of " + std::to_string(kDirectIoMinBytes >> 20) + " MiB or more). Only a file written by 2 or more threads, on a file "
-                "system with direct I/O, can be written direct")
+                "direct for outputs of " + std::to_string(kDirectIoMinBytes >> 20) + " MiB or more). Stdout, devices, "
+                "FIFOs and file systems without direct I/O are always written through the page cache")
       ->check(CLI::IsMember({"auto", "buffered", "direct"}));
   d->callback([a, &g, exit_code] { *exit_code = Run(*a, g, false); });
 

@@ -60,7 +60,7 @@ struct InFlight {
   std::unique_ptr<stream::FrameOutput> output;
   std::future<void> decoded;
   uint64_t offset = 0;  // where the frame goes in the output
-  uint64_t bytes = 0;   // bytes drained: written (or taken from the writing worker) and hashed
+  uint64_t bytes = 0;   // bytes hashed (and written, or handed to the writer)
 };
 
 // Blocks a frame decoding ahead of the one being hashed may hold before its
