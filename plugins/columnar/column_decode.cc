@@ -183,12 +183,12 @@ struct DigitsPath {
   static uint64_t magnitude(const NumberPrinter& p, int64_t v) { return p.magnitude(v); }
   static size_t print(const NumberPrinter& p, int64_t v, char* out) { return p.print_fast<kDigits>(v, out); }
 };
-template <int kScale>
+template <int kScale, uint8_t kMode>
 struct SplitPath {
   static constexpr uint64_t kLimit = NumberPrinter::split_limit(kScale);
   static constexpr size_t kSlot = NumberPrinter::kSplitSlot;
   static uint64_t magnitude(const NumberPrinter&, int64_t v) { return NumberPrinter::plain_magnitude(v); }
-  static size_t print(const NumberPrinter& p, int64_t v, char* out) { return p.print_split<kScale>(v, out); }
+  static size_t print(const NumberPrinter& p, int64_t v, char* out) { return p.print_split<kScale, kMode>(v, out); }
 };
 
 // Prints the run's values (already in the block's values) as unquoted
@@ -216,21 +216,33 @@ uint64_t print_number_run(const NumberPrinter printer, const int64_t* values, si
   return bytes;
 }
 
+// The split path for scale kScale > 0 in the printer's fraction mode.
+template <int kScale>
+uint64_t print_split_run(const NumberPrinter& printer, const int64_t* values, size_t from, size_t to,
+                         CellText* cells, CellArena& arena) {
+  switch (printer.split_mode()) {
+    case kFracTrim: return print_number_run<SplitPath<kScale, kFracTrim>>(printer, values, from, to, cells, arena);
+    case kFracTrimKeep1:
+      return print_number_run<SplitPath<kScale, kFracTrimKeep1>>(printer, values, from, to, cells, arena);
+    default: return print_number_run<SplitPath<kScale, kFracFixed>>(printer, values, from, to, cells, arena);
+  }
+}
+
 }  // namespace
 
 uint64_t ColumnDecoder::print_run(size_t from, size_t to, CellArena& arena) {
   CellText* cells = cells_.data();
   const int64_t* values = values_block_.data();
   switch (split_scale_) {
-    case 0: return print_number_run<SplitPath<0>>(printer_, values, from, to, cells, arena);
-    case 1: return print_number_run<SplitPath<1>>(printer_, values, from, to, cells, arena);
-    case 2: return print_number_run<SplitPath<2>>(printer_, values, from, to, cells, arena);
-    case 3: return print_number_run<SplitPath<3>>(printer_, values, from, to, cells, arena);
-    case 4: return print_number_run<SplitPath<4>>(printer_, values, from, to, cells, arena);
-    case 5: return print_number_run<SplitPath<5>>(printer_, values, from, to, cells, arena);
-    case 6: return print_number_run<SplitPath<6>>(printer_, values, from, to, cells, arena);
-    case 7: return print_number_run<SplitPath<7>>(printer_, values, from, to, cells, arena);
-    case 8: return print_number_run<SplitPath<8>>(printer_, values, from, to, cells, arena);
+    case 0: return print_number_run<SplitPath<0, kFracFixed>>(printer_, values, from, to, cells, arena);
+    case 1: return print_split_run<1>(printer_, values, from, to, cells, arena);
+    case 2: return print_split_run<2>(printer_, values, from, to, cells, arena);
+    case 3: return print_split_run<3>(printer_, values, from, to, cells, arena);
+    case 4: return print_split_run<4>(printer_, values, from, to, cells, arena);
+    case 5: return print_split_run<5>(printer_, values, from, to, cells, arena);
+    case 6: return print_split_run<6>(printer_, values, from, to, cells, arena);
+    case 7: return print_split_run<7>(printer_, values, from, to, cells, arena);
+    case 8: return print_split_run<8>(printer_, values, from, to, cells, arena);
     default: break;
   }
   return digits_ == 8 ? print_number_run<DigitsPath<8>>(printer_, values, from, to, cells, arena)

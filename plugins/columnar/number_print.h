@@ -98,12 +98,17 @@ class NumberPrinter {
   }
   // Magnitudes below this take print_split<split_scale()>.
   static constexpr uint64_t split_limit(int scale) { return kNumberPow10[scale == 0 ? 8 : scale + 4]; }
+  // The fraction mode print_split takes for this layout (kFracFixed at
+  // scale 0, which has no fraction).
+  uint8_t split_mode() const { return scale_ == 0 ? uint8_t(kFracFixed) : spec_.frac_mode; }
   // print() for a value below split_limit(kScale) when split_scale() is
-  // kScale; writes at most kSplitSlot bytes (sign, 4 + 1 + 8 or 8, filler).
+  // kScale and split_mode() is kMode (a compile-time mode: no mode tests per
+  // value); writes at most kSplitSlot bytes (sign, 4 + 1 + 8 or 8, filler).
   static constexpr size_t kSplitSlot = 16;
-  template <int kScale>
+  template <int kScale, uint8_t kMode>
   size_t print_split(int64_t mantissa, char* out) const {
-    static_assert(kScale >= 0 && kScale <= 8);
+    static_assert(kScale >= 0 && kScale <= 8 && kMode <= kFracTrimKeep1);
+    static_assert(kScale > 0 || kMode == kFracFixed, "scale 0 has no fraction to trim");
     const uint64_t u = plain_magnitude(mantissa);
     out[0] = '-';
     char* p = out + (mantissa < 0 ? 1 : 0);
@@ -124,16 +129,21 @@ class NumberPrinter {
       const uint64_t int_text = int_texts_[int_part];
       std::memcpy(p, &int_text, 8);
       const int int_len = static_cast<int>(int_text >> 56);
-      const uint64_t frac_digits = decimal_digits8(frac);
-      int frac_len = kScale;
-      if (trim_) {
-        const int zeros = frac ? trailing_zero_digits(frac_digits) : 8;
-        frac_len = zeros >= kScale ? (keep_one_ ? 1 : 0) : kScale - zeros;
-        if (frac_len == 0) return static_cast<size_t>(p + int_len - out);
-      }
-      const uint64_t frac_text = (frac_digits | kAscii) >> (8 * (8 - kScale));
+      // The fraction's digits from the first byte on, zero bytes after
+      // them, so its trimmed length comes from its top non-zero byte (a
+      // shift; scaling the fraction to 8 digits by a multiply measured slower).
+      const uint64_t frac_digits = decimal_digits8(frac) >> (8 * (8 - kScale));
+      const uint64_t frac_text = frac_digits | kAscii;
       std::memcpy(p + int_len + 1, &frac_text, 8);
-      return static_cast<size_t>(p + int_len + 1 + frac_len - out);
+      const size_t int_end = static_cast<size_t>(p + int_len - out);
+      if constexpr (kMode == kFracFixed) {
+        return int_end + 1 + kScale;
+      } else if constexpr (kMode == kFracTrimKeep1) {
+        return int_end + 1 + kept_digits<0x100>(frac_digits);
+      } else {
+        const size_t frac_len = kept_digits<1>(frac_digits);
+        return int_end + frac_len + (frac_len != 0);  // no point without a fraction
+      }
     }
   }
 
@@ -178,6 +188,18 @@ class NumberPrinter {
   // Of a non-zero digit word (see decimal_digits8).
   static int leading_zero_digits(uint64_t w) { return static_cast<int>(unsigned(__builtin_ctzll(w)) / 8); }
   static int trailing_zero_digits(uint64_t w) { return static_cast<int>(unsigned(__builtin_clzll(w)) / 8); }
+  // Of a digit word, first digit in the lowest byte: how many digits up to
+  // its last non-zero one; 0 for zero with kSentinel 1, at least 1 with
+  // kSentinel 0x100. Branch-free, where the mode and zero tests it replaces
+  // cost ~8 instructions a number: the top set bit of (w << 1) + kSentinel
+  // is bit 8 * last + 1..4 for the last non-zero digit (digits use 4 bits of
+  // their byte, so bits 0 and 8 of w << 1 are clear), else the sentinel's,
+  // and (bit + 7) / 8 is the digit count.
+  template <uint64_t kSentinel>
+  static size_t kept_digits(uint64_t w) {
+    const unsigned bits = 63u - unsigned(__builtin_clzll((w << 1) + kSentinel));
+    return (bits + 7) >> 3;
+  }
   static constexpr uint64_t kAscii = 0x3030303030303030ull;
   // The digits as ASCII in one (8) or two (16) words; put_last(out, n)
   // stores the last n (1 <= n <= digits) at out, then filler to 8 or 16 bytes.

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <cstring>
 #include <random>
 #include <string>
 #include <vector>
@@ -74,17 +75,26 @@ TEST(ColumnarNumber, RandomSpellingsNeverMisprint) {
   }
 }
 
+template <int kScale>
+size_t print_split_mode(const NumberPrinter& printer, int64_t v, char* out) {
+  switch (printer.split_mode()) {
+    case kFracTrim: return printer.print_split<kScale, kFracTrim>(v, out);
+    case kFracTrimKeep1: return printer.print_split<kScale, kFracTrimKeep1>(v, out);
+    default: return printer.print_split<kScale, kFracFixed>(v, out);
+  }
+}
+
 size_t print_split(const NumberPrinter& printer, int scale, int64_t v, char* out) {
   switch (scale) {
-    case 0: return printer.print_split<0>(v, out);
-    case 1: return printer.print_split<1>(v, out);
-    case 2: return printer.print_split<2>(v, out);
-    case 3: return printer.print_split<3>(v, out);
-    case 4: return printer.print_split<4>(v, out);
-    case 5: return printer.print_split<5>(v, out);
-    case 6: return printer.print_split<6>(v, out);
-    case 7: return printer.print_split<7>(v, out);
-    default: return printer.print_split<8>(v, out);
+    case 0: return printer.print_split<0, kFracFixed>(v, out);
+    case 1: return print_split_mode<1>(printer, v, out);
+    case 2: return print_split_mode<2>(printer, v, out);
+    case 3: return print_split_mode<3>(printer, v, out);
+    case 4: return print_split_mode<4>(printer, v, out);
+    case 5: return print_split_mode<5>(printer, v, out);
+    case 6: return print_split_mode<6>(printer, v, out);
+    case 7: return print_split_mode<7>(printer, v, out);
+    default: return print_split_mode<8>(printer, v, out);
   }
 }
 
@@ -144,6 +154,57 @@ TEST(ColumnarNumber, FastPrinterMatchesFormatNumber) {
   }
   EXPECT_GT(checked_fast, 100000u);  // the fast paths were exercised, not just the fallback
   EXPECT_GT(checked_split, 10000u);
+}
+
+// The split path on its own, per compile-time scale and fraction mode: every
+// layout it takes (scales 0..8, each mode, each width it accepts), signs,
+// zero, leading zeros, every count of trailing fraction zeros, and the
+// largest magnitude it accepts, against format_number; and it writes no
+// byte past its slot.
+TEST(ColumnarNumber, SplitPathMatchesFormatNumberPerModeAndScale) {
+  std::mt19937_64 rng(5);
+  size_t checked = 0;
+  for (int scale = 0; scale <= 8; ++scale) {
+    const uint64_t limit = NumberPrinter::split_limit(scale);
+    std::vector<uint64_t> magnitudes = {0, 1, 9, 10, limit - 1, limit / 10, limit / 10 - 1, limit / 2};
+    for (int d = 1; d <= scale + 4 && d <= 8; ++d) {
+      const uint64_t p = kNumberPow10[d];
+      if (p < limit) magnitudes.insert(magnitudes.end(), {p - 1, p, p + 1});
+    }
+    // Integer parts 0..9999 with fractions ending in 0..scale zero digits.
+    for (int zeros = 0; zeros <= scale; ++zeros) {
+      for (int i = 0; i < 40; ++i) {
+        const uint64_t int_part = rng() % (i % 2 ? 10 : 10000);
+        const uint64_t frac = scale ? (1 + rng() % (kNumberPow10[scale] - 1)) / kNumberPow10[zeros] * kNumberPow10[zeros] : 0;
+        magnitudes.push_back(int_part * kNumberPow10[scale] + frac % kNumberPow10[scale]);
+      }
+    }
+    for (int i = 0; i < 2000; ++i) magnitudes.push_back(rng() % limit);
+    for (int mode = kFracFixed; mode <= kFracTrimKeep1; ++mode) {
+      if (scale == 0 && mode != kFracFixed) continue;
+      for (int width = 0; width <= (scale == 0 ? 8 : 4); ++width) {
+        const NumberSpec spec{static_cast<uint8_t>(scale), static_cast<uint8_t>(mode), static_cast<uint8_t>(width)};
+        const NumberPrinter printer(spec);
+        ASSERT_EQ(printer.split_scale(), scale);
+        ASSERT_EQ(printer.split_mode(), mode);
+        for (const uint64_t m : magnitudes) {
+          ASSERT_LT(m, limit);
+          for (const int64_t v : {static_cast<int64_t>(m), -static_cast<int64_t>(m)}) {
+            char want[kNumberTextMax];
+            const std::string expected(want, format_number(v, spec, want));
+            char got[NumberPrinter::kSplitSlot + 8];
+            std::memset(got, '#', sizeof got);
+            const size_t n = print_split(printer, scale, v, got);
+            ASSERT_EQ(std::string(got, n), expected)
+                << "value " << v << " scale " << scale << " mode " << mode << " width " << width;
+            for (size_t i = NumberPrinter::kSplitSlot; i < sizeof got; ++i) ASSERT_EQ(got[i], '#') << "wrote past the slot";
+            ++checked;
+          }
+        }
+      }
+    }
+  }
+  EXPECT_GT(checked, 300000u);
 }
 
 TEST(ColumnarDate, LayoutsRoundTrip) {
