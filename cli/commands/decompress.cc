@@ -61,7 +61,9 @@ void AddDecompressCommands(CLI::App& app, const GlobalOptions& g, int* exit_code
                 "how OUT is written: buffered (through the page cache), direct (whole pages straight to the "
                 "device, bypassing the cache: less memory touched, but OUT is not left cached) or auto (default: "
                 "direct for outputs of " + std::to_string(kDirectIoMinBytes >> 20) + " MiB or more). Stdout, devices, "
-                "FIFOs and file systems without direct I/O are always written through the page cache")
+                "FIFOs and file systems without direct I/O are always written through the page cache, and so is the "
+                "rest of a file once the device proves slower than " + std::to_string(static_cast<int>(kDirectIoMinRate / 1e6)) +
+                " MB/s")
       ->check(CLI::IsMember({"auto", "buffered", "direct"}));
   d->callback([a, &g, exit_code] { *exit_code = Run(*a, g, false); });
 

@@ -39,7 +39,7 @@ struct DecompressSummary {
   std::string codec;
   uint64_t bytes_in = 0, bytes_out = 0, lines = 0, frames = 0;
   double seconds = 0;
-  bool direct_io = false;  // the output's whole pages bypassed the page cache (see OutputIo)
+  bool direct_io = false;  // some of the output went to the device with direct I/O (see OutputIo)
 };
 
 // Decompresses `in` to `out` (out may be empty to only check: see Integrity).

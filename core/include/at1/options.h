@@ -61,6 +61,9 @@ struct CompressOptions {
 // supports it; stdout, devices and FIFOs are always written as a stream.
 enum class OutputIo : uint8_t { kAuto, kBuffered, kDirect };
 inline constexpr uint64_t kDirectIoMinBytes = uint64_t(64) << 20;
+// Direct writes wait for the device: one slower than this (bytes a second,
+// measured over the first 32 MiB) gets the rest through the page cache.
+inline constexpr double kDirectIoMinRate = 300e6;
 const char* OutputIoName(OutputIo io);
 Result<OutputIo> ParseOutputIo(const std::string& name);
 

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -164,8 +165,9 @@ Status OutputFile::WriteAll(const char* p, size_t n) {
   return Status::OK();
 }
 
-bool OutputFile::UseDirectIo() {
+bool OutputFile::UseDirectIo(double min_rate) {
   if (!Positioned()) return false;
+  direct_min_rate_ = min_rate;
   if (direct_fd_ < 0) {
     // A second open file description: O_DIRECT is a property of one, and
     // the partial pages still go through fd_. Fails (EINVAL) where the file
@@ -178,6 +180,9 @@ bool OutputFile::UseDirectIo() {
 }
 
 Status OutputFile::PositionedWrite(int fd, const char* p, size_t n, uint64_t offset) const {
+  const bool timed = fd == direct_fd_ && n > 0;
+  const size_t total = n;
+  const auto start = std::chrono::steady_clock::now();
   while (n > 0) {
     // Through the page cache in slices (see kWriteSlice); direct writes whole.
     const size_t slice = fd == direct_fd_ ? n : std::min<size_t>(n, kWriteSlice);
@@ -194,6 +199,13 @@ Status OutputFile::PositionedWrite(int fd, const char* p, size_t n, uint64_t off
     p += w;
     n -= static_cast<size_t>(w);
     offset += static_cast<uint64_t>(w);
+  }
+  if (timed && fd == direct_fd_) {
+    const auto took = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start);
+    const uint64_t bytes = direct_bytes_ += total;
+    const uint64_t nanos = direct_nanos_ += static_cast<uint64_t>(took.count());
+    if (bytes >= kDirectProbe && direct_min_rate_ > 0 && static_cast<double>(bytes) * 1e9 < direct_min_rate_ * static_cast<double>(nanos))
+      direct_ = false;  // the device is slow: let the page cache absorb the rest
   }
   return Status::OK();
 }

@@ -76,8 +76,17 @@ class OutputFile {
   // go through the page cache, so any write is accepted. A direct write
   // the file system refuses (EINVAL: it wants more alignment) turns direct
   // I/O off and is written through the page cache instead.
-  bool UseDirectIo();
+  //
+  // Direct writes wait for the device; through the page cache they finish
+  // at memory speed and the device catches up later. So once kDirectProbe
+  // bytes went direct, a device slower than `min_rate` bytes a second (a
+  // spinning disk, a network file system) turns direct I/O off for the
+  // rest of the file. 0 never turns it off.
+  static constexpr uint64_t kDirectProbe = uint64_t(32) << 20;
+  bool UseDirectIo(double min_rate);
   bool direct() const { return direct_.load(std::memory_order_relaxed); }
+  // Bytes that went to the device directly so far.
+  uint64_t direct_bytes() const { return direct_bytes_.load(std::memory_order_relaxed); }
   // Reserves disk space for [offset, offset + n) before WriteAt fills it:
   // a full disk then shows before any work is spent on the part, and ext4
   // skips its per-page delayed-allocation bookkeeping on the writes (~7%
@@ -99,6 +108,9 @@ class OutputFile {
   int fd_ = -1;
   int direct_fd_ = -1;  // the temporary file opened again, with O_DIRECT
   mutable std::atomic<bool> direct_{false};
+  double direct_min_rate_ = 0;                       // bytes a second
+  mutable std::atomic<uint64_t> direct_bytes_{0};   // written direct so far,
+  mutable std::atomic<uint64_t> direct_nanos_{0};   // and the time it took
   bool owned_ = false;
   uint64_t offset_ = 0;
   std::string path_, temp_path_;

@@ -108,7 +108,7 @@ Result<DecompressSummary> Run(const std::string& in_path, const std::string* out
     }
   } abandon_on_unwind{in_flight};
   // Into a file, the output's size decides how it is written (OutputIo).
-  const bool direct = out.Positioned() && WantDirectIo(options.io, in) && out.UseDirectIo();
+  const bool direct = out.Positioned() && WantDirectIo(options.io, in) && out.UseDirectIo(kDirectIoMinRate);
   // Through the page cache, workers write their own frames (write-through,
   // frame_output.h): one thread writing every byte in order was the
   // bottleneck (each write(2) copies into the page cache, on first touch
@@ -234,7 +234,7 @@ Result<DecompressSummary> Run(const std::string& in_path, const std::string* out
                                     ") differs from the archive's (" + crypto::ToHex(trailer.sha256.data(), 32) + ")");
   if (out_path) AT1_RETURN_IF_ERROR(out.Commit(/*durable=*/false));
   sum.bytes_in = in.offset();
-  sum.direct_io = out.direct();
+  sum.direct_io = out.direct_bytes() > 0;
   sum.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return sum;
 }

@@ -72,7 +72,7 @@ TEST(OutputFile, DirectWritesOfAnyShapeLandWhereAimed) {
   const std::string target = dir.file("out.bin");
   OutputFile out;
   ASSERT_TRUE(out.Open(target).ok());
-  if (!out.UseDirectIo()) GTEST_SKIP() << "no direct I/O on the file system of " << target;
+  if (!out.UseDirectIo(0)) GTEST_SKIP() << "no direct I/O on the file system of " << target;
   constexpr size_t kSize = 5 * kDirectAlign * 64 + 123;
   std::string want(kSize, '\0');
   for (size_t i = 0; i < kSize; ++i) want[i] = static_cast<char>('a' + (i * 31 + i / 4099) % 26);
@@ -98,6 +98,33 @@ TEST(OutputFile, DirectWritesOfAnyShapeLandWhereAimed) {
   EXPECT_TRUE(out.direct());  // nothing the file system refused
   ASSERT_TRUE(out.Commit(false).ok());
   EXPECT_TRUE(ReadFile(target) == want);
+}
+
+// Direct writes wait for the device: one slower than the rate asked for
+// (here an impossible one) sends the rest through the page cache, and
+// nothing written is lost on the way; a device fast enough keeps it.
+TEST(OutputFile, DirectIoEndsWhereTheDeviceIsTooSlowForIt) {
+  for (const double min_rate : {1e18, 1.0}) {
+    TempDir dir;
+    const std::string target = dir.file("out.bin");
+    OutputFile out;
+    ASSERT_TRUE(out.Open(target).ok());
+    if (!out.UseDirectIo(min_rate)) GTEST_SKIP() << "no direct I/O on the file system of " << target;
+    constexpr size_t kPiece = size_t(1) << 20;
+    const size_t pieces = OutputFile::kDirectProbe / kPiece + 8;
+    void* raw = std::aligned_alloc(kDirectAlign, kPiece);
+    char* piece = static_cast<char*>(raw);
+    std::string want;
+    for (size_t i = 0; i < pieces; ++i) {
+      std::memset(piece, 'a' + static_cast<int>(i % 26), kPiece);
+      ASSERT_TRUE(out.WriteAt(piece, kPiece, i * kPiece).ok());
+      want.append(piece, kPiece);
+    }
+    std::free(raw);
+    EXPECT_EQ(out.direct(), min_rate < 1e9) << "min_rate " << min_rate;
+    ASSERT_TRUE(out.Commit(false).ok());
+    EXPECT_TRUE(ReadFile(target) == want) << "min_rate " << min_rate;
+  }
 }
 
 TEST(OutputFile, AFifoIsWrittenAsItIsNotReplaced) {

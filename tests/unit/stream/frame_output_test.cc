@@ -166,7 +166,7 @@ TEST(FrameOutput, PageAlignedBlocksGoToTheDeviceAsTheyAre) {
   const std::string target = dir.file("out");
   io::OutputFile file;
   ASSERT_TRUE(file.Open(target).ok());
-  if (!file.UseDirectIo()) GTEST_SKIP() << "no direct I/O on the file system of " << target;
+  if (!file.UseDirectIo(0)) GTEST_SKIP() << "no direct I/O on the file system of " << target;
   const std::string before = Pattern(5000), data = Pattern(3 * kBlockSize + 999);
   ASSERT_TRUE(file.WriteAt(before.data(), before.size(), 0).ok());
   BlockPool pool;

@@ -35,7 +35,7 @@ void CompressStreamed(const std::string& in, const std::string& out, uint64_t ch
 
 bool DirectIoWorksIn(const testing::TempDir& dir) {
   io::OutputFile probe;
-  return probe.Open(dir.file("probe")).ok() && probe.UseDirectIo();
+  return probe.Open(dir.file("probe")).ok() && probe.UseDirectIo(0);
 }
 
 TEST(OutputIo, EveryWayOfWritingGivesTheSameBytes) {
