@@ -136,6 +136,12 @@ inline bool parse_number_exact(std::string_view s, const NumberSpec& spec, int64
 // (hostile input).
 size_t format_number(int64_t mantissa, const NumberSpec& spec, char* out);
 
+// `f` with `scale` fixed digits, the bytes std::to_chars(fixed, scale)
+// writes (the exact binary value rounded half to even), or 0 when f or the
+// scaled value is out of this printer's range (|f| * 10^scale >= 2^63, f
+// at or above 2^64, not finite): callers then use to_chars.
+size_t format_binary32_fixed(float f, int scale, char* out);
+
 // Binary32 mode: the smallest k <= kMaxInner with float(round(x*10^k)/10^k)
 // == float(x) for the number `s` printed with `scale` fixed digits, or -1
 // when `s` is not such a float's %.{scale}f text.

@@ -2,6 +2,10 @@
 // exactly or refuse, delimiter detection, record parsing.
 #include <gtest/gtest.h>
 
+#include <bit>
+#include <charconv>
+#include <cmath>
+#include <limits>
 #include <cstdint>
 #include <cstring>
 #include <random>
@@ -205,6 +209,50 @@ TEST(ColumnarNumber, SplitPathMatchesFormatNumberPerModeAndScale) {
     }
   }
   EXPECT_GT(checked, 300000u);
+}
+
+// The binary32 printer must write what to_chars writes for every float it
+// takes: floats across the whole bit range (sampled), exact halves at the
+// last printed digit (to_chars rounds them to even), powers of ten and
+// their neighbours, negatives, zero and subnormals, at every scale.
+std::string to_chars_fixed(float f, int scale) {
+  char buf[400];
+  const auto r = std::to_chars(buf, buf + sizeof buf, static_cast<double>(f), std::chars_format::fixed, scale);
+  return std::string(buf, r.ptr);
+}
+
+TEST(ColumnarNumber, Binary32PrinterMatchesToChars) {
+  std::vector<float> floats = {0.0f, -0.0f, 1.0f, -1.0f, 0.5f, 2.5f, 3.5f, 0.125f, 0.375f, 1455.219971f,
+                               std::numeric_limits<float>::denorm_min(), std::numeric_limits<float>::min(),
+                               std::numeric_limits<float>::max(), 9.2233715e18f, 1.8446743e19f, 1e15f};
+  // Exact halves at scales 0..18: odd multiples of 2^-j.
+  for (int j = 1; j <= 40; ++j)
+    for (int odd : {1, 3, 5, 7, 1001, 4095, 16777215}) floats.push_back(std::ldexp(static_cast<float>(odd), -j));
+  for (int d = -12; d <= 20; ++d) {
+    const float p = static_cast<float>(std::pow(10.0, d));
+    floats.insert(floats.end(), {p, std::nextafter(p, 0.0f), std::nextafter(p, 1e30f)});
+  }
+  for (uint64_t bits = 0; bits < (uint64_t(1) << 32); bits += 9973) floats.push_back(std::bit_cast<float>(static_cast<uint32_t>(bits)));
+  size_t fast = 0, checked = 0;
+  for (size_t i = 0; i < floats.size(); ++i) {
+    const float f = floats[i];
+    if (!std::isfinite(f)) continue;
+    // Every scale for the listed floats, two per sampled one.
+    const bool listed = i < floats.size() - (uint64_t(1) << 32) / 9973 - 1;
+    for (int scale = listed ? 0 : static_cast<int>(i % 10); scale <= kMaxScale; scale += listed ? 1 : 9) {
+      char got[kNumberTextMax];
+      const size_t n = format_binary32_fixed(f, scale, got);
+      ++checked;
+      if (n == 0) continue;  // out of its range: to_chars prints it
+      ++fast;
+      ASSERT_EQ(std::string(got, n), to_chars_fixed(f, scale)) << "float " << f << " scale " << scale;
+    }
+  }
+  EXPECT_GT(fast, checked / 2);  // the fast printer took most of them
+  // Through format_number, which the encoder and decoder use.
+  NumberSpec spec{6, kFracFixed, 1, 2};
+  EXPECT_EQ(fmt(145522, spec), "1455.219971");
+  EXPECT_EQ(fmt(-145522, spec), "-1455.219971");
 }
 
 TEST(ColumnarDate, LayoutsRoundTrip) {
