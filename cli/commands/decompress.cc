@@ -53,8 +53,9 @@ void AddDecompressCommands(CLI::App& app, const GlobalOptions& g, int* exit_code
   CLI::App* d = app.add_subcommand("decompress", "Decompress IN to OUT, checking every frame and the SHA-256");
   d->add_option("in", a->in, "input .at1 file, or - for stdin")->required();
   d->add_option("out", a->out, "output file, or - for stdout (a file appears only once everything checks out; "
-                               "stdout, a device such as /dev/null or a FIFO receives bytes as they decode, so a "
-                               "damaged archive leaves partial output there and a non-zero exit)")
+                               "a pipe, a device such as /dev/null or a FIFO receives bytes as they decode, so a "
+                               "damaged archive leaves partial output there and a non-zero exit; stdout "
+                               "redirected to a regular file with > is written in place and cut back on failure)")
       ->required();
   d->add_option("--threads", a->threads, "worker threads (default: all cores)")->check(CLI::Range(1, 256));
   d->add_option("--io", a->io,

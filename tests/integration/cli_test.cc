@@ -104,6 +104,36 @@ TEST(Cli, StdinAndStdout) {
   EXPECT_TRUE(x.err.empty()) << "--quiet prints nothing: " << x.err;
 }
 
+// Stdout redirected to a regular file is written in place like a named
+// output, starting where the redirect's offset was and leaving it after
+// the bytes (so a command group goes on after them); with `>>` it is
+// appended to in order; a failed run leaves none of its bytes there.
+TEST(Cli, StdoutRedirectedToAFile) {
+  TempDir d;
+  WriteFile(d.file("in.log"), SampleLog());
+  ASSERT_EQ(At1({"compress", "raw", d.file("in.log"), d.file("a.at1"), "--stream", "--chunk-lines", "300"}).exit_code, 0);
+  const std::string at1 = std::string(AT1_BINARY) + " -q --plugin-dir " + AT1_PLUGIN_DIR;
+  auto sh = [&](const std::string& script) {
+    return testing::Run({"/usr/bin/timeout", "60", "/bin/sh", "-c", script}, "/dev/null");
+  };
+  for (const char* io : {"buffered", "direct"}) {
+    CommandResult r = sh("{ printf 'head\\n'; " + at1 + " decompress " + d.file("a.at1") + " - --io " + io +
+                         "; printf 'tail\\n'; } > " + d.file("grouped"));
+    ASSERT_EQ(r.exit_code, 0) << io << ": " << r.err;
+    EXPECT_TRUE(ReadFile(d.file("grouped")) == "head\n" + SampleLog() + "tail\n") << io;
+  }
+  WriteFile(d.file("appended"), "before\n");
+  ASSERT_EQ(sh(at1 + " decompress " + d.file("a.at1") + " - >> " + d.file("appended")).exit_code, 0);
+  EXPECT_TRUE(ReadFile(d.file("appended")) == "before\n" + SampleLog());
+  std::string bad = ReadFile(d.file("a.at1"));
+  bad[bad.size() / 2] ^= 0x5a;  // inside a frame: its checksum fails
+  WriteFile(d.file("bad.at1"), bad);
+  CommandResult r = sh("{ printf 'head\\n'; " + at1 + " decompress " + d.file("bad.at1") + " -; echo $? > " +
+                       d.file("rc") + "; printf 'tail\\n'; } > " + d.file("failed"));
+  EXPECT_EQ(ReadFile(d.file("rc")), "3\n");
+  EXPECT_EQ(ReadFile(d.file("failed")), "head\ntail\n");
+}
+
 TEST(Cli, MissingInputNamesItAndLeavesNoOutput) {
   TempDir d;
   CommandResult r = At1({"compress", "raw", d.file("nope.log"), d.file("a.at1")});

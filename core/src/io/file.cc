@@ -124,6 +124,17 @@ Status OutputFile::Open(const std::string& path) {
   path_ = path;
   if (path == "-") {
     fd_ = 1;
+    // Redirected to a regular file, stdout is written like a named output
+    // (in place, by several threads). Not when appending: pwrite on an
+    // O_APPEND file appends wherever it is aimed.
+    struct stat st;
+    const int flags = ::fcntl(fd_, F_GETFL);
+    const off_t at = ::lseek(fd_, 0, SEEK_CUR);
+    if (::fstat(fd_, &st) == 0 && S_ISREG(st.st_mode) && flags >= 0 && !(flags & O_APPEND) && at >= 0) {
+      positioned_ = stdout_file_ = true;
+      base_ = static_cast<uint64_t>(at);
+      reopen_path_ = "/proc/self/fd/1";
+    }
     return Status::OK();
   }
   std::error_code ec;
@@ -148,6 +159,8 @@ Status OutputFile::Open(const std::string& path) {
   }
   ::fchmod(fd_, 0644);
   owned_ = true;
+  positioned_ = true;
+  reopen_path_ = temp_path_;
   buffer_.reserve(kOutBuffer);
   return Status::OK();
 }
@@ -172,7 +185,7 @@ bool OutputFile::UseDirectIo(double min_rate) {
     // A second open file description: O_DIRECT is a property of one, and
     // the partial pages still go through fd_. Fails (EINVAL) where the file
     // system has no direct I/O, such as tmpfs before Linux 6.6.
-    direct_fd_ = ::open(temp_path_.c_str(), O_WRONLY | O_DIRECT | O_CLOEXEC);
+    direct_fd_ = ::open(reopen_path_.c_str(), O_WRONLY | O_DIRECT | O_CLOEXEC);
     if (direct_fd_ < 0) return false;
   }
   direct_ = true;
@@ -212,6 +225,9 @@ Status OutputFile::PositionedWrite(int fd, const char* p, size_t n, uint64_t off
 
 Status OutputFile::WriteAt(const void* data, size_t n, uint64_t offset) const {
   const char* p = static_cast<const char*>(data);
+  for (uint64_t end = offset + n, seen = end_.load(); seen < end && !end_.compare_exchange_weak(seen, end);) {
+  }
+  offset += base_;
   if (!direct() || (reinterpret_cast<uintptr_t>(p) - offset) % kDirectAlign != 0)
     return PositionedWrite(fd_, p, n, offset);
   // [head | whole pages | tail]: only the middle can go direct.
@@ -226,7 +242,7 @@ Status OutputFile::Preallocate(uint64_t offset, uint64_t n) const {
   if (n == 0) return Status::OK();
   int rc;
   do {
-    rc = ::fallocate(fd_, 0, static_cast<off_t>(offset), static_cast<off_t>(n));
+    rc = ::fallocate(fd_, 0, static_cast<off_t>(base_ + offset), static_cast<off_t>(n));
   } while (rc != 0 && errno == EINTR);
   if (rc == 0 || errno == EOPNOTSUPP || errno == ENOSYS) return Status::OK();
   return Status::IOError(ErrnoText("cannot allocate space for", path_));
@@ -249,9 +265,16 @@ Status OutputFile::Write(const void* data, size_t n) {
 
 Status OutputFile::Commit(bool durable) {
   AT1_RETURN_IF_ERROR(Flush());
-  if (!owned_) return Status::OK();
   if (direct_fd_ >= 0) ::close(direct_fd_);  // (its writes are done: nothing is buffered there)
   direct_fd_ = -1;
+  if (stdout_file_) {
+    stdout_file_ = false;
+    // Whoever writes to this stdout next (the shell, the next command of a
+    // group) continues after our bytes, as after sequential writes.
+    if (end_ > 0 && ::lseek(fd_, static_cast<off_t>(base_ + end_), SEEK_SET) < 0)
+      return Status::IOError(ErrnoText("cannot seek", path_));
+  }
+  if (!owned_) return Status::OK();
   if (durable && ::fsync(fd_) != 0) return Status::IOError(ErrnoText("cannot sync", path_));
   if (::close(fd_) != 0) {
     fd_ = -1;
@@ -267,6 +290,11 @@ Status OutputFile::Commit(bool durable) {
 void OutputFile::Abort() {
   if (direct_fd_ >= 0) ::close(direct_fd_);
   direct_fd_ = -1;
+  if (stdout_file_) {  // written out of order: leave no part of it
+    stdout_file_ = false;
+    buffer_.clear();
+    if (::ftruncate(fd_, static_cast<off_t>(base_)) == 0) ::lseek(fd_, static_cast<off_t>(base_), SEEK_SET);
+  }
   if (owned_ && fd_ >= 0) ::close(fd_);
   fd_ = -1;
   if (!temp_path_.empty()) ::unlink(temp_path_.c_str());

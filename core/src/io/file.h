@@ -63,9 +63,14 @@ class OutputFile {
   Status Open(const std::string& path);
   Status Write(const void* data, size_t n);
   // Positioned writes, so several threads can each write their own part
-  // (decompress's workers write their frames): only into the temporary
-  // file, not stdout or a device, which take bytes in order.
-  bool Positioned() const { return !temp_path_.empty(); }
+  // (decompress's workers write their frames): into the temporary file, or
+  // into stdout when it is a regular file (a shell redirect, not `>>`),
+  // from where its offset was; not into a pipe or a device, which take
+  // bytes in order. A failed run (Abort) cuts such a stdout back to where
+  // it started; Commit moves its offset past what was written.
+  bool Positioned() const { return positioned_; }
+  // Where offset 0 of WriteAt is in the file (stdout's offset at Open).
+  uint64_t base() const { return base_; }
   // Writes data at `offset` (past the end if need be; the gap reads as
   // zeros until written). Not mixed with Write. [thread-safe]
   Status WriteAt(const void* data, size_t n, uint64_t offset) const;
@@ -106,7 +111,12 @@ class OutputFile {
   Status WriteAll(const char* p, size_t n);
   Status PositionedWrite(int fd, const char* p, size_t n, uint64_t offset) const;
   int fd_ = -1;
-  int direct_fd_ = -1;  // the temporary file opened again, with O_DIRECT
+  bool positioned_ = false;
+  bool stdout_file_ = false;  // positioned into stdout, not yet committed
+  uint64_t base_ = 0;
+  std::string reopen_path_;   // the positioned file by a name open() takes
+  mutable std::atomic<uint64_t> end_{0};  // past the last byte WriteAt wrote
+  int direct_fd_ = -1;  // the positioned file opened again, with O_DIRECT
   mutable std::atomic<bool> direct_{false};
   double direct_min_rate_ = 0;                       // bytes a second
   mutable std::atomic<uint64_t> direct_bytes_{0};   // written direct so far,

@@ -201,7 +201,7 @@ Result<DecompressSummary> Run(const std::string& in_path, const std::string* out
       if (!failure.ok()) break;
     }
     if (workers_write) f->output->WriteThrough(&out, f->offset);
-    if (direct) f->output->PageAlign(f->offset);
+    if (direct) f->output->PageAlign(out.base() + f->offset);
     const at1_codec* c = *codec;
     f->decoded = stream::RunOn(pool.get(), [job, c] {
       Status s;
