@@ -2,9 +2,9 @@
 // frames, workers decode them in parallel into blocks (stream/frame_output.h)
 // and the calling thread hashes the blocks in order; the SHA-256 must match
 // the trailer. Into a file through the page cache, each worker writes its
-// frame's blocks in place as they fill. Otherwise (stdout, a device, or a
+// frame's blocks in place as they fill. Otherwise (a pipe, a device, or a
 // large file written with direct I/O) a writer thread writes each block
-// once it is hashed.
+// once it is hashed. Stdout redirected to a regular file counts as a file.
 #include <algorithm>
 #include <chrono>
 #include <deque>
