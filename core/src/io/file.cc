@@ -131,7 +131,7 @@ Status OutputFile::Open(const std::string& path) {
     const int flags = ::fcntl(fd_, F_GETFL);
     const off_t at = ::lseek(fd_, 0, SEEK_CUR);
     if (::fstat(fd_, &st) == 0 && S_ISREG(st.st_mode) && flags >= 0 && !(flags & O_APPEND) && at >= 0) {
-      positioned_ = stdout_file_ = true;
+      stdout_file_ = true;
       base_ = static_cast<uint64_t>(at);
       reopen_path_ = "/proc/self/fd/1";
     }
@@ -159,7 +159,6 @@ Status OutputFile::Open(const std::string& path) {
   }
   ::fchmod(fd_, 0644);
   owned_ = true;
-  positioned_ = true;
   reopen_path_ = temp_path_;
   buffer_.reserve(kOutBuffer);
   return Status::OK();
@@ -193,9 +192,10 @@ bool OutputFile::UseDirectIo(double min_rate) {
 }
 
 Status OutputFile::PositionedWrite(int fd, const char* p, size_t n, uint64_t offset) const {
+  // Direct writes are timed, to tell a slow device (UseDirectIo).
   const bool timed = fd == direct_fd_ && n > 0;
   const size_t total = n;
-  const auto start = std::chrono::steady_clock::now();
+  const auto start = timed ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point();
   while (n > 0) {
     // Through the page cache in slices (see kWriteSlice); direct writes whole.
     const size_t slice = fd == direct_fd_ ? n : std::min<size_t>(n, kWriteSlice);

@@ -68,7 +68,7 @@ class OutputFile {
   // from where its offset was; not into a pipe or a device, which take
   // bytes in order. A failed run (Abort) cuts such a stdout back to where
   // it started; Commit moves its offset past what was written.
-  bool Positioned() const { return positioned_; }
+  bool Positioned() const { return !reopen_path_.empty(); }
   // Where offset 0 of WriteAt is in the file (stdout's offset at Open).
   uint64_t base() const { return base_; }
   // Writes data at `offset` (past the end if need be; the gap reads as
@@ -111,10 +111,9 @@ class OutputFile {
   Status WriteAll(const char* p, size_t n);
   Status PositionedWrite(int fd, const char* p, size_t n, uint64_t offset) const;
   int fd_ = -1;
-  bool positioned_ = false;
   bool stdout_file_ = false;  // positioned into stdout, not yet committed
   uint64_t base_ = 0;
-  std::string reopen_path_;   // the positioned file by a name open() takes
+  std::string reopen_path_;   // a positioned file by a name open() takes; empty if not positioned
   mutable std::atomic<uint64_t> end_{0};  // past the last byte WriteAt wrote
   int direct_fd_ = -1;  // the positioned file opened again, with O_DIRECT
   mutable std::atomic<bool> direct_{false};
