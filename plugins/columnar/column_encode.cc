@@ -31,6 +31,7 @@ uint8_t choose_quote_mode(const ColumnCells& cells, char delim, std::vector<uint
   std::vector<uint8_t> need(n);
   for (size_t i = 0; i < n; ++i) {
     // The decoder predicts from the value alone, so the encoder must too.
+    cells.prefetch(i);
     need[i] = needs_quotes(cells.value(i), delim);
     minimal_misses += need[i] != cells.quoted(i);
   }
@@ -66,6 +67,7 @@ void encode_typed(uint32_t index, const ColumnCells& cells, ColumnSpec* spec, By
   CostModel raw, delta;
   for (size_t i = 0; i < n; ++i) {
     int64_t v;
+    cells.prefetch(i);
     bool ok = spec->type == kNumber ? parse_number_exact(cells.value(i), spec->number, &v)
                                     : parse_date_exact(cells.value(i), spec->date, &v);
     if (!ok) {
@@ -138,6 +140,7 @@ bool encode_dict(const ColumnCells& cells, ByteWriter& ids, ByteWriter& dict,
   uint32_t prev_id = 0;
   bool have_prev = false;
   for (size_t i = 0; i < cells.size(); ++i) {
+    cells.prefetch(i);
     std::string_view v = cells.value(i);
     if (has_nul(cells, v)) {
       exc->push_back(static_cast<uint32_t>(i));
@@ -168,6 +171,7 @@ void encode_text(const ColumnCells& cells, ByteWriter& out, std::vector<uint32_t
   for (size_t i = 0; i < cells.size(); ++i) total += cells.value(i).size() + 1;
   out.reserve(total);
   for (size_t i = 0; i < cells.size(); ++i) {
+    cells.prefetch(i);
     std::string_view v = cells.value(i);
     if (has_nul(cells, v)) {
       exc->push_back(static_cast<uint32_t>(i));
