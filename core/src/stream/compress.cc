@@ -24,7 +24,7 @@ constexpr size_t kProbeBytes = 64 << 10;
 // of the input; the best few (score above 10) then really encode that sample
 // and the smallest result wins. Probes only shortlist: a log whose timestamp
 // holds a comma can look like a CSV to a probe, never to the trial.
-const CodecInfo* AutoSelect(const PluginHost& plugins, const std::string& first_chunk,
+const CodecInfo* AutoSelect(const PluginHost& plugins, std::string_view first_chunk,
                             const BackendSettings& backend) {
   size_t n = std::min(first_chunk.size(), kProbeBytes);
   if (n < first_chunk.size()) {
@@ -32,9 +32,9 @@ const CodecInfo* AutoSelect(const PluginHost& plugins, const std::string& first_
     if (last_nl != std::string::npos) n = last_nl + 1;
   }
   stream::Chunk sample;
-  sample.bytes = first_chunk.substr(0, n);
-  sample.lines = static_cast<uint64_t>(std::count(sample.bytes.begin(), sample.bytes.end(), '\n')) +
-                 (!sample.bytes.empty() && sample.bytes.back() != '\n');
+  sample.bytes.append(first_chunk.data(), n);
+  sample.lines = static_cast<uint64_t>(std::count(first_chunk.begin(), first_chunk.begin() + n, '\n')) +
+                 (n > 0 && first_chunk[n - 1] != '\n');
 
   std::vector<std::pair<int32_t, const CodecInfo*>> shortlist;
   for (const CodecInfo& c : plugins.codecs()) {
@@ -80,7 +80,7 @@ Result<CompressSummary> Compress(const std::string& in_path, const std::string& 
                               options.stream ? options.chunk_bytes : kWholeFrameBytes);
   stream::Chunk first;
   AT1_RETURN_IF_ERROR(chunker.Next(&first.bytes, &first.lines));
-  if (options.codec == "auto") codec = AutoSelect(plugins, first.bytes, options.backend);
+  if (options.codec == "auto") codec = AutoSelect(plugins, first.bytes.view(), options.backend);
 
   io::OutputFile out;
   AT1_RETURN_IF_ERROR(out.Open(out_path));
@@ -111,10 +111,10 @@ Result<CompressSummary> Compress(const std::string& in_path, const std::string& 
   std::unique_ptr<stream::WorkerPool> pool = stream::MakePool(threads);
   struct Done {
     Result<stream::EncodedFrame> frame;
-    std::string chunk;  // handed back for reuse: its pages are already mapped
+    ByteBuffer chunk;  // handed back for reuse: its pages are already mapped
   };
   std::deque<std::future<Done>> in_flight;
-  std::vector<std::string> spare;
+  std::vector<ByteBuffer> spare;
   Progress progress;
   progress.total_in = in.size();
 

@@ -22,7 +22,7 @@
 namespace at1::stream {
 
 struct Chunk {
-  std::string bytes;
+  ByteBuffer bytes;  // not zero-filled, huge pages: the input is read straight into it
   uint64_t lines = 0;
   uint64_t sequence = 0;
   uint64_t first_line = 0;

@@ -15,7 +15,7 @@ namespace {
 // verification needs no second frame-sized buffer.
 class CompareSink : public plugin::OutputSink {
  public:
-  CompareSink(const std::string& expected) : expected_(expected) {}
+  explicit CompareSink(std::string_view expected) : expected_(expected) {}
   bool Write(const uint8_t* data, size_t size) override {
     if (size > expected_.size() - pos_ || std::memcmp(expected_.data() + pos_, data, size) != 0) {
       mismatch_ = true;
@@ -35,7 +35,7 @@ class CompareSink : public plugin::OutputSink {
 
  private:
   static constexpr size_t kLent = size_t(1) << 18;
-  const std::string& expected_;
+  std::string_view expected_;
   size_t pos_ = 0;
   bool mismatch_ = false;
   std::unique_ptr<uint8_t[]> lent_;  // what Reserve lends, compared on Commit
@@ -108,7 +108,7 @@ Status TryStructured(const Chunk& chunk, const EncodeSettings& s, plugin::Encode
   views.reserve(eo.streams.size());
   for (const auto& [name, bytes] : eo.streams)
     views.push_back({name, reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()});
-  CompareSink sink(chunk.bytes);
+  CompareSink sink(chunk.bytes.view());
   std::string derr;
   at1_status ds = plugin::CallDecode(s.codec, info, views, &sink, &derr);
   if (ds != AT1_OK || !sink.matched()) {
@@ -136,7 +136,7 @@ Status TryRaw(const Chunk& chunk, const BackendSettings& backend, backends::Give
   if (*beaten) return Status::OK();
   e.stored_size = cand->payload.size();
   cand->entries.push_back(std::move(e));
-  cand->originals.push_back(chunk.bytes);
+  cand->originals.push_back(chunk.bytes.view());
   return Status::OK();
 }
 

@@ -8,28 +8,28 @@ namespace {
 constexpr size_t kReadBlock = 4 << 20;
 }
 
-Status LineChunker::Next(std::string* chunk, uint64_t* lines) {
+Status LineChunker::Next(ByteBuffer* chunk, uint64_t* lines) {
   // *chunk may be a recycled buffer: its capacity is kept. Reserve the whole
   // chunk up front when it is bounded: growing by doubling would copy it and
   // briefly hold two of them.
   chunk->clear();
   if (max_bytes_ <= (uint64_t(256) << 20)) chunk->reserve(max_bytes_ + kReadBlock);
-  chunk->append(carry_);
+  chunk->append(carry_.data(), carry_.size());
   carry_.clear();
   *lines = 0;
   size_t scan = 0;  // bytes of *chunk already split into lines
   for (;;) {
     // Count whole lines in what we have.
     while (*lines < max_lines_ && scan < max_bytes_) {
-      const char* base = chunk->data();
+      const char* base = reinterpret_cast<const char*>(chunk->data());
       const void* nl = std::memchr(base + scan, '\n', chunk->size() - scan);
       if (!nl) break;
       scan = static_cast<size_t>(static_cast<const char*>(nl) - base) + 1;
       ++*lines;
     }
     if (*lines == max_lines_ || (scan >= max_bytes_ && *lines > 0)) {
-      carry_.assign(*chunk, scan, std::string::npos);
-      chunk->resize(scan);
+      carry_.assign(chunk->view().substr(scan));
+      chunk->truncate(scan);
       return Status::OK();
     }
     if (eof_) {
@@ -39,10 +39,10 @@ Status LineChunker::Next(std::string* chunk, uint64_t* lines) {
     size_t old = chunk->size();
     size_t want = kReadBlock;
     if (max_bytes_ != UINT64_MAX) want = std::max<size_t>(std::min<uint64_t>(kReadBlock, max_bytes_ - std::min<uint64_t>(max_bytes_, old)), 1 << 16);
-    chunk->resize(old + want);
+    uint8_t* at = chunk->extend(want);  // uninitialised: read() fills it
     size_t got = 0;
-    Status s = in_->Read(chunk->data() + old, want, &got);
-    chunk->resize(old + got);
+    Status s = in_->Read(at, want, &got);
+    chunk->truncate(old + got);
     AT1_RETURN_IF_ERROR(s);
     if (got == 0) eof_ = true;
   }

@@ -10,6 +10,7 @@
 
 #include "at1/result.h"
 #include "io/file.h"
+#include "util/byte_buffer.h"
 
 namespace at1::stream {
 
@@ -20,7 +21,7 @@ class LineChunker {
 
   // Fills *chunk (replacing its contents) and *lines. Returns OK with an empty
   // chunk at end of input.
-  Status Next(std::string* chunk, uint64_t* lines);
+  Status Next(ByteBuffer* chunk, uint64_t* lines);
 
  private:
   io::InputFile* in_;

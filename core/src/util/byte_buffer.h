@@ -14,6 +14,7 @@
 #include <cstring>
 #include <memory>
 #include <new>
+#include <string_view>
 
 namespace at1 {
 
@@ -22,7 +23,11 @@ class ByteBuffer {
   uint8_t* data() { return p_.get(); }
   const uint8_t* data() const { return p_.get(); }
   size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  std::string_view view() const { return {reinterpret_cast<const char*>(p_.get()), size_}; }
   void clear() { size_ = 0; }
+  // Keeps the first n bytes (n <= size()).
+  void truncate(size_t n) { size_ = std::min(n, size_); }
   void reserve(size_t n) {
     if (n <= cap_) return;
     Storage q = Allocate(&n);  // uninitialised on purpose

@@ -24,7 +24,7 @@ namespace {
 void WriteArchive(const std::string& path, const std::string& text,
                   const std::function<void(format::FrameHeader*)>& tamper) {
   stream::Chunk chunk;
-  chunk.bytes = text;
+  chunk.bytes.append(text.data(), text.size());
   chunk.lines = static_cast<uint64_t>(std::count(text.begin(), text.end(), '\n')) + (text.back() != '\n');
   stream::EncodeSettings s;
   s.backend = DefaultBackendSettings(BackendId::kZstd);

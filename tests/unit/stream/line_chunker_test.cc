@@ -15,11 +15,11 @@ std::vector<std::pair<std::string, uint64_t>> Chunks(const std::string& text, ui
   LineChunker c(&in, lines, bytes);
   std::vector<std::pair<std::string, uint64_t>> out;
   for (;;) {
-    std::string chunk;
+    ByteBuffer chunk;
     uint64_t n = 0;
     EXPECT_TRUE(c.Next(&chunk, &n).ok());
     if (chunk.empty()) break;
-    out.emplace_back(chunk, n);
+    out.emplace_back(std::string(chunk.view()), n);
   }
   return out;
 }

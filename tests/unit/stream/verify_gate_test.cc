@@ -76,15 +76,17 @@ TEST(VerifyGate, RawAttemptStopsOnceItCannotWin) {
   if (!log) GTEST_SKIP() << "the log plugin is not built (-DAT1_PLUGINS)";
   // Log lines whose numbers are random: the log codec stores them as binary
   // columns, well below what zstd makes of their digits.
-  stream::Chunk chunk;
+  std::string text;
   uint64_t x = 88172645463325252ull;
-  for (int i = 0; chunk.bytes.size() < (24u << 20); ++i) {
+  for (int i = 0; text.size() < (24u << 20); ++i) {
     x ^= x << 13, x ^= x >> 7, x ^= x << 17;
-    chunk.bytes += "2026-11-21 10:" + std::to_string(10 + i / 60000 % 50) + ":" + std::to_string(10 + i / 1000 % 50) +
+    text += "2026-11-21 10:" + std::to_string(10 + i / 60000 % 50) + ":" + std::to_string(10 + i / 1000 % 50) +
                    " INFO request " + std::to_string(x % 100000000) + " served in " + std::to_string(x >> 40) +
                    " us\n";
   }
-  chunk.lines = static_cast<uint64_t>(std::count(chunk.bytes.begin(), chunk.bytes.end(), '\n'));
+  stream::Chunk chunk;
+  chunk.bytes.append(text.data(), text.size());
+  chunk.lines = static_cast<uint64_t>(std::count(text.begin(), text.end(), '\n'));
   for (bool parallel : {false, true}) {
     stream::EncodeSettings s;
     s.codec = log->codec;
