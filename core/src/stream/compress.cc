@@ -1,6 +1,6 @@
-// The compress pipeline: the calling thread reads chunks and hashes them,
-// workers encode+verify frames in parallel, and the calling thread writes
-// finished frames in order. At most `threads` frames are in flight besides
+// The compress pipeline: the calling thread reads chunks, hands each to a
+// worker and then hashes it; workers encode+verify frames in parallel, and the
+// calling thread writes finished frames in order. At most `threads` frames are in flight besides
 // the one being read, which bounds memory to O(threads x chunk).
 #include <algorithm>
 #include <chrono>
@@ -149,7 +149,10 @@ Result<CompressSummary> Compress(const std::string& in_path, const std::string& 
   uint64_t sequence = 0;
   Status failure;
   while (!chunk.bytes.empty()) {
-    sha.Update(chunk.bytes.data(), chunk.bytes.size());
+    // Hashed after it is handed to a worker: the worker starts at once, and
+    // the buffer stays put until its frame is written (the future holds it).
+    const uint8_t* const data = chunk.bytes.data();
+    const size_t size = chunk.bytes.size();
     chunk.sequence = sequence++;
     chunk.first_line = sum.lines;
     sum.lines += chunk.lines;
@@ -159,6 +162,7 @@ Result<CompressSummary> Compress(const std::string& in_path, const std::string& 
       Result<stream::EncodedFrame> f = stream::EncodeFrame(c, settings);
       return Done{std::move(f), std::move(c.bytes)};
     }));
+    sha.Update(data, size);
     chunk = stream::Chunk();
     while (in_flight.size() > threads && failure.ok()) failure = write_oldest();
     if (!failure.ok()) break;

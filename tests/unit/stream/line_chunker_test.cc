@@ -63,5 +63,54 @@ TEST(LineChunker, EmptyInputAndConcatenationIsExact) {
   EXPECT_EQ(lines, 20001u);
 }
 
+// The rule, one line at a time: a chunk ends after max_lines lines, or at
+// the first line end at or past max_bytes.
+std::vector<std::pair<std::string, uint64_t>> ReferenceChunks(const std::string& text, uint64_t max_lines,
+                                                              uint64_t max_bytes) {
+  std::vector<std::pair<std::string, uint64_t>> out;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = start;
+    uint64_t n = 0;
+    while (end < text.size() && n < max_lines && end - start < max_bytes) {
+      size_t nl = text.find('\n', end);
+      end = nl == std::string::npos ? text.size() : nl + 1;
+      ++n;
+    }
+    out.emplace_back(text.substr(start, end - start), n);
+    start = end;
+  }
+  return out;
+}
+
+// Inputs of many 64 KiB pieces, so lines are counted a piece at a time
+// until a cap is near: cuts fall exactly where the line-by-line rule puts them.
+TEST(LineChunker, CutsOfBigInputsMatchTheLineByLineRule) {
+  std::string text;
+  uint64_t x = 0x9E3779B97F4A7C15ull;
+  while (text.size() < (3u << 20)) {
+    x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+    size_t len = x % 8 == 0 ? x % 70000 : x % 120;  // now and then a line longer than a piece
+    text += std::string(len, static_cast<char>('a' + x % 26)) + (x % 5 ? "\n" : "\r\n");
+  }
+  text += "no newline at the end";
+  std::vector<std::pair<uint64_t, uint64_t>> caps = {
+      {1000, 0}, {7, 0}, {0, 65536}, {0, 65537}, {2000, 200000}, {5000, 1 << 20}, {100000, 0}};
+  // Byte caps in many places relative to the pieces, and line caps that
+  // fall inside a piece rather than at its end.
+  for (uint64_t b = 60000; b < 400000; b += 4999) caps.emplace_back(0, b);
+  for (uint64_t l = 900; l < 9000; l += 333) caps.emplace_back(l, 0);
+  for (auto [lines, bytes] : caps) {
+    SCOPED_TRACE(::testing::Message() << "lines " << lines << " bytes " << bytes);
+    auto got = Chunks(text, lines, bytes);
+    auto want = ReferenceChunks(text, lines ? lines : UINT64_MAX, bytes ? bytes : UINT64_MAX);
+    ASSERT_EQ(got.size(), want.size());
+    for (size_t i = 0; i < got.size(); ++i) {
+      ASSERT_EQ(got[i].second, want[i].second) << "chunk " << i;
+      ASSERT_TRUE(got[i].first == want[i].first) << "chunk " << i;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace at1::stream
