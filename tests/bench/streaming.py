@@ -38,9 +38,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 
-from benchlib import build_source, loadavg
+from benchlib import build_source, loadavg, note, same, timed, write_block
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
@@ -50,47 +49,9 @@ CHUNK_CAP = 64 * 1024 * 1024
 failures = []
 
 
-def note(msg):
-    sys.stderr.write(time.strftime("[%H:%M:%S] ") + msg + "\n")
-    sys.stderr.flush()
-
-
 def loud(msg):
     failures.append(msg)
     sys.stderr.write("\n" + "!" * 72 + "\nFAILURE: " + msg + "\n" + "!" * 72 + "\n")
-
-
-
-
-
-
-def timed(argv, stdout_path=None):
-    """Run argv under /usr/bin/time. Returns dict(wall, user, sys, rss_kb, rc, err)."""
-    tf = tempfile.NamedTemporaryFile(prefix="at1-time.", delete=False)
-    tf.close()
-    out = open(stdout_path, "wb") if stdout_path else subprocess.DEVNULL
-    try:
-        t0 = time.perf_counter()
-        p = subprocess.run(["/usr/bin/time", "-f", "%e %U %S %M", "-o", tf.name] + argv,
-                           stdout=out, stderr=subprocess.PIPE)
-        wall = time.perf_counter() - t0
-    finally:
-        if stdout_path:
-            out.close()
-    with open(tf.name) as f:
-        last = [l for l in f.read().splitlines() if l.strip()]
-    os.unlink(tf.name)
-    res = {"wall": wall, "rc": p.returncode, "err": p.stderr.decode("utf-8", "replace").strip()[-300:]}
-    try:
-        e, u, s, m = last[-1].split()
-        res.update(user=float(u), sys=float(s), rss_kb=int(m))
-    except (IndexError, ValueError):
-        res.update(user=float("nan"), sys=float("nan"), rss_kb=0)
-    return res
-
-
-def same(a, b):
-    return subprocess.run(["cmp", "-s", a, b]).returncode == 0
 
 
 def count_lines(path):
@@ -119,25 +80,7 @@ def fmt_mib(kb):
 
 
 def write_report(path, text, part):
-    """Replace the block between this part's markers in PATH; append the block if PATH has none."""
-    begin, end = "<!-- streaming.py:%s:begin -->" % part, "<!-- streaming.py:%s:end -->" % part
-    block = begin + "\n" + text.rstrip("\n") + "\n" + end + "\n"
-    if not path:
-        sys.stdout.write(block)
-        return
-    old = ""
-    if os.path.exists(path):
-        with open(path, encoding="utf-8") as f:
-            old = f.read()
-    i, j = old.find(begin), old.find(end)
-    if i >= 0 and j > i:
-        rest = old[j + len(end):]
-        new = old[:i] + block + (rest[1:] if rest.startswith("\n") else rest)
-    else:
-        new = old + ("\n" if old and not old.endswith("\n") else "") + block
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(new)
-
+    write_block(path, text, "streaming.py:%s" % part)
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
