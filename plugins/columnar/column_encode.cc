@@ -54,6 +54,18 @@ int64_t wrap_sub(int64_t a, int64_t b) {
   return static_cast<int64_t>(static_cast<uint64_t>(a) - static_cast<uint64_t>(b));
 }
 
+// Calls f(i) for every cell that is not an exception (`exc` ascending):
+// runs between exceptions need no per-cell test.
+template <class F>
+void for_each_typed(size_t n, const std::vector<uint32_t>& exc, F f) {
+  size_t i = 0;
+  for (uint32_t e : exc) {
+    for (; i < e; ++i) f(i);
+    i = e + 1;
+  }
+  for (; i < n; ++i) f(i);
+}
+
 // Values as int64 under the spec; the rest become exceptions. Picks the
 // coding (raw, delta, or residual against a pool column) that needs the
 // fewest varint bytes.
@@ -61,7 +73,7 @@ void encode_typed(uint32_t index, const ColumnCells& cells, ColumnSpec* spec, By
                   std::vector<uint32_t>* exc, ColumnStats* stats, std::vector<TypedColumn>* pool) {
   const size_t n = cells.size();
   TypedColumn self{index, *spec, std::vector<int64_t>(n)};
-  std::vector<uint8_t> typed(n);
+  int64_t* carried = self.carried.data();
   int64_t last = 0;
   int64_t mn = INT64_MAX, mx = INT64_MIN;
   CostModel raw, delta;
@@ -72,13 +84,12 @@ void encode_typed(uint32_t index, const ColumnCells& cells, ColumnSpec* spec, By
                                     : parse_date_exact(cells.value(i), spec->date, &v);
     if (!ok) {
       exc->push_back(static_cast<uint32_t>(i));
-      self.carried[i] = last;
+      carried[i] = last;
       continue;
     }
-    typed[i] = 1;
     raw.add(sdk::zigzag_encode(v));
     delta.add(sdk::zigzag_encode(wrap_sub(v, last)));
-    self.carried[i] = last = v;
+    carried[i] = last = v;
     mn = v < mn ? v : mn;
     mx = v > mx ? v : mx;
   }
@@ -91,8 +102,8 @@ void encode_typed(uint32_t index, const ColumnCells& cells, ColumnSpec* spec, By
     if (it->carried.size() != n || !same_units(it->spec, *spec)) continue;
     ++tried;
     CostModel cost;
-    for (size_t i = 0; i < n; ++i)
-      if (typed[i]) cost.add(sdk::zigzag_encode(wrap_sub(self.carried[i], it->carried[i])));
+    const int64_t* other = it->carried.data();
+    for_each_typed(n, *exc, [&](size_t i) { cost.add(sdk::zigzag_encode(wrap_sub(carried[i], other[i]))); });
     double bits = cost.bits();
     if (bits < best) {
       best = bits;
@@ -103,18 +114,24 @@ void encode_typed(uint32_t index, const ColumnCells& cells, ColumnSpec* spec, By
     spec->coding = kIntRef;
     spec->ref = ref->index;
   }
-  std::vector<uint64_t> coded;
-  coded.reserve(n - exc->size());
-  int64_t prev = 0;
-  for (size_t i = 0; i < n; ++i) {
-    if (!typed[i]) continue;
-    int64_t v = self.carried[i];
-    switch (spec->coding) {
-      case kIntRaw: coded.push_back(sdk::zigzag_encode(v)); break;
-      case kIntDelta: coded.push_back(sdk::zigzag_encode(wrap_sub(v, prev))); break;
-      default: coded.push_back(sdk::zigzag_encode(wrap_sub(v, ref->carried[i]))); break;
+  // An exception carries the value before it, so carried[i - 1] is the
+  // value a delta at i is taken from.
+  std::vector<uint64_t> coded(n - exc->size());
+  uint64_t* to = coded.data();
+  switch (spec->coding) {
+    case kIntRaw:
+      for_each_typed(n, *exc, [&](size_t i) { *to++ = sdk::zigzag_encode(carried[i]); });
+      break;
+    case kIntDelta:
+      for_each_typed(n, *exc, [&](size_t i) {
+        *to++ = sdk::zigzag_encode(wrap_sub(carried[i], i ? carried[i - 1] : 0));
+      });
+      break;
+    default: {
+      const int64_t* other = ref->carried.data();
+      for_each_typed(n, *exc, [&](size_t i) { *to++ = sdk::zigzag_encode(wrap_sub(carried[i], other[i])); });
+      break;
     }
-    prev = v;
   }
   write_value_blocks(out, coded.data(), coded.size());
   if (mn <= mx) {
