@@ -7,11 +7,13 @@
 #include <cmath>
 #include <limits>
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <random>
 #include <string>
 #include <vector>
 
+#include "at1/cpp/civil_time.hpp"
 #include "column_spec.h"
 #include "columnar_test_util.h"
 #include "csv_parse.h"
@@ -284,6 +286,40 @@ TEST(ColumnarDate, LayoutsRoundTrip) {
   EXPECT_EQ(date_to_millis(v, d), 86400000);
   char buf[kDateTextMax];
   EXPECT_EQ(format_date(int64_t(1) << 60, d, buf), 0u);  // hostile value: refused
+}
+
+// parse_date_exact checks the day of the month directly: it must accept
+// exactly the dates that survive days_from_civil and back, leap years
+// included (a full 400-year cycle, and the years at the ends of the range).
+TEST(ColumnarFormat, DateDayCheckMatchesCivilRoundTrip) {
+  DateSpec spec;
+  ASSERT_TRUE(detect_date_layout("2000-01-01", &spec));
+  std::vector<int> years;
+  for (int y = 1800; y < 2200; ++y) years.push_back(y);
+  for (int y : {0, 1, 4, 100, 400, 9996, 9999}) years.push_back(y);
+  size_t accepted = 0;
+  for (int y : years) {
+    for (unsigned m = 0; m <= 13; ++m) {
+      for (unsigned d = 0; d <= 32; ++d) {
+        char text[16];
+        std::snprintf(text, sizeof text, "%04d-%02u-%02u", y, m, d);
+        bool valid = false;
+        if (m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+          int64_t y2;
+          unsigned m2, d2;
+          at1::sdk::civil_from_days(at1::sdk::days_from_civil(y, m, d), &y2, &m2, &d2);
+          valid = y2 == y && m2 == m && d2 == d;
+        }
+        int64_t v = -1;
+        ASSERT_EQ(parse_date_exact(text, spec, &v), valid) << text;
+        if (valid) {
+          ++accepted;
+          EXPECT_EQ(v, at1::sdk::days_from_civil(y, m, d)) << text;
+        }
+      }
+    }
+  }
+  EXPECT_EQ(accepted, 400u * 365 + 97 + 366 * 4 + 365 * 3);  // 0, 4, 400, 9996 leap; 1, 100, 9999 not
 }
 
 TEST(ColumnarDialect, DetectsDelimiter) {
