@@ -116,24 +116,23 @@ void encode_typed(uint32_t index, const ColumnCells& cells, ColumnSpec* spec, By
   }
   // An exception carries the value before it, so carried[i - 1] is the
   // value a delta at i is taken from.
-  std::vector<uint64_t> coded(n - exc->size());
-  uint64_t* to = coded.data();
+  ValueBlockWriter coded(out, n - exc->size());
   switch (spec->coding) {
     case kIntRaw:
-      for_each_typed(n, *exc, [&](size_t i) { *to++ = sdk::zigzag_encode(carried[i]); });
+      for_each_typed(n, *exc, [&](size_t i) { coded.add(sdk::zigzag_encode(carried[i])); });
       break;
     case kIntDelta:
       for_each_typed(n, *exc, [&](size_t i) {
-        *to++ = sdk::zigzag_encode(wrap_sub(carried[i], i ? carried[i - 1] : 0));
+        coded.add(sdk::zigzag_encode(wrap_sub(carried[i], i ? carried[i - 1] : 0)));
       });
       break;
     default: {
       const int64_t* other = ref->carried.data();
-      for_each_typed(n, *exc, [&](size_t i) { *to++ = sdk::zigzag_encode(wrap_sub(carried[i], other[i])); });
+      for_each_typed(n, *exc, [&](size_t i) { coded.add(sdk::zigzag_encode(wrap_sub(carried[i], other[i]))); });
       break;
     }
   }
-  write_value_blocks(out, coded.data(), coded.size());
+  coded.finish();
   if (mn <= mx) {
     stats->valid = true;
     stats->min = mn;
@@ -151,8 +150,7 @@ bool has_nul(const ColumnCells& cells, std::string_view v) {
 bool encode_dict(const ColumnCells& cells, ByteWriter& ids, ByteWriter& dict,
                  std::vector<uint32_t>* exc) {
   at1::sdk::StringIndex index;
-  std::vector<uint64_t> coded;
-  coded.reserve(cells.size());
+  ValueBlockWriter coded(ids, cells.size());
   std::string_view prev;
   uint32_t prev_id = 0;
   bool have_prev = false;
@@ -164,7 +162,7 @@ bool encode_dict(const ColumnCells& cells, ByteWriter& ids, ByteWriter& dict,
       continue;
     }
     if (have_prev && at1::sdk::same_text(v, prev)) {  // runs of one value are common: skip the hash
-      coded.push_back(prev_id);
+      coded.add(prev_id);
       continue;
     }
     bool fresh;
@@ -177,9 +175,9 @@ bool encode_dict(const ColumnCells& cells, ByteWriter& ids, ByteWriter& dict,
       dict.bytes(v);
       dict.u8(0);
     }
-    coded.push_back(id);
+    coded.add(id);
   }
-  write_value_blocks(ids, coded.data(), coded.size());
+  coded.finish();
   return true;
 }
 

@@ -62,12 +62,26 @@ void write_block(sdk::ByteWriter& out, const uint64_t* values, size_t n) {
   }
 }
 
+// Room for about 3 bytes per value and each block's header.
+void reserve_for(sdk::ByteWriter& out, size_t n) {
+  out.reserve(out.size() + n * 3 + n / kValueBlock * 4 + 4);
+}
+
 }  // namespace
 
 void write_value_blocks(sdk::ByteWriter& out, const uint64_t* values, size_t n) {
-  out.reserve(out.size() + n * 3 + n / kValueBlock * 4 + 4);
+  reserve_for(out, n);
   for (size_t at = 0; at < n; at += kValueBlock)
     write_block(out, values + at, n - at < kValueBlock ? n - at : kValueBlock);
+}
+
+ValueBlockWriter::ValueBlockWriter(sdk::ByteWriter& out, size_t expected) : out_(out) {
+  reserve_for(out, expected);
+}
+
+void ValueBlockWriter::flush() {
+  write_block(out_, buf_, count_);
+  count_ = 0;
 }
 
 void ValueBlockReader::refill() {
