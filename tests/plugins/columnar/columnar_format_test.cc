@@ -20,6 +20,7 @@
 #include "datetime_format.h"
 #include "dialect.h"
 #include "number_format.h"
+#include "separator_scan.h"
 #include "number_print.h"
 #include "plane_unpack.h"
 #include "value_blocks.h"
@@ -320,6 +321,48 @@ TEST(ColumnarFormat, DateDayCheckMatchesCivilRoundTrip) {
     }
   }
   EXPECT_EQ(accepted, 400u * 365 + 97 + 366 * 4 + 365 * 3);  // 0, 4, 400, 9996 leap; 1, 100, 9999 not
+}
+
+// The next delimiter or LF at or after `at`, the obvious way.
+static const char* naive_separator(const char* at, const char* end, char delim) {
+  while (at < end && *at != delim && *at != '\n') ++at;
+  return at;
+}
+
+// SeparatorScanner (64-byte windows) and scan_separator (its tail) find the
+// same separator as a byte loop: fields of every length (empty, across
+// window edges, longer than a window), positions asked forwards, backwards
+// and at random, near the end of the buffer, in an empty buffer.
+TEST(ColumnarFormat, SeparatorScanMatchesByteLoop) {
+  std::mt19937 rng(7);
+  for (char delim : {',', '\t', ';'}) {
+    for (size_t size : {size_t(0), size_t(1), size_t(63), size_t(64), size_t(65), size_t(300), size_t(5000)}) {
+      for (int density : {2, 9, 200, 100000}) {
+        std::string text(size, 'x');
+        for (char& c : text) {
+          const uint32_t r = rng() % static_cast<uint32_t>(density);
+          c = r == 0 ? delim : r == 1 ? '\n' : static_cast<char>('a' + rng() % 26);
+        }
+        const char* begin = text.data();
+        const char* end = begin + text.size();
+        SeparatorScanner scanner(end, delim);
+        // Forwards, field by field, as the parser walks.
+        for (const char* p = begin;;) {
+          const char* want = naive_separator(p, end, delim);
+          ASSERT_EQ(scanner.next(p), want) << size << " at " << (p - begin);
+          ASSERT_EQ(scan_separator(p, end, delim), want);
+          if (want == end) break;
+          p = want + 1;
+        }
+        // Anywhere, in any order (a failed record resumes behind the window).
+        for (int k = 0; k < 200; ++k) {
+          const char* p = begin + (size ? rng() % (size + 1) : 0);
+          ASSERT_EQ(scanner.next(p), naive_separator(p, end, delim)) << size << " at " << (p - begin);
+        }
+        ASSERT_EQ(scanner.next(end), end);
+      }
+    }
+  }
 }
 
 TEST(ColumnarDialect, DetectsDelimiter) {
