@@ -5,6 +5,7 @@
 #include "column_infer.h"
 #include "cost_model.h"
 #include "csv_parse.h"
+#include "dict_index.h"
 #include "value_blocks.h"
 #include "at1/cpp/string_index.hpp"
 
@@ -149,7 +150,7 @@ bool has_nul(const ColumnCells& cells, std::string_view v) {
 // Dictionary ids; false when the dictionary would grow past kMaxDict.
 bool encode_dict(const ColumnCells& cells, ByteWriter& ids, ByteWriter& dict,
                  std::vector<uint32_t>* exc) {
-  at1::sdk::StringIndex index;
+  DictIndex index;
   ValueBlockWriter coded(ids, cells.size());
   std::string_view prev;
   uint32_t prev_id = 0;

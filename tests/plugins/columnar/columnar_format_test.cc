@@ -11,6 +11,7 @@
 #include <cstring>
 #include <random>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "at1/cpp/civil_time.hpp"
@@ -18,6 +19,7 @@
 #include "columnar_test_util.h"
 #include "csv_parse.h"
 #include "datetime_format.h"
+#include "dict_index.h"
 #include "dialect.h"
 #include "number_format.h"
 #include "separator_scan.h"
@@ -363,6 +365,42 @@ TEST(ColumnarFormat, SeparatorScanMatchesByteLoop) {
       }
     }
   }
+}
+
+// DictIndex gives the ids a first-seen map gives: values of every length
+// around the inline limit (0..40 bytes), ones that differ only in a middle
+// byte or in length, NUL bytes, and enough distinct values to rehash often.
+TEST(ColumnarFormat, DictIndexMatchesFirstSeenMap) {
+  std::mt19937 rng(11);
+  std::vector<std::string> values;
+  for (size_t len = 0; len <= 40; ++len) {
+    for (int k = 0; k < 300; ++k) {
+      std::string v(len, 'a');
+      for (char& c : v) c = static_cast<char>("ab\0z"[rng() % 4]);
+      values.push_back(v);
+    }
+  }
+  values.push_back(std::string(17, 'q'));
+  values.push_back(std::string(16, 'q'));
+  values.push_back(std::string(15, 'q'));
+  std::string mid(33, 'm');
+  values.push_back(mid);
+  mid[16] = 'n';
+  values.push_back(mid);  // same length and ends as the one before
+  std::vector<std::string_view> stream;
+  for (int round = 0; round < 3; ++round)
+    for (size_t i = 0; i < values.size(); ++i) stream.push_back(values[(i * 7 + round) % values.size()]);
+  DictIndex index;
+  std::unordered_map<std::string_view, uint32_t> want;
+  for (std::string_view v : stream) {
+    bool fresh = false;
+    const uint32_t id = index.intern(v, &fresh);
+    auto [it, added] = want.emplace(v, static_cast<uint32_t>(want.size()));
+    ASSERT_EQ(fresh, added) << v.size();
+    ASSERT_EQ(id, it->second) << v.size();
+    ASSERT_EQ(index.size(), want.size());
+  }
+  EXPECT_GT(want.size(), 5000u);
 }
 
 TEST(ColumnarDialect, DetectsDelimiter) {
