@@ -67,6 +67,36 @@ void for_each_typed(size_t n, const std::vector<uint32_t>& exc, F f) {
   for (; i < n; ++i) f(i);
 }
 
+// The first pass of encode_typed: parses every cell, records exceptions,
+// carries values, and feeds the raw and delta cost models. A template on
+// the parser so the loop holds no per-cell test of the column's type, and
+// the spec sits in registers (the parser gets a copy).
+struct TypedPass {
+  std::vector<uint32_t>* exc;
+  int64_t* carried;
+  CostModel raw, delta;
+  int64_t mn = INT64_MAX, mx = INT64_MIN;
+
+  template <class Parse>
+  void run(const ColumnCells& cells, Parse parse) {
+    int64_t last = 0;
+    for (size_t i = 0; i < cells.size(); ++i) {
+      int64_t v;
+      cells.prefetch(i);
+      if (!parse(cells.value(i), &v)) {
+        exc->push_back(static_cast<uint32_t>(i));
+        carried[i] = last;
+        continue;
+      }
+      raw.add(sdk::zigzag_encode(v));
+      delta.add(sdk::zigzag_encode(wrap_sub(v, last)));
+      carried[i] = last = v;
+      mn = v < mn ? v : mn;
+      mx = v > mx ? v : mx;
+    }
+  }
+};
+
 // Values as int64 under the spec; the rest become exceptions. Picks the
 // coding (raw, delta, or residual against a pool column) that needs the
 // fewest varint bytes.
@@ -75,25 +105,17 @@ void encode_typed(uint32_t index, const ColumnCells& cells, ColumnSpec* spec, By
   const size_t n = cells.size();
   TypedColumn self{index, *spec, std::vector<int64_t>(n)};
   int64_t* carried = self.carried.data();
-  int64_t last = 0;
-  int64_t mn = INT64_MAX, mx = INT64_MIN;
-  CostModel raw, delta;
-  for (size_t i = 0; i < n; ++i) {
-    int64_t v;
-    cells.prefetch(i);
-    bool ok = spec->type == kNumber ? parse_number_exact(cells.value(i), spec->number, &v)
-                                    : parse_date_exact(cells.value(i), spec->date, &v);
-    if (!ok) {
-      exc->push_back(static_cast<uint32_t>(i));
-      carried[i] = last;
-      continue;
-    }
-    raw.add(sdk::zigzag_encode(v));
-    delta.add(sdk::zigzag_encode(wrap_sub(v, last)));
-    carried[i] = last = v;
-    mn = v < mn ? v : mn;
-    mx = v > mx ? v : mx;
+  TypedPass pass{exc, carried, {}, {}};
+  if (spec->type == kNumber) {
+    const NumberSpec number = spec->number;
+    pass.run(cells, [number](std::string_view s, int64_t* v) { return parse_number_exact(s, number, v); });
+  } else {
+    const DateSpec date = spec->date;
+    pass.run(cells, [date](std::string_view s, int64_t* v) { return parse_date_exact(s, date, v); });
   }
+  const CostModel& raw = pass.raw;
+  const CostModel& delta = pass.delta;
+  const int64_t mn = pass.mn, mx = pass.mx;
   double raw_bits = raw.bits(), delta_bits = delta.bits();
   spec->coding = delta_bits < raw_bits ? kIntDelta : kIntRaw;
   double best = delta_bits < raw_bits ? delta_bits : raw_bits;
