@@ -94,9 +94,13 @@ struct ColumnSink {
   ParsedFrame* out;
   const char* arena_base;
   uint32_t count = 0;
+  // out->columns as of this record (refreshed when it grows): one load per
+  // record instead of a size computation per field.
+  std::vector<PackedCell>* columns = out->columns.data();
+  size_t ncolumns = out->columns.size();
   [[gnu::always_inline]] bool add(const char* data, size_t size, bool quoted, bool in_arena) {
     if (size >= kMaxFieldSize) return false;
-    if (count == out->columns.size()) [[unlikely]] add_column();
+    if (count == ncolumns) [[unlikely]] add_column();
     uint32_t flags = static_cast<uint32_t>(size);
     const char* base = out->text;
     if (in_arena) {
@@ -107,12 +111,14 @@ struct ColumnSink {
       flags |= PackedCell::kQuoted;
       ++out->quoted[count];
     }
-    out->columns[count++].push_back({static_cast<uint32_t>(data - base), flags});
+    columns[count++].push_back({static_cast<uint32_t>(data - base), flags});
     return true;
   }
   [[gnu::noinline]] void add_column() {
     out->columns.emplace_back();
     out->quoted.push_back(0);
+    columns = out->columns.data();
+    ncolumns = out->columns.size();
   }
   void undo() {
     for (uint32_t j = 0; j < count; ++j) {
