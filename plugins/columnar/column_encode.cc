@@ -5,6 +5,7 @@
 #include "column_infer.h"
 #include "cost_model.h"
 #include "csv_parse.h"
+#include "dict_index.h"
 #include "value_blocks.h"
 #include "at1/cpp/string_index.hpp"
 
@@ -54,6 +55,48 @@ int64_t wrap_sub(int64_t a, int64_t b) {
   return static_cast<int64_t>(static_cast<uint64_t>(a) - static_cast<uint64_t>(b));
 }
 
+// Calls f(i) for every cell that is not an exception (`exc` ascending):
+// runs between exceptions need no per-cell test.
+template <class F>
+void for_each_typed(size_t n, const std::vector<uint32_t>& exc, F f) {
+  size_t i = 0;
+  for (uint32_t e : exc) {
+    for (; i < e; ++i) f(i);
+    i = e + 1;
+  }
+  for (; i < n; ++i) f(i);
+}
+
+// The first pass of encode_typed: parses every cell, records exceptions,
+// carries values, and feeds the raw and delta cost models. A template on
+// the parser so the loop holds no per-cell test of the column's type, and
+// the spec sits in registers (the parser gets a copy).
+struct TypedPass {
+  std::vector<uint32_t>* exc;
+  int64_t* carried;
+  CostModel raw, delta;
+  int64_t mn = INT64_MAX, mx = INT64_MIN;
+
+  template <class Parse>
+  void run(const ColumnCells& cells, Parse parse) {
+    int64_t last = 0;
+    for (size_t i = 0; i < cells.size(); ++i) {
+      int64_t v;
+      cells.prefetch(i);
+      if (!parse(cells.value(i), &v)) {
+        exc->push_back(static_cast<uint32_t>(i));
+        carried[i] = last;
+        continue;
+      }
+      raw.add(sdk::zigzag_encode(v));
+      delta.add(sdk::zigzag_encode(wrap_sub(v, last)));
+      carried[i] = last = v;
+      mn = v < mn ? v : mn;
+      mx = v > mx ? v : mx;
+    }
+  }
+};
+
 // Values as int64 under the spec; the rest become exceptions. Picks the
 // coding (raw, delta, or residual against a pool column) that needs the
 // fewest varint bytes.
@@ -61,27 +104,18 @@ void encode_typed(uint32_t index, const ColumnCells& cells, ColumnSpec* spec, By
                   std::vector<uint32_t>* exc, ColumnStats* stats, std::vector<TypedColumn>* pool) {
   const size_t n = cells.size();
   TypedColumn self{index, *spec, std::vector<int64_t>(n)};
-  std::vector<uint8_t> typed(n);
-  int64_t last = 0;
-  int64_t mn = INT64_MAX, mx = INT64_MIN;
-  CostModel raw, delta;
-  for (size_t i = 0; i < n; ++i) {
-    int64_t v;
-    cells.prefetch(i);
-    bool ok = spec->type == kNumber ? parse_number_exact(cells.value(i), spec->number, &v)
-                                    : parse_date_exact(cells.value(i), spec->date, &v);
-    if (!ok) {
-      exc->push_back(static_cast<uint32_t>(i));
-      self.carried[i] = last;
-      continue;
-    }
-    typed[i] = 1;
-    raw.add(sdk::zigzag_encode(v));
-    delta.add(sdk::zigzag_encode(wrap_sub(v, last)));
-    self.carried[i] = last = v;
-    mn = v < mn ? v : mn;
-    mx = v > mx ? v : mx;
+  int64_t* carried = self.carried.data();
+  TypedPass pass{exc, carried, {}, {}};
+  if (spec->type == kNumber) {
+    const NumberSpec number = spec->number;
+    pass.run(cells, [number](std::string_view s, int64_t* v) { return parse_number_exact(s, number, v); });
+  } else {
+    const DateSpec date = spec->date;
+    pass.run(cells, [date](std::string_view s, int64_t* v) { return parse_date_exact(s, date, v); });
   }
+  const CostModel& raw = pass.raw;
+  const CostModel& delta = pass.delta;
+  const int64_t mn = pass.mn, mx = pass.mx;
   double raw_bits = raw.bits(), delta_bits = delta.bits();
   spec->coding = delta_bits < raw_bits ? kIntDelta : kIntRaw;
   double best = delta_bits < raw_bits ? delta_bits : raw_bits;
@@ -91,8 +125,8 @@ void encode_typed(uint32_t index, const ColumnCells& cells, ColumnSpec* spec, By
     if (it->carried.size() != n || !same_units(it->spec, *spec)) continue;
     ++tried;
     CostModel cost;
-    for (size_t i = 0; i < n; ++i)
-      if (typed[i]) cost.add(sdk::zigzag_encode(wrap_sub(self.carried[i], it->carried[i])));
+    const int64_t* other = it->carried.data();
+    for_each_typed(n, *exc, [&](size_t i) { cost.add(sdk::zigzag_encode(wrap_sub(carried[i], other[i]))); });
     double bits = cost.bits();
     if (bits < best) {
       best = bits;
@@ -103,20 +137,25 @@ void encode_typed(uint32_t index, const ColumnCells& cells, ColumnSpec* spec, By
     spec->coding = kIntRef;
     spec->ref = ref->index;
   }
-  std::vector<uint64_t> coded;
-  coded.reserve(n - exc->size());
-  int64_t prev = 0;
-  for (size_t i = 0; i < n; ++i) {
-    if (!typed[i]) continue;
-    int64_t v = self.carried[i];
-    switch (spec->coding) {
-      case kIntRaw: coded.push_back(sdk::zigzag_encode(v)); break;
-      case kIntDelta: coded.push_back(sdk::zigzag_encode(wrap_sub(v, prev))); break;
-      default: coded.push_back(sdk::zigzag_encode(wrap_sub(v, ref->carried[i]))); break;
+  // An exception carries the value before it, so carried[i - 1] is the
+  // value a delta at i is taken from.
+  ValueBlockWriter coded(out, n - exc->size());
+  switch (spec->coding) {
+    case kIntRaw:
+      for_each_typed(n, *exc, [&](size_t i) { coded.add(sdk::zigzag_encode(carried[i])); });
+      break;
+    case kIntDelta:
+      for_each_typed(n, *exc, [&](size_t i) {
+        coded.add(sdk::zigzag_encode(wrap_sub(carried[i], i ? carried[i - 1] : 0)));
+      });
+      break;
+    default: {
+      const int64_t* other = ref->carried.data();
+      for_each_typed(n, *exc, [&](size_t i) { coded.add(sdk::zigzag_encode(wrap_sub(carried[i], other[i]))); });
+      break;
     }
-    prev = v;
   }
-  write_value_blocks(out, coded.data(), coded.size());
+  coded.finish();
   if (mn <= mx) {
     stats->valid = true;
     stats->min = mn;
@@ -133,9 +172,8 @@ bool has_nul(const ColumnCells& cells, std::string_view v) {
 // Dictionary ids; false when the dictionary would grow past kMaxDict.
 bool encode_dict(const ColumnCells& cells, ByteWriter& ids, ByteWriter& dict,
                  std::vector<uint32_t>* exc) {
-  at1::sdk::StringIndex index;
-  std::vector<uint64_t> coded;
-  coded.reserve(cells.size());
+  DictIndex index;
+  ValueBlockWriter coded(ids, cells.size());
   std::string_view prev;
   uint32_t prev_id = 0;
   bool have_prev = false;
@@ -147,7 +185,7 @@ bool encode_dict(const ColumnCells& cells, ByteWriter& ids, ByteWriter& dict,
       continue;
     }
     if (have_prev && at1::sdk::same_text(v, prev)) {  // runs of one value are common: skip the hash
-      coded.push_back(prev_id);
+      coded.add(prev_id);
       continue;
     }
     bool fresh;
@@ -160,9 +198,9 @@ bool encode_dict(const ColumnCells& cells, ByteWriter& ids, ByteWriter& dict,
       dict.bytes(v);
       dict.u8(0);
     }
-    coded.push_back(id);
+    coded.add(id);
   }
-  write_value_blocks(ids, coded.data(), coded.size());
+  coded.finish();
   return true;
 }
 

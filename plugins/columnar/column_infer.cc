@@ -1,6 +1,6 @@
 #include "column_infer.h"
 
-#include <unordered_set>
+#include "dict_index.h"
 
 namespace at1::columnar {
 
@@ -126,9 +126,9 @@ ColumnSpec infer_column(const ColumnCells& values, bool allow_typed) {
       return spec;
     }
   }
-  std::unordered_set<std::string_view> distinct;
-  distinct.reserve(sample.size());
-  for (auto v : sample) distinct.insert(v);
+  DictIndex distinct;
+  bool fresh;
+  for (auto v : sample) distinct.intern(v, &fresh);
   spec.type = distinct.size() * 2 <= sample.size() ? kDict : kText;
   return spec;
 }

@@ -6,24 +6,22 @@
 #ifndef AT1_COLUMNAR_COST_MODEL_H
 #define AT1_COLUMNAR_COST_MODEL_H
 
+#include <array>
 #include <bit>
 #include <cmath>
 #include <cstdint>
-#include <vector>
 
 namespace at1::columnar {
 
 class CostModel {
  public:
-  CostModel() : counts_(kBuckets, 0) {}
+  // Branch-free: with s = max(bit_width(u) - 5, 0), the bucket is
+  // 16 * s + (u >> s) (u >> s is u itself below 32, else 16..31: the top
+  // bit and the 4 under it), and s bits are left out.
   void add(uint64_t u) {
-    if (u < 16) {
-      ++counts_[u];
-      return;
-    }
-    int width = std::bit_width(u);
-    ++counts_[16 + (width - 5) * 16 + ((u >> (width - 5)) & 15)];
-    extra_bits_ += static_cast<uint64_t>(width - 5);
+    const int s = std::bit_width(u | 16) - 5;
+    ++counts_[(static_cast<size_t>(s) << 4) + (u >> s)];
+    extra_bits_ += static_cast<uint64_t>(s);
   }
   double bits() const {
     uint64_t n = 0;
@@ -36,7 +34,7 @@ class CostModel {
 
  private:
   static constexpr size_t kBuckets = 16 + 60 * 16;
-  std::vector<uint32_t> counts_;
+  std::array<uint32_t, kBuckets> counts_{};
   uint64_t extra_bits_ = 0;
 };
 

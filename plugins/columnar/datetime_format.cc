@@ -23,6 +23,13 @@ bool digits(std::string_view s, size_t at, size_t n, int64_t* v) {
   return true;
 }
 
+// Days in month m (1..12) of year y, proleptic Gregorian as
+// days_from_civil: checks a day without converting it there and back.
+unsigned days_in_month(int64_t y, unsigned m) {
+  if (m == 2) return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) ? 29 : 28;
+  return 30 + ((m + (m >> 3)) & 1);  // 31 in Jan, Mar, May, Jul, Aug, Oct, Dec
+}
+
 void put2(char* out, int64_t v) {
   out[0] = static_cast<char>('0' + v / 10);
   out[1] = static_cast<char>('0' + v % 10);
@@ -94,12 +101,8 @@ bool parse_date_exact(std::string_view s, const DateSpec& spec, int64_t* value) 
     if (s.size() < 10 || !digits(s, 0, 4, &y) || s[4] != spec.date_sep || !digits(s, 5, 2, &m) ||
         s[7] != spec.date_sep || !digits(s, 8, 2, &d))
       return false;
-    if (m < 1 || m > 12 || d < 1 || d > 31) return false;
+    if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, static_cast<unsigned>(m))) return false;
     days = days_from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
-    int64_t y2;
-    unsigned m2, d2;
-    civil_from_days(days, &y2, &m2, &d2);
-    if (y2 != y || m2 != m || d2 != d) return false;  // no such day
     p = 10;
     if (!spec.has_time) {
       *value = days;

@@ -1,5 +1,6 @@
 #include "value_blocks.h"
 
+#include <bit>
 #include <vector>
 
 #include "plane_unpack.h"
@@ -10,14 +11,19 @@ using sdk::fail_corrupt;
 
 namespace {
 
-int bit_length(uint64_t v) { return v ? 64 - __builtin_clzll(v) : 0; }
+// A block's width W and how many of its values are wider (its patches).
+struct BlockWidth {
+  int w;
+  size_t patches;
+};
 
 // The width that makes the block smallest before the backend: W bytes per
 // value, plus per wider value a patch (about a byte of gap, and its bits
 // above W as a varint). Ties go to the wider W (fewer patches to apply).
-int choose_width(const uint64_t* values, size_t n) {
+// The patch count falls out of the same histogram of bit lengths.
+BlockWidth choose_width(const uint64_t* values, size_t n) {
   size_t count[65] = {};
-  for (size_t k = 0; k < n; ++k) ++count[bit_length(values[k])];
+  for (size_t k = 0; k < n; ++k) ++count[std::bit_width(values[k])];
   int best = 8;
   size_t best_cost = n * 8;
   for (int w = 7; w >= 0; --w) {
@@ -29,19 +35,24 @@ int choose_width(const uint64_t* values, size_t n) {
       best = w;
     }
   }
-  return best;
+  size_t patches = 0;
+  for (int bits = 8 * best + 1; bits <= 64; ++bits) patches += count[bits];
+  return {best, patches};
 }
 
 void write_block(sdk::ByteWriter& out, const uint64_t* values, size_t n) {
-  const int w = choose_width(values, n);
+  const auto [w, patches] = choose_width(values, n);
   const uint64_t limit = w == 8 ? ~uint64_t(0) : (uint64_t(1) << (8 * w)) - 1;
-  size_t patches = 0;
-  for (size_t k = 0; k < n; ++k) patches += values[k] > limit;
   out.u8(static_cast<uint8_t>(w));
   out.varint(patches);
+  // Planes written in place: a push_back per byte was most of this function.
   std::vector<uint8_t>& buf = out.buffer();
-  for (int b = 0; b < w; ++b)
-    for (size_t k = 0; k < n; ++k) buf.push_back(static_cast<uint8_t>(values[k] >> (8 * b)));
+  const size_t at = buf.size();
+  buf.resize(at + n * static_cast<size_t>(w));
+  uint8_t* plane = buf.data() + at;
+  for (int b = 0; b < w; ++b, plane += n)
+    for (size_t k = 0; k < n; ++k) plane[k] = static_cast<uint8_t>(values[k] >> (8 * b));
+  if (patches == 0) return;
   size_t prev = 0;
   for (size_t k = 0; k < n; ++k) {
     if (values[k] <= limit) continue;
@@ -51,12 +62,26 @@ void write_block(sdk::ByteWriter& out, const uint64_t* values, size_t n) {
   }
 }
 
+// Room for about 3 bytes per value and each block's header.
+void reserve_for(sdk::ByteWriter& out, size_t n) {
+  out.reserve(out.size() + n * 3 + n / kValueBlock * 4 + 4);
+}
+
 }  // namespace
 
 void write_value_blocks(sdk::ByteWriter& out, const uint64_t* values, size_t n) {
-  out.reserve(out.size() + n * 3 + n / kValueBlock * 4 + 4);
+  reserve_for(out, n);
   for (size_t at = 0; at < n; at += kValueBlock)
     write_block(out, values + at, n - at < kValueBlock ? n - at : kValueBlock);
+}
+
+ValueBlockWriter::ValueBlockWriter(sdk::ByteWriter& out, size_t expected) : out_(out) {
+  reserve_for(out, expected);
+}
+
+void ValueBlockWriter::flush() {
+  write_block(out_, buf_, count_);
+  count_ = 0;
 }
 
 void ValueBlockReader::refill() {

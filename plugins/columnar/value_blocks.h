@@ -26,6 +26,30 @@ inline constexpr size_t kValueBlock = 1024;
 // Writes n zigzag values as blocks.
 void write_value_blocks(sdk::ByteWriter& out, const uint64_t* values, size_t n);
 
+// The same bytes as write_value_blocks, from values handed over one at a
+// time: a block is written as soon as it fills, so an encoder needs no
+// column-sized array (and no pass over one that has left the cache).
+class ValueBlockWriter {
+ public:
+  // `expected`: about how many values will come (sizes `out` once).
+  ValueBlockWriter(sdk::ByteWriter& out, size_t expected);
+  void add(uint64_t v) {
+    buf_[count_++] = v;
+    if (count_ == kValueBlock) flush();
+  }
+  // Writes the last, partial block. Call once, after the last add.
+  void finish() {
+    if (count_) flush();
+  }
+
+ private:
+  void flush();
+
+  sdk::ByteWriter& out_;
+  size_t count_ = 0;
+  uint64_t buf_[kValueBlock];
+};
+
 // Hands out a part's values a block at a time into a caller-owned buffer
 // of kValueBlock values. Copied into locals by hot loops: the copy shares
 // the buffer, so only one copy may be in use.

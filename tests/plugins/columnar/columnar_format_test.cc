@@ -7,17 +7,22 @@
 #include <cmath>
 #include <limits>
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <random>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
+#include "at1/cpp/civil_time.hpp"
 #include "column_spec.h"
 #include "columnar_test_util.h"
 #include "csv_parse.h"
 #include "datetime_format.h"
+#include "dict_index.h"
 #include "dialect.h"
 #include "number_format.h"
+#include "separator_scan.h"
 #include "number_print.h"
 #include "plane_unpack.h"
 #include "value_blocks.h"
@@ -284,6 +289,118 @@ TEST(ColumnarDate, LayoutsRoundTrip) {
   EXPECT_EQ(date_to_millis(v, d), 86400000);
   char buf[kDateTextMax];
   EXPECT_EQ(format_date(int64_t(1) << 60, d, buf), 0u);  // hostile value: refused
+}
+
+// parse_date_exact checks the day of the month directly: it must accept
+// exactly the dates that survive days_from_civil and back, leap years
+// included (a full 400-year cycle, and the years at the ends of the range).
+TEST(ColumnarFormat, DateDayCheckMatchesCivilRoundTrip) {
+  DateSpec spec;
+  ASSERT_TRUE(detect_date_layout("2000-01-01", &spec));
+  std::vector<int> years;
+  for (int y = 1800; y < 2200; ++y) years.push_back(y);
+  for (int y : {0, 1, 4, 100, 400, 9996, 9999}) years.push_back(y);
+  size_t accepted = 0;
+  for (int y : years) {
+    for (unsigned m = 0; m <= 13; ++m) {
+      for (unsigned d = 0; d <= 32; ++d) {
+        char text[16];
+        std::snprintf(text, sizeof text, "%04d-%02u-%02u", y, m, d);
+        bool valid = false;
+        if (m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+          int64_t y2;
+          unsigned m2, d2;
+          at1::sdk::civil_from_days(at1::sdk::days_from_civil(y, m, d), &y2, &m2, &d2);
+          valid = y2 == y && m2 == m && d2 == d;
+        }
+        int64_t v = -1;
+        ASSERT_EQ(parse_date_exact(text, spec, &v), valid) << text;
+        if (valid) {
+          ++accepted;
+          EXPECT_EQ(v, at1::sdk::days_from_civil(y, m, d)) << text;
+        }
+      }
+    }
+  }
+  EXPECT_EQ(accepted, 400u * 365 + 97 + 366 * 4 + 365 * 3);  // 0, 4, 400, 9996 leap; 1, 100, 9999 not
+}
+
+// The next delimiter or LF at or after `at`, the obvious way.
+static const char* naive_separator(const char* at, const char* end, char delim) {
+  while (at < end && *at != delim && *at != '\n') ++at;
+  return at;
+}
+
+// SeparatorScanner (64-byte windows) and scan_separator (its tail) find the
+// same separator as a byte loop: fields of every length (empty, across
+// window edges, longer than a window), positions asked forwards, backwards
+// and at random, near the end of the buffer, in an empty buffer.
+TEST(ColumnarFormat, SeparatorScanMatchesByteLoop) {
+  std::mt19937 rng(7);
+  for (char delim : {',', '\t', ';'}) {
+    for (size_t size : {size_t(0), size_t(1), size_t(63), size_t(64), size_t(65), size_t(300), size_t(5000)}) {
+      for (int density : {2, 9, 200, 100000}) {
+        std::string text(size, 'x');
+        for (char& c : text) {
+          const uint32_t r = rng() % static_cast<uint32_t>(density);
+          c = r == 0 ? delim : r == 1 ? '\n' : static_cast<char>('a' + rng() % 26);
+        }
+        const char* begin = text.data();
+        const char* end = begin + text.size();
+        SeparatorScanner scanner(end, delim);
+        // Forwards, field by field, as the parser walks.
+        for (const char* p = begin;;) {
+          const char* want = naive_separator(p, end, delim);
+          ASSERT_EQ(scanner.next(p), want) << size << " at " << (p - begin);
+          ASSERT_EQ(scan_separator(p, end, delim), want);
+          if (want == end) break;
+          p = want + 1;
+        }
+        // Anywhere, in any order (a failed record resumes behind the window).
+        for (int k = 0; k < 200; ++k) {
+          const char* p = begin + (size ? rng() % (size + 1) : 0);
+          ASSERT_EQ(scanner.next(p), naive_separator(p, end, delim)) << size << " at " << (p - begin);
+        }
+        ASSERT_EQ(scanner.next(end), end);
+      }
+    }
+  }
+}
+
+// DictIndex gives the ids a first-seen map gives: values of every length
+// around the inline limit (0..40 bytes), ones that differ only in a middle
+// byte or in length, NUL bytes, and enough distinct values to rehash often.
+TEST(ColumnarFormat, DictIndexMatchesFirstSeenMap) {
+  std::mt19937 rng(11);
+  std::vector<std::string> values;
+  for (size_t len = 0; len <= 40; ++len) {
+    for (int k = 0; k < 300; ++k) {
+      std::string v(len, 'a');
+      for (char& c : v) c = static_cast<char>("ab\0z"[rng() % 4]);
+      values.push_back(v);
+    }
+  }
+  values.push_back(std::string(17, 'q'));
+  values.push_back(std::string(16, 'q'));
+  values.push_back(std::string(15, 'q'));
+  std::string mid(33, 'm');
+  values.push_back(mid);
+  mid[16] = 'n';
+  values.push_back(mid);  // same length and ends as the one before
+  std::vector<std::string_view> stream;
+  for (int round = 0; round < 3; ++round)
+    for (size_t i = 0; i < values.size(); ++i) stream.push_back(values[(i * 7 + round) % values.size()]);
+  DictIndex index;
+  std::unordered_map<std::string_view, uint32_t> want;
+  for (std::string_view v : stream) {
+    bool fresh = false;
+    const uint32_t id = index.intern(v, &fresh);
+    auto [it, added] = want.emplace(v, static_cast<uint32_t>(want.size()));
+    ASSERT_EQ(fresh, added) << v.size();
+    ASSERT_EQ(id, it->second) << v.size();
+    ASSERT_EQ(index.size(), want.size());
+  }
+  EXPECT_GT(want.size(), 5000u);
 }
 
 TEST(ColumnarDialect, DetectsDelimiter) {
