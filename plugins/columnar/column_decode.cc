@@ -41,6 +41,8 @@ void ColumnDecoder::init(size_t index, const ColumnSpec& spec, PartReader& parts
                          char delim, const ColumnDecoder* ref, uint8_t version) {
   spec_ = spec;
   printer_ = NumberPrinter(spec.number);
+  if (spec.number.inner != kNoBinary32) binary32_printer_ = Binary32Printer(spec.number);
+  date_printer_ = DatePrinter(spec.date);
   digits_ = printer_.fast_digits(0);
   split_scale_ = printer_.split_scale();
   ref_ = ref;
@@ -381,15 +383,16 @@ int64_t ColumnDecoder::next_typed_value(size_t at) {
   return last_;
 }
 
-size_t ColumnDecoder::print_quoted_typed(int64_t v, bool quoted, char* out) const {
+size_t ColumnDecoder::print_quoted_typed(int64_t v, bool quoted, char* out) {
   size_t n = quoted ? 1 : 0;
   out[0] = '"';
   if (spec_.type == kNumber) {
-    const size_t len = printer_.print(v, out + n);
+    const size_t len = spec_.number.inner == kNoBinary32 ? printer_.print(v, out + n)
+                                                         : binary32_printer_.print(v, out + n);
     if (len == 0 && spec_.number.inner != kNoBinary32) fail_corrupt("columnar: number too long");
     n += len;
   } else {
-    const size_t len = format_date(v, spec_.date, out + n);
+    const size_t len = date_printer_.print(v, out + n);
     if (len == 0) fail_corrupt("columnar: date out of range");
     n += len;
   }

@@ -136,6 +136,18 @@ inline bool parse_number_exact(std::string_view s, const NumberSpec& spec, int64
 // (hostile input).
 size_t format_number(int64_t mantissa, const NumberSpec& spec, char* out);
 
+// The float a binary32 mantissa stands for: the one nearest to
+// m / 10^inner (inner <= kMaxInner).
+inline float binary32_float(int64_t m, int inner) {
+  constexpr double kPow10d[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+  return static_cast<float>(static_cast<double>(m) / kPow10d[inner]);
+}
+
+// |f| * 10^scale rounded half to even (the exact binary value, as
+// std::to_chars rounds it) at magnitude; false where format_binary32_fixed
+// returns 0. The sign is f's sign bit.
+bool binary32_scaled(float f, int scale, uint64_t* magnitude);
+
 // `f` with `scale` fixed digits, the bytes std::to_chars(fixed, scale)
 // writes (the exact binary value rounded half to even), or 0 when f or the
 // scaled value is out of this printer's range (|f| * 10^scale >= 2^63, f
