@@ -259,9 +259,29 @@ void ColumnDecoder::next_print_path() {
   }
 }
 
+uint64_t ColumnDecoder::run_binary32(size_t from, size_t to, CellArena& arena) {
+  char* const start = arena.room((to - from) * kNumberTextMax);
+  char* out = start;
+  const Binary32Printer printer = binary32_printer_;  // a local: out's stores would reload members
+  const int64_t* values = values_block_.data();
+  CellText* cells = cells_.data();
+  for (size_t k = from; k < to; ++k) {
+    const size_t n = printer.print(values[k], out);
+    if (n == 0) fail_corrupt("columnar: number too long");
+    cells[k] = {out, n};
+    out += n;
+  }
+  arena.commit(static_cast<size_t>(out - start));
+  return static_cast<uint64_t>(out - start);
+}
+
 uint64_t ColumnDecoder::run_numbers(size_t from, size_t to, CellArena& arena) {
+  if (spec_.number.inner != kNoBinary32 && spec_.quote != kQuoteAlways) {
+    run_typed_values(from, to);
+    return run_binary32(from, to, arena);
+  }
   if (spec_.quote == kQuoteAlways || (split_scale_ == NumberPrinter::kNoSplit && !digits_)) {
-    // Quoted, binary32 (to_chars dominates there) or long numbers.
+    // Quoted or long numbers.
     run_typed_values(from, to);
     return run_typed_text(from, to, arena);
   }

@@ -56,25 +56,13 @@ constexpr double kPow10d[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
 
 }  // namespace
 
-bool binary32_scaled(float f, int scale, uint64_t* magnitude) {
-  // f = m * 2^e exactly, so f * 10^scale = m * 10^scale * 2^e: a 128-bit
-  // product (< 2^24 * 10^18 < 2^84) shifted, rounded half to even on the
-  // bits shifted out, as to_chars rounds the exact value.
+bool binary32_scaled_wide(float f, int scale, uint64_t* magnitude) {
+  // As binary32_scaled, with a 128-bit product (< 2^24 * 10^18 < 2^84).
   const uint32_t bits = std::bit_cast<uint32_t>(f);
   const uint32_t biased = bits >> 23 & 0xff;
   if (biased == 0xff || scale < 0 || scale > kMaxScale) return false;  // inf, nan
   const uint64_t m = biased ? (bits & 0x7fffff) | 0x800000 : bits & 0x7fffff;
   const int e = static_cast<int>(biased ? biased : 1) - 150;
-  if (scale <= 11 && e < 0 && e > -64) {
-    // The common case in 64 bits: n < 2^24 * 10^11 < 2^61, shifted by < 64.
-    const uint64_t n = m * kPow10[scale];
-    const int k = -e;
-    uint64_t q = n >> k;
-    const uint64_t rest = n - (q << k), half = uint64_t(1) << (k - 1);
-    if (rest > half || (rest == half && (q & 1))) ++q;
-    *magnitude = q;
-    return true;
-  }
   __extension__ using U128 = unsigned __int128;
   const U128 n = static_cast<U128>(m) * kPow10[scale];
   U128 q;
@@ -84,10 +72,7 @@ bool binary32_scaled(float f, int scale, uint64_t* magnitude) {
   } else if (e <= -128) {
     q = 0;  // n < 2^84, below half a unit: rounds to 0
   } else {
-    const int k = -e;
-    q = n >> k;
-    const U128 rest = n - (q << k), half = static_cast<U128>(1) << (k - 1);
-    if (rest > half || (rest == half && (q & 1))) ++q;
+    q = shift_round_half_even(n, -e);
   }
   if (q >> 63) return false;  // beyond int64: format_number cannot print it
   *magnitude = static_cast<uint64_t>(q);
