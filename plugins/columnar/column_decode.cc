@@ -422,6 +422,17 @@ size_t ColumnDecoder::print_quoted_typed(int64_t v, bool quoted, char* out) {
 
 CellText ColumnDecoder::render(std::string_view v, bool quoted, CellArena& arena) const {
   if (!quoted) return {arena.copy(v.data(), v.size()), v.size()};
+  if (!std::memchr(v.data(), '"', v.size())) {
+    // Quoted for a delimiter or line break (addresses, lists): one copy
+    // between the quotes, not a byte at a time.
+    const size_t n = v.size() + 2;
+    char* out = arena.text_room(n);
+    out[0] = '"';
+    std::memcpy(out + 1, v.data(), v.size());
+    out[n - 1] = '"';
+    arena.commit(n);
+    return {out, n};
+  }
   size_t quotes = 0;
   for (char c : v) quotes += c == '"';
   const size_t n = v.size() + quotes + 2;
