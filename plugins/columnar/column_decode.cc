@@ -17,6 +17,26 @@ constexpr uint64_t kNoMoreCells = std::numeric_limits<uint64_t>::max();
 // Room for one typed cell: its text and the quotes around it.
 constexpr size_t kTypedCellMax = (kNumberTextMax > kDateTextMax ? kNumberTextMax : kDateTextMax) + 2;
 
+// Prints a run of unquoted typed values with `printer` (DatePrinter,
+// Binary32Printer: 0 for a value it refuses), cells end to end. The printer
+// is a local: stores through out would make the compiler reload members.
+template <class Printer>
+uint64_t print_typed_run(Printer& printer, const int64_t* values, size_t from, size_t to, CellText* cells,
+                         CellArena& arena, const char* refused) {
+  char* const start = arena.room((to - from) * kTypedCellMax);
+  char* out = start;
+  Printer local = printer;
+  for (size_t k = from; k < to; ++k) {
+    const size_t n = local.print(values[k], out);
+    if (n == 0) fail_corrupt(refused);
+    cells[k] = {out, n};
+    out += n;
+  }
+  printer = local;
+  arena.commit(static_cast<size_t>(out - start));
+  return static_cast<uint64_t>(out - start);
+}
+
 }  // namespace
 
 std::vector<uint64_t> ColumnDecoder::read_index_list(ByteReader& r, uint64_t cells) {
@@ -124,7 +144,10 @@ uint64_t ColumnDecoder::decode_block(size_t count, CellArena& arena) {
           break;
         case kDate:
           run_typed_values(at, run_end);
-          bytes += run_typed_text(at, run_end, arena);
+          bytes += spec_.quote == kQuoteAlways
+                       ? run_typed_text(at, run_end, arena)
+                       : print_typed_run(date_printer_, values_block_.data(), at, run_end, cells_.data(), arena,
+                                         "columnar: date out of range");
           break;
         case kDict: bytes += run_dict(at, run_end); break;
         default: bytes += run_text(at, run_end, arena); break;
@@ -259,26 +282,11 @@ void ColumnDecoder::next_print_path() {
   }
 }
 
-uint64_t ColumnDecoder::run_binary32(size_t from, size_t to, CellArena& arena) {
-  char* const start = arena.room((to - from) * kNumberTextMax);
-  char* out = start;
-  const Binary32Printer printer = binary32_printer_;  // a local: out's stores would reload members
-  const int64_t* values = values_block_.data();
-  CellText* cells = cells_.data();
-  for (size_t k = from; k < to; ++k) {
-    const size_t n = printer.print(values[k], out);
-    if (n == 0) fail_corrupt("columnar: number too long");
-    cells[k] = {out, n};
-    out += n;
-  }
-  arena.commit(static_cast<size_t>(out - start));
-  return static_cast<uint64_t>(out - start);
-}
-
 uint64_t ColumnDecoder::run_numbers(size_t from, size_t to, CellArena& arena) {
   if (spec_.number.inner != kNoBinary32 && spec_.quote != kQuoteAlways) {
     run_typed_values(from, to);
-    return run_binary32(from, to, arena);
+    return print_typed_run(binary32_printer_, values_block_.data(), from, to, cells_.data(), arena,
+                           "columnar: number too long");
   }
   if (spec_.quote == kQuoteAlways || (split_scale_ == NumberPrinter::kNoSplit && !digits_)) {
     // Quoted or long numbers.

@@ -59,8 +59,6 @@ class ColumnDecoder {
   // run_numbers' fast path: the run's values printed with the column's
   // current path (split_scale_, else digits_).
   uint64_t print_run(size_t from, size_t to, CellArena& arena);
-  // run_numbers for unquoted binary32 columns.
-  uint64_t run_binary32(size_t from, size_t to, CellArena& arena);
   // Gives up the current path for the next wider one.
   void next_print_path();
   // Any typed column (dates; numbers the fast printer cannot take).
