@@ -142,9 +142,13 @@ struct BlockRows {
       case 8: return assemble_width<8, kSameEol>(d, delim, eol, kind);
       default: break;
     }
-    for (size_t r = 0; r < rows; ++r) {
+    // Locals: stores through d would make the compiler reload the members
+    // every cell.
+    const CellText* const* col = cells.data();
+    const size_t nrows = rows;
+    for (size_t r = 0; r < nrows; ++r) {
       for (uint32_t j = 0; j < width; ++j) {
-        d = put_cell(d, cells[j][r]);
+        d = put_cell(d, col[j][r]);
         *d++ = delim;
       }
       if (width) --d;
