@@ -4,8 +4,10 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <vector>
 
 #include "at1/cpp/decimal.hpp"
+#include "number_print.h"
 
 namespace at1::columnar {
 
@@ -80,6 +82,15 @@ bool binary32_scaled_wide(float f, int scale, uint64_t* magnitude) {
 }
 
 size_t format_binary32_fixed(float f, int scale, char* out) {
+  if (scale < 0 || scale > kMaxScale) return 0;
+  // The decoder's fast paths first (encode re-prints every binary32 value
+  // through here): one printer per scale, made once.
+  static const std::vector<Binary32Printer> kPrinters = [] {
+    std::vector<Binary32Printer> printers;
+    for (int k = 0; k <= kMaxScale; ++k) printers.emplace_back(NumberSpec{static_cast<uint8_t>(k), kFracFixed, 1});
+    return printers;
+  }();
+  if (const size_t n = kPrinters[static_cast<size_t>(scale)].print_float(f, out)) return n;
   uint64_t q;
   if (!binary32_scaled(f, scale, &q)) return 0;
   size_t len = 0;

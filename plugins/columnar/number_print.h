@@ -246,7 +246,12 @@ class Binary32Printer {
   // Writes the text at out (kNumberTextMax bytes); returns its length, 0
   // only where format_number returns 0.
   size_t print(int64_t mantissa, char* out) const {
-    const float f = binary32_float(mantissa, spec_.inner);
+    if (const size_t n = print_float(binary32_float(mantissa, spec_.inner), out)) return n;
+    return format_number(mantissa, spec_, out);
+  }
+  // format_binary32_fixed(f, scale, out) where the fast paths take f (the
+  // scaled magnitude below 10^16), else 0.
+  size_t print_float(float f, char* out) const {
     uint64_t magnitude;
     if (spec_.scale < 16 && binary32_scaled(f, spec_.scale, &magnitude) && magnitude < kNumberPow10[16]) {
       const size_t sign = std::signbit(f) ? 1 : 0;  // to_chars keeps the sign of -0
@@ -268,7 +273,7 @@ class Binary32Printer {
       }
       return sign + fixed_.print_fast<16>(v, out + sign);
     }
-    return format_number(mantissa, spec_, out);
+    return 0;
   }
 
  private:

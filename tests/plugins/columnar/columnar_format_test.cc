@@ -256,7 +256,7 @@ TEST(ColumnarNumber, Binary32PrinterMatchesToChars) {
   EXPECT_EQ(fmt(-145522, spec), "-1455.219971");
 }
 
-// The decoder's binary32 printer against format_number: every valid
+// The decoder's binary32 printer against format_number and to_chars: every valid
 // (scale, inner), mantissas at and around powers of ten, signs, zero, the
 // largest a float keeps exactly, and values format_number prints with
 // to_chars or refuses.
@@ -285,6 +285,10 @@ TEST(ColumnarNumber, Binary32FastPrinterMatchesFormatNumber) {
         const size_t n = format_number(m, spec, want);
         ASSERT_EQ(printer.print(m, got), n) << m << " scale " << int(scale) << " inner " << int(inner);
         ASSERT_EQ(std::string(got, n), std::string(want, n)) << m << " scale " << int(scale);
+        // Both now share the fast paths: to_chars is the independent check.
+        if (n) {
+          ASSERT_EQ(std::string(got, n), to_chars_fixed(binary32_float(m, inner), scale)) << m;
+        }
         printed += n != 0;
       }
     }
