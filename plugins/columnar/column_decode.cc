@@ -17,6 +17,26 @@ constexpr uint64_t kNoMoreCells = std::numeric_limits<uint64_t>::max();
 // Room for one typed cell: its text and the quotes around it.
 constexpr size_t kTypedCellMax = (kNumberTextMax > kDateTextMax ? kNumberTextMax : kDateTextMax) + 2;
 
+// Prints a run of unquoted typed values with `printer` (DatePrinter,
+// Binary32Printer: 0 for a value it refuses), cells end to end. The printer
+// is a local: stores through out would make the compiler reload members.
+template <class Printer>
+uint64_t print_typed_run(Printer& printer, const int64_t* values, size_t from, size_t to, CellText* cells,
+                         CellArena& arena, const char* refused) {
+  char* const start = arena.room((to - from) * kTypedCellMax);
+  char* out = start;
+  Printer local = printer;
+  for (size_t k = from; k < to; ++k) {
+    const size_t n = local.print(values[k], out);
+    if (n == 0) fail_corrupt(refused);
+    cells[k] = {out, n};
+    out += n;
+  }
+  printer = local;
+  arena.commit(static_cast<size_t>(out - start));
+  return static_cast<uint64_t>(out - start);
+}
+
 }  // namespace
 
 std::vector<uint64_t> ColumnDecoder::read_index_list(ByteReader& r, uint64_t cells) {
@@ -41,6 +61,8 @@ void ColumnDecoder::init(size_t index, const ColumnSpec& spec, PartReader& parts
                          char delim, const ColumnDecoder* ref, uint8_t version) {
   spec_ = spec;
   printer_ = NumberPrinter(spec.number);
+  if (spec.number.inner != kNoBinary32) binary32_printer_ = Binary32Printer(spec.number);
+  date_printer_ = DatePrinter(spec.date);
   digits_ = printer_.fast_digits(0);
   split_scale_ = printer_.split_scale();
   ref_ = ref;
@@ -122,7 +144,10 @@ uint64_t ColumnDecoder::decode_block(size_t count, CellArena& arena) {
           break;
         case kDate:
           run_typed_values(at, run_end);
-          bytes += run_typed_text(at, run_end, arena);
+          bytes += spec_.quote == kQuoteAlways
+                       ? run_typed_text(at, run_end, arena)
+                       : print_typed_run(date_printer_, values_block_.data(), at, run_end, cells_.data(), arena,
+                                         "columnar: date out of range");
           break;
         case kDict: bytes += run_dict(at, run_end); break;
         default: bytes += run_text(at, run_end, arena); break;
@@ -258,8 +283,13 @@ void ColumnDecoder::next_print_path() {
 }
 
 uint64_t ColumnDecoder::run_numbers(size_t from, size_t to, CellArena& arena) {
+  if (spec_.number.inner != kNoBinary32 && spec_.quote != kQuoteAlways) {
+    run_typed_values(from, to);
+    return print_typed_run(binary32_printer_, values_block_.data(), from, to, cells_.data(), arena,
+                           "columnar: number too long");
+  }
   if (spec_.quote == kQuoteAlways || (split_scale_ == NumberPrinter::kNoSplit && !digits_)) {
-    // Quoted, binary32 (to_chars dominates there) or long numbers.
+    // Quoted or long numbers.
     run_typed_values(from, to);
     return run_typed_text(from, to, arena);
   }
@@ -381,15 +411,16 @@ int64_t ColumnDecoder::next_typed_value(size_t at) {
   return last_;
 }
 
-size_t ColumnDecoder::print_quoted_typed(int64_t v, bool quoted, char* out) const {
+size_t ColumnDecoder::print_quoted_typed(int64_t v, bool quoted, char* out) {
   size_t n = quoted ? 1 : 0;
   out[0] = '"';
   if (spec_.type == kNumber) {
-    const size_t len = printer_.print(v, out + n);
+    const size_t len = spec_.number.inner == kNoBinary32 ? printer_.print(v, out + n)
+                                                         : binary32_printer_.print(v, out + n);
     if (len == 0 && spec_.number.inner != kNoBinary32) fail_corrupt("columnar: number too long");
     n += len;
   } else {
-    const size_t len = format_date(v, spec_.date, out + n);
+    const size_t len = date_printer_.print(v, out + n);
     if (len == 0) fail_corrupt("columnar: date out of range");
     n += len;
   }
@@ -399,6 +430,17 @@ size_t ColumnDecoder::print_quoted_typed(int64_t v, bool quoted, char* out) cons
 
 CellText ColumnDecoder::render(std::string_view v, bool quoted, CellArena& arena) const {
   if (!quoted) return {arena.copy(v.data(), v.size()), v.size()};
+  if (!std::memchr(v.data(), '"', v.size())) {
+    // Quoted for a delimiter or line break (addresses, lists): one copy
+    // between the quotes, not a byte at a time.
+    const size_t n = v.size() + 2;
+    char* out = arena.text_room(n);
+    out[0] = '"';
+    std::memcpy(out + 1, v.data(), v.size());
+    out[n - 1] = '"';
+    arena.commit(n);
+    return {out, n};
+  }
   size_t quotes = 0;
   for (char c : v) quotes += c == '"';
   const size_t n = v.size() + quotes + 2;

@@ -14,6 +14,7 @@
 #include "cell_arena.h"
 #include "column_spec.h"
 #include "csv_parse.h"
+#include "date_print.h"
 #include "number_print.h"
 #include "parts.h"
 #include "value_blocks.h"
@@ -72,10 +73,12 @@ class ColumnDecoder {
   int64_t next_typed_value(size_t at);
   CellText render(std::string_view v, bool quoted, CellArena& arena) const;
   // A typed value's text at out (kTypedCellMax bytes), in quotes or not.
-  size_t print_quoted_typed(int64_t v, bool quoted, char* out) const;
+  size_t print_quoted_typed(int64_t v, bool quoted, char* out);
 
   ColumnSpec spec_;
   NumberPrinter printer_{NumberSpec()};
+  Binary32Printer binary32_printer_{NumberSpec()};  // for binary32 columns (spec_.number.inner)
+  DatePrinter date_printer_{DateSpec()};  // keeps the month or day in use
   int digits_ = 0;  // the fast print path runs try first (8, 16; 0: none)
   int split_scale_ = NumberPrinter::kNoSplit;  // tried before digits_ (kNoSplit: not, or no longer)
   char delim_ = ',';

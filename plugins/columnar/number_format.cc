@@ -4,8 +4,10 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <vector>
 
 #include "at1/cpp/decimal.hpp"
+#include "number_print.h"
 
 namespace at1::columnar {
 
@@ -56,32 +58,43 @@ constexpr double kPow10d[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
 
 }  // namespace
 
-size_t format_binary32_fixed(float f, int scale, char* out) {
-  // f = m * 2^e exactly, so f * 10^scale = m * 10^scale * 2^e: a 128-bit
-  // product (< 2^24 * 10^18 < 2^84) shifted, rounded half to even on the
-  // bits shifted out, as to_chars rounds the exact value.
+bool binary32_scaled_wide(float f, int scale, uint64_t* magnitude) {
+  // As binary32_scaled, with a 128-bit product (< 2^24 * 10^18 < 2^84).
   const uint32_t bits = std::bit_cast<uint32_t>(f);
   const uint32_t biased = bits >> 23 & 0xff;
-  if (biased == 0xff || scale < 0 || scale > kMaxScale) return 0;  // inf, nan
+  if (biased == 0xff || scale < 0 || scale > kMaxScale) return false;  // inf, nan
   const uint64_t m = biased ? (bits & 0x7fffff) | 0x800000 : bits & 0x7fffff;
   const int e = static_cast<int>(biased ? biased : 1) - 150;
   __extension__ using U128 = unsigned __int128;
   const U128 n = static_cast<U128>(m) * kPow10[scale];
   U128 q;
   if (e >= 0) {
-    if (e > 40) return 0;  // n << e could pass 2^128
+    if (e > 40) return false;  // n << e could pass 2^128
     q = n << e;
   } else if (e <= -128) {
     q = 0;  // n < 2^84, below half a unit: rounds to 0
   } else {
-    const int k = -e;
-    q = n >> k;
-    const U128 rest = n - (q << k), half = static_cast<U128>(1) << (k - 1);
-    if (rest > half || (rest == half && (q & 1))) ++q;
+    q = shift_round_half_even(n, -e);
   }
-  if (q >> 63) return 0;  // beyond int64: format_number cannot print it
+  if (q >> 63) return false;  // beyond int64: format_number cannot print it
+  *magnitude = static_cast<uint64_t>(q);
+  return true;
+}
+
+size_t format_binary32_fixed(float f, int scale, char* out) {
+  if (scale < 0 || scale > kMaxScale) return 0;
+  // The decoder's fast paths first (encode re-prints every binary32 value
+  // through here): one printer per scale, made once.
+  static const std::vector<Binary32Printer> kPrinters = [] {
+    std::vector<Binary32Printer> printers;
+    for (int k = 0; k <= kMaxScale; ++k) printers.emplace_back(NumberSpec{static_cast<uint8_t>(k), kFracFixed, 1});
+    return printers;
+  }();
+  if (const size_t n = kPrinters[static_cast<size_t>(scale)].print_float(f, out)) return n;
+  uint64_t q;
+  if (!binary32_scaled(f, scale, &q)) return 0;
   size_t len = 0;
-  if (bits >> 31) out[len++] = '-';  // to_chars keeps the sign of -0 and of what rounds to 0
+  if (std::signbit(f)) out[len++] = '-';  // to_chars keeps the sign of -0 and of what rounds to 0
   const NumberSpec fixed{static_cast<uint8_t>(scale), kFracFixed, 1};
   return len + format_number(static_cast<int64_t>(q), fixed, out + len);
 }
@@ -93,7 +106,7 @@ namespace {
 // decode agree everywhere; format_binary32_fixed gives its bytes for most
 // values at ~1/10 of the cost (sp500 table decode: to_chars was ~60% of it).
 size_t format_binary32(int64_t m, int scale, int inner, char* out) {
-  float f = static_cast<float>(static_cast<double>(m) / kPow10d[inner]);
+  const float f = binary32_float(m, inner);
   if (const size_t n = format_binary32_fixed(f, scale, out)) return n;
   auto r = std::to_chars(out, out + kNumberTextMax, static_cast<double>(f),
                          std::chars_format::fixed, scale);

@@ -5,6 +5,7 @@
 #ifndef AT1_COLUMNAR_NUMBER_FORMAT_H
 #define AT1_COLUMNAR_NUMBER_FORMAT_H
 
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -135,6 +136,40 @@ inline bool parse_number_exact(std::string_view s, const NumberSpec& spec, int64
 // returns its length, 0 only for a binary32 value too long to print
 // (hostile input).
 size_t format_number(int64_t mantissa, const NumberSpec& spec, char* out);
+
+// The float a binary32 mantissa stands for: the one nearest to
+// m / 10^inner (inner <= kMaxInner).
+inline float binary32_float(int64_t m, int inner) {
+  static constexpr double kPow10d[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+  return static_cast<float>(static_cast<double>(m) / kPow10d[inner]);
+}
+
+// n / 2^k (0 < k, n + 2^k without overflow) rounded half to even.
+template <class U>
+U shift_round_half_even(U n, int k) {
+  return (n + (U(1) << (k - 1)) - 1 + ((n >> k) & 1)) >> k;
+}
+
+// binary32_scaled for every float and scale (a 128-bit product).
+bool binary32_scaled_wide(float f, int scale, uint64_t* magnitude);
+
+// |f| * 10^scale rounded half to even (the exact binary value, as
+// std::to_chars rounds it) at magnitude; false where format_binary32_fixed
+// returns 0. The sign is f's sign bit. Inline: decode prints every binary32
+// value through it.
+inline bool binary32_scaled(float f, int scale, uint64_t* magnitude) {
+  // f = m * 2^e exactly, so f * 10^scale = m * 10^scale * 2^e. The common
+  // case (a normal float below 2^23, scale <= 11) in 64 bits:
+  // m * 10^scale < 2^24 * 10^11 < 2^61, shifted by 1..63.
+  const uint32_t bits = std::bit_cast<uint32_t>(f);
+  const uint32_t biased = bits >> 23 & 0xff;
+  const int e = static_cast<int>(biased) - 150;
+  if (biased == 0 || e >= 0 || e <= -64 || scale < 0 || scale > 11)
+    return binary32_scaled_wide(f, scale, magnitude);
+  const uint64_t m = (bits & 0x7fffff) | 0x800000;
+  *magnitude = shift_round_half_even(m * sdk::kPow10[scale], -e);
+  return true;
+}
 
 // `f` with `scale` fixed digits, the bytes std::to_chars(fixed, scale)
 // writes (the exact binary value rounded half to even), or 0 when f or the

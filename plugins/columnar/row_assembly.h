@@ -47,9 +47,18 @@ class VerbatimLines {
 };
 
 // By value: after the store through d the compiler would reload c.n.
+// Cells up to 64 bytes (names, labels) are moved with two fixed-size
+// overlapping moves, the second ending at the cell's end, instead of a
+// memcpy call (~30 instructions; birdstrikes makes 2 a row).
 inline char* put_cell(char* d, const CellText c) {
   if (c.n <= kCellCopy) {
     std::memcpy(d, c.p, kCellCopy);
+  } else if (c.n <= 2 * kCellCopy) {
+    std::memcpy(d, c.p, kCellCopy);
+    std::memcpy(d + c.n - kCellCopy, c.p + c.n - kCellCopy, kCellCopy);
+  } else if (c.n <= 4 * kCellCopy) {
+    std::memcpy(d, c.p, 2 * kCellCopy);
+    std::memcpy(d + c.n - 2 * kCellCopy, c.p + c.n - 2 * kCellCopy, 2 * kCellCopy);
   } else {
     std::memcpy(d, c.p, c.n);
   }
@@ -133,9 +142,13 @@ struct BlockRows {
       case 8: return assemble_width<8, kSameEol>(d, delim, eol, kind);
       default: break;
     }
-    for (size_t r = 0; r < rows; ++r) {
+    // Locals: stores through d would make the compiler reload the members
+    // every cell.
+    const CellText* const* col = cells.data();
+    const size_t nrows = rows;
+    for (size_t r = 0; r < nrows; ++r) {
       for (uint32_t j = 0; j < width; ++j) {
-        d = put_cell(d, cells[j][r]);
+        d = put_cell(d, col[j][r]);
         *d++ = delim;
       }
       if (width) --d;

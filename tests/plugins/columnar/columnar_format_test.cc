@@ -18,6 +18,7 @@
 #include "column_spec.h"
 #include "columnar_test_util.h"
 #include "csv_parse.h"
+#include "date_print.h"
 #include "datetime_format.h"
 #include "dict_index.h"
 #include "dialect.h"
@@ -260,6 +261,45 @@ TEST(ColumnarNumber, Binary32PrinterMatchesToChars) {
   EXPECT_EQ(fmt(-145522, spec), "-1455.219971");
 }
 
+// The decoder's binary32 printer against format_number and to_chars: every valid
+// (scale, inner), mantissas at and around powers of ten, signs, zero, the
+// largest a float keeps exactly, and values format_number prints with
+// to_chars or refuses.
+TEST(ColumnarNumber, Binary32FastPrinterMatchesFormatNumber) {
+  std::vector<int64_t> mantissas = {0, 1, -1, 5, -5, 145522, -145522, 16777215, 16777216, 16777217,
+                                    std::numeric_limits<int64_t>::max(), std::numeric_limits<int64_t>::min()};
+  for (int d = 0; d <= 18; ++d) {
+    const int64_t p = static_cast<int64_t>(kNumberPow10[d]);
+    for (int64_t m : {p - 1, p, p + 1, 3 * p + 7}) {
+      mantissas.push_back(m);
+      mantissas.push_back(-m);
+    }
+  }
+  std::mt19937_64 rng(32);
+  for (int i = 0; i < 3000; ++i) {
+    const int64_t m = static_cast<int64_t>(rng() >> (rng() % 64));
+    mantissas.push_back(i % 2 ? m : -m);
+  }
+  size_t printed = 0;
+  for (uint8_t scale = 1; scale <= kMaxScale; ++scale)
+    for (uint8_t inner = 0; inner < scale && inner <= kMaxInner; ++inner) {
+      const NumberSpec spec{scale, kFracFixed, 1, inner};
+      const Binary32Printer printer(spec);
+      for (int64_t m : mantissas) {
+        char want[kNumberTextMax], got[kNumberTextMax];
+        const size_t n = format_number(m, spec, want);
+        ASSERT_EQ(printer.print(m, got), n) << m << " scale " << int(scale) << " inner " << int(inner);
+        ASSERT_EQ(std::string(got, n), std::string(want, n)) << m << " scale " << int(scale);
+        // Both now share the fast paths: to_chars is the independent check.
+        if (n) {
+          ASSERT_EQ(std::string(got, n), to_chars_fixed(binary32_float(m, inner), scale)) << m;
+        }
+        printed += n != 0;
+      }
+    }
+  EXPECT_GT(printed, 100000u);
+}
+
 TEST(ColumnarDate, LayoutsRoundTrip) {
   const char* ok[] = {"2000-01-03", "2000/02/29", "2010-01-01T01:00:00", "1999-12-31 23:59:59.5",
                       "00:00:00.008", "23:59:59", "2021-03-04T05:06:07.123456Z", "0000-01-01",
@@ -401,6 +441,60 @@ TEST(ColumnarFormat, DictIndexMatchesFirstSeenMap) {
     ASSERT_EQ(index.size(), want.size());
   }
   EXPECT_GT(want.size(), 5000u);
+}
+
+// DatePrinter keeps the month or day in use: every layout, values in order
+// (runs inside a month or day, across month, year and leap-day edges) and
+// jumping about (misses), and values format_date refuses.
+TEST(ColumnarDate, PrinterMatchesFormatDate) {
+  std::vector<DateSpec> specs;
+  for (uint8_t has_date : {0, 1})
+    for (uint8_t has_time : {0, 1})
+      for (uint8_t frac = 0; frac <= kMaxDateFrac; ++frac)
+        for (uint8_t zulu : {0, 1})
+          for (char date_sep : {'-', '/'})
+            for (char time_sep : {'T', ' '}) {
+              const DateSpec spec{has_date, date_sep, has_time, time_sep, frac, zulu};
+              if (date_spec_valid(spec)) specs.push_back(spec);
+            }
+  ASSERT_GT(specs.size(), 40u);
+  // Days: years 0 and 9999 at both ends, 1900 (not leap), 2000 (leap), 1970.
+  const int64_t kDays[] = {-719528, -719527, -719468, -25567, -25509, 0, 10956, 11016, 11017, 2932896};
+  std::mt19937_64 rng(5);
+  for (const DateSpec& spec : specs) {
+    int64_t unit = 1;
+    for (int i = 0; i < spec.frac; ++i) unit *= 10;
+    const int64_t per_day = spec.has_time ? 86400 * unit : 1;
+    std::vector<int64_t> values = {std::numeric_limits<int64_t>::min(), std::numeric_limits<int64_t>::max(),
+                                   -1, 0, per_day - 1, per_day};
+    // Days of years 0..9999 (a time alone has day 0 only; its values would overflow).
+    for (int64_t d : spec.has_date ? std::vector<int64_t>(std::begin(kDays), std::end(kDays)) : std::vector<int64_t>{}) {
+      // A walk through the days around d, with steps inside and across days.
+      const int64_t step = spec.has_time ? per_day / 7 + 1 : 1;
+      for (int64_t v = (d - 40) * per_day; v < (d + 40) * per_day; v += step) values.push_back(v);
+      values.push_back(d * per_day - 1);
+      values.push_back(d * per_day + per_day - 1);
+    }
+    if (spec.has_date) values.insert(values.end(), {2932897 * per_day, -719529 * per_day + per_day - 1});
+    if (!spec.has_date)  // a time alone: a walk through its one day and past its ends
+      for (int64_t v = -per_day / 50; v < per_day + per_day / 50; v += per_day / 1000 + 1) values.push_back(v);
+    for (int i = 0; i < 2000; ++i) {  // jumps: a miss almost every time
+      const int64_t d = spec.has_date ? static_cast<int64_t>(rng() % 3652425) - 719528 : 0;
+      values.push_back(d * per_day + static_cast<int64_t>(rng() % static_cast<uint64_t>(per_day)));
+      values.push_back(static_cast<int64_t>(rng()));
+    }
+    DatePrinter printer(spec);
+    size_t printed = 0;
+    for (int64_t v : values) {
+      char want[kDateTextMax], got[kDateTextMax];
+      const size_t n = format_date(v, spec, want);
+      ASSERT_EQ(printer.print(v, got), n) << v << " date " << int(spec.has_date) << " time " << int(spec.has_time)
+                                          << " frac " << int(spec.frac);
+      ASSERT_EQ(std::string(got, n), std::string(want, n)) << v;
+      printed += n != 0;
+    }
+    EXPECT_GT(printed, 900u);  // most checks are of printed values, not refusals
+  }
 }
 
 TEST(ColumnarDialect, DetectsDelimiter) {
