@@ -36,7 +36,7 @@ Status LineChunker::Next(ByteBuffer* chunk, uint64_t* lines) {
       *lines += n;
       scan = static_cast<size_t>(last - base) + 1;
     }
-    while (*lines < max_lines_ && scan < max_bytes_) {
+    while (*lines < max_lines_ && scan < max_bytes_ && scan < chunk->size()) {
       const void* nl = std::memchr(base + scan, '\n', chunk->size() - scan);
       if (!nl) break;
       scan = static_cast<size_t>(static_cast<const char*>(nl) - base) + 1;
