@@ -54,7 +54,58 @@ size_t put_digits(uint64_t v, int min_digits, char* out) {
   return static_cast<size_t>(n);
 }
 
-constexpr double kPow10d[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+// Every power of ten up to 10^18 is exact in a double (up to 10^22 are).
+constexpr double kPow10d[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8, 1e9,
+                              1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18};
+
+// The double std::from_chars gives for a number of this shape, without
+// parsing the text again (from_chars was ~12% of the sp500 table's
+// compress): digits and 10^frac_digits are both exact doubles when the
+// digits fit 53 bits, and IEEE division rounds their quotient correctly,
+// which is what from_chars returns (Clinger's fast path). False when the
+// digits do not fit: callers then use from_chars.
+bool shape_double(const NumberShape& sh, double* d) {
+  if (sh.digits > (uint64_t{1} << 53)) return false;
+  const double v = static_cast<double>(sh.digits) / kPow10d[sh.frac_digits];
+  *d = sh.negative ? -v : v;  // "-0.0" is -0.0, as from_chars gives it
+  return true;
+}
+
+// from_chars of the whole text `s` (false unless it parses to its end).
+bool text_double(std::string_view s, double* d) {
+  NumberShape sh;
+  if (analyze_number(s, &sh) && shape_double(sh, d)) return true;
+  auto r = std::from_chars(s.data(), s.data() + s.size(), *d);
+  return r.ec == std::errc() && r.ptr == s.data() + s.size();
+}
+
+// std::llround(x): inline where x - trunc(x) is exact (|x| < 2^52), since
+// llround is a libm call per binary32 cell.
+int64_t round_half_away(double x) {
+  if (!(std::fabs(x) < 0x1p52)) return std::llround(x);
+  const int64_t t = static_cast<int64_t>(x);
+  const double r = x - static_cast<double>(t);
+  return t + (r >= 0.5) - (r <= -0.5);
+}
+
+// memcmp(a, b, n) == 0 in 8-byte words (the last one overlapping), without
+// a libc call for the ~11-byte texts of binary32 cells.
+bool same_text(const char* a, const char* b, size_t n) {
+  if (n < 8) {
+    for (size_t i = 0; i < n; ++i)
+      if (a[i] != b[i]) return false;
+    return true;
+  }
+  uint64_t x, y;
+  for (size_t i = 0; i + 8 < n; i += 8) {
+    std::memcpy(&x, a + i, 8);
+    std::memcpy(&y, b + i, 8);
+    if (x != y) return false;
+  }
+  std::memcpy(&x, a + n - 8, 8);
+  std::memcpy(&y, b + n - 8, 8);
+  return x == y;
+}
 
 }  // namespace
 
@@ -120,28 +171,29 @@ int binary32_inner_digits(std::string_view s, int scale) {
   NumberShape sh;
   if (!analyze_number(s, &sh) || sh.frac_digits != scale || !sh.has_point) return -1;
   double d;
-  auto r = std::from_chars(s.data(), s.data() + s.size(), d);
-  if (r.ec != std::errc() || r.ptr != s.data() + s.size()) return -1;
+  if (!shape_double(sh, &d)) {
+    auto r = std::from_chars(s.data(), s.data() + s.size(), d);
+    if (r.ec != std::errc() || r.ptr != s.data() + s.size()) return -1;
+  }
   float f = static_cast<float>(d);
   if (!std::isfinite(f) || std::fabs(f) > 1e15f) return -1;
   char buf[kNumberTextMax];
   for (int k = 0; k <= kMaxInner && k < scale; ++k) {
-    int64_t m = std::llround(static_cast<double>(f) * kPow10d[k]);
+    int64_t m = round_half_away(static_cast<double>(f) * kPow10d[k]);
     if (static_cast<float>(static_cast<double>(m) / kPow10d[k]) != f) continue;
     size_t n = format_binary32(m, scale, k, buf);
-    return n == s.size() && std::memcmp(buf, s.data(), n) == 0 ? k : -1;
+    return n == s.size() && same_text(buf, s.data(), n) ? k : -1;
   }
   return -1;
 }
 
 bool parse_binary32_exact(std::string_view s, const NumberSpec& spec, int64_t* mantissa) {
   double d;
-  auto r = std::from_chars(s.data(), s.data() + s.size(), d);
-  if (r.ec != std::errc() || r.ptr != s.data() + s.size() || !(std::fabs(d) < 1e15)) return false;
-  int64_t m = std::llround(static_cast<double>(static_cast<float>(d)) * kPow10d[spec.inner]);
+  if (!text_double(s, &d) || !(std::fabs(d) < 1e15)) return false;
+  int64_t m = round_half_away(static_cast<double>(static_cast<float>(d)) * kPow10d[spec.inner]);
   char buf[kNumberTextMax];
   size_t n = format_binary32(m, spec.scale, spec.inner, buf);
-  if (n != s.size() || std::memcmp(buf, s.data(), n) != 0) return false;
+  if (n != s.size() || !same_text(buf, s.data(), n)) return false;
   *mantissa = m;
   return true;
 }
