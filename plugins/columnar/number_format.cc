@@ -71,14 +71,6 @@ bool shape_double(const NumberShape& sh, double* d) {
   return true;
 }
 
-// from_chars of the whole text `s` (false unless it parses to its end).
-bool text_double(std::string_view s, double* d) {
-  NumberShape sh;
-  if (analyze_number(s, &sh) && shape_double(sh, d)) return true;
-  auto r = std::from_chars(s.data(), s.data() + s.size(), *d);
-  return r.ec == std::errc() && r.ptr == s.data() + s.size();
-}
-
 // std::llround(x): inline where x - trunc(x) is exact (|x| < 2^52), since
 // llround is a libm call per binary32 cell.
 int64_t round_half_away(double x) {
@@ -188,9 +180,27 @@ int binary32_inner_digits(std::string_view s, int scale) {
 }
 
 bool parse_binary32_exact(std::string_view s, const NumberSpec& spec, int64_t* mantissa) {
+  NumberShape sh;
   double d;
-  if (!text_double(s, &d) || !(std::fabs(d) < 1e15)) return false;
-  int64_t m = round_half_away(static_cast<double>(static_cast<float>(d)) * kPow10d[spec.inner]);
+  const bool shaped = analyze_number(s, &sh) && shape_double(sh, &d);
+  if (!shaped) {
+    auto r = std::from_chars(s.data(), s.data() + s.size(), d);
+    if (r.ec != std::errc() || r.ptr != s.data() + s.size()) return false;
+  }
+  if (!(std::fabs(d) < 1e15)) return false;
+  const int64_t m = round_half_away(static_cast<double>(static_cast<float>(d)) * kPow10d[spec.inner]);
+  // The print-back without printing: where format_binary32_fixed prints
+  // (binary32_scaled succeeds), its text is f's sign and q with `scale`
+  // fixed digits, so it equals s exactly when s has that sign, digits and
+  // fixed shape (print_float and its wrapper were ~40% of this function).
+  const float f = binary32_float(m, spec.inner);
+  uint64_t q;
+  if (shaped && binary32_scaled(f, spec.scale, &q)) {
+    if (std::signbit(f) != sh.negative || q != sh.digits || !shape_fits(sh, NumberSpec{spec.scale, kFracFixed, 1}))
+      return false;
+    *mantissa = m;
+    return true;
+  }
   char buf[kNumberTextMax];
   size_t n = format_binary32(m, spec.scale, spec.inner, buf);
   if (n != s.size() || !same_text(buf, s.data(), n)) return false;
