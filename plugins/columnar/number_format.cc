@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "at1/cpp/decimal.hpp"
+#include "at1/cpp/string_index.hpp"
 #include "number_print.h"
 
 namespace at1::columnar {
@@ -78,25 +79,6 @@ int64_t round_half_away(double x) {
   const int64_t t = static_cast<int64_t>(x);
   const double r = x - static_cast<double>(t);
   return t + (r >= 0.5) - (r <= -0.5);
-}
-
-// memcmp(a, b, n) == 0 in 8-byte words (the last one overlapping), without
-// a libc call for the ~11-byte texts of binary32 cells.
-bool same_text(const char* a, const char* b, size_t n) {
-  if (n < 8) {
-    for (size_t i = 0; i < n; ++i)
-      if (a[i] != b[i]) return false;
-    return true;
-  }
-  uint64_t x, y;
-  for (size_t i = 0; i + 8 < n; i += 8) {
-    std::memcpy(&x, a + i, 8);
-    std::memcpy(&y, b + i, 8);
-    if (x != y) return false;
-  }
-  std::memcpy(&x, a + n - 8, 8);
-  std::memcpy(&y, b + n - 8, 8);
-  return x == y;
 }
 
 }  // namespace
@@ -174,7 +156,7 @@ int binary32_inner_digits(std::string_view s, int scale) {
     int64_t m = round_half_away(static_cast<double>(f) * kPow10d[k]);
     if (static_cast<float>(static_cast<double>(m) / kPow10d[k]) != f) continue;
     size_t n = format_binary32(m, scale, k, buf);
-    return n == s.size() && same_text(buf, s.data(), n) ? k : -1;
+    return sdk::same_text(std::string_view(buf, n), s) ? k : -1;
   }
   return -1;
 }
@@ -203,7 +185,7 @@ bool parse_binary32_exact(std::string_view s, const NumberSpec& spec, int64_t* m
   }
   char buf[kNumberTextMax];
   size_t n = format_binary32(m, spec.scale, spec.inner, buf);
-  if (n != s.size() || !same_text(buf, s.data(), n)) return false;
+  if (!sdk::same_text(std::string_view(buf, n), s)) return false;
   *mantissa = m;
   return true;
 }

@@ -350,6 +350,7 @@ TEST(ColumnarNumber, Binary32ParseMatchesFromChars) {
     const float p = static_cast<float>(std::pow(10.0, d));
     floats.insert(floats.end(), {p, std::nextafter(p, 0.0f), std::nextafter(p, 1e30f), -p});
   }
+  const size_t listed = floats.size();  // printed at every scale, the random ones at one
   std::mt19937_64 rng(77);
   for (int i = 0; i < 12000; ++i) {
     // Magnitudes 2^-20 .. 2^30, as tables hold them.
@@ -360,9 +361,11 @@ TEST(ColumnarNumber, Binary32ParseMatchesFromChars) {
                                     "inf", "nan", "-", ".", "", "00012.30", "9007199254740993.0",
                                     "9007199254.740993", "9007199254.740992", "123456789012345678.9",
                                     "12345678901234567.89", "0.9999999999999999999", "16777217.000000"};
-  for (size_t i = 0; i < floats.size(); ++i) {
+  for (size_t i = 0; i < floats.size() * 12; ++i) {
+    const size_t at = i / 12;
+    if (at >= listed && i % 12 != at % 12) continue;
     const int scale = 1 + static_cast<int>(i % 12);
-    std::string s = to_chars_fixed(floats[i], scale);
+    std::string s = to_chars_fixed(floats[at], scale);
     texts.push_back(s);
     std::string off = s;
     off.back() = static_cast<char>(off.back() == '9' ? '8' : off.back() + 1);
