@@ -2,6 +2,7 @@
 // exactly or refuse, delimiter detection, record parsing.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <bit>
 #include <charconv>
 #include <cmath>
@@ -16,6 +17,7 @@
 
 #include "at1/cpp/civil_time.hpp"
 #include "column_spec.h"
+#include "cost_model.h"
 #include "columnar_test_util.h"
 #include "csv_parse.h"
 #include "date_print.h"
@@ -298,6 +300,31 @@ TEST(ColumnarNumber, Binary32FastPrinterMatchesFormatNumber) {
       }
     }
   EXPECT_GT(printed, 100000u);
+}
+
+// CostModel's estimate against its definition with the left-out bits
+// summed per value: values of every bit width, and runs of one value.
+TEST(ColumnarFormat, CostModelMatchesRunningSum) {
+  std::mt19937_64 rng(9);
+  for (int trial = 0; trial < 50; ++trial) {
+    CostModel model;
+    std::vector<uint32_t> counts(16 + 60 * 16);
+    uint64_t extra = 0;
+    const int values = 1 + static_cast<int>(rng() % 5000);
+    for (int i = 0; i < values; ++i) {
+      const uint64_t u = trial % 3 == 0 && i % 4 ? 12345 : rng() >> (rng() % 64);
+      model.add(u);
+      const int s = std::max(static_cast<int>(std::bit_width(u)) - 5, 0);
+      ++counts[16 * static_cast<size_t>(s) + (u >> s)];
+      extra += static_cast<uint64_t>(s);
+    }
+    uint64_t n = 0;
+    for (uint32_t c : counts) n += c;
+    double want = static_cast<double>(extra);
+    for (uint32_t c : counts)
+      if (c) want += c * std::log2(static_cast<double>(n) / c) + 12;
+    ASSERT_EQ(model.bits(), want) << "trial " << trial;
+  }
 }
 
 // The binary32 parse as it was written first (from_chars, llround, memcmp):
