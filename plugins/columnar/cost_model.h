@@ -18,15 +18,20 @@ class CostModel {
   // Branch-free: with s = max(bit_width(u) - 5, 0), the bucket is
   // 16 * s + (u >> s) (u >> s is u itself below 32, else 16..31: the top
   // bit and the 4 under it), and s bits are left out.
+  // The left-out bits are not summed here but from the counts in bits():
+  // a running sum kept in memory was a load and store per value.
   void add(uint64_t u) {
     const int s = std::bit_width(u | 16) - 5;
     ++counts_[(static_cast<size_t>(s) << 4) + (u >> s)];
-    extra_bits_ += static_cast<uint64_t>(s);
   }
   double bits() const {
-    uint64_t n = 0;
-    for (uint32_t c : counts_) n += c;
-    double total = static_cast<double>(extra_bits_);
+    uint64_t n = 0, extra_bits = 0;
+    for (size_t b = 0; b < kBuckets; ++b) {
+      n += counts_[b];
+      // Bucket b holds values with s = b / 16 - 1 bits left out (none below 32).
+      if (b >= 32) extra_bits += counts_[b] * static_cast<uint64_t>(b / 16 - 1);
+    }
+    double total = static_cast<double>(extra_bits);
     for (uint32_t c : counts_)
       if (c) total += c * std::log2(static_cast<double>(n) / c) + 12;
     return total;
@@ -35,7 +40,6 @@ class CostModel {
  private:
   static constexpr size_t kBuckets = 16 + 60 * 16;
   std::array<uint32_t, kBuckets> counts_{};
-  uint64_t extra_bits_ = 0;
 };
 
 }  // namespace at1::columnar

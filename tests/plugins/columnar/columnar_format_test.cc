@@ -2,6 +2,7 @@
 // exactly or refuse, delimiter detection, record parsing.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <bit>
 #include <charconv>
 #include <cmath>
@@ -16,6 +17,7 @@
 
 #include "at1/cpp/civil_time.hpp"
 #include "column_spec.h"
+#include "cost_model.h"
 #include "columnar_test_util.h"
 #include "csv_parse.h"
 #include "date_print.h"
@@ -298,6 +300,125 @@ TEST(ColumnarNumber, Binary32FastPrinterMatchesFormatNumber) {
       }
     }
   EXPECT_GT(printed, 100000u);
+}
+
+// CostModel's estimate against its definition with the left-out bits
+// summed per value: values of every bit width, and runs of one value.
+TEST(ColumnarFormat, CostModelMatchesRunningSum) {
+  std::mt19937_64 rng(9);
+  for (int trial = 0; trial < 50; ++trial) {
+    CostModel model;
+    std::vector<uint32_t> counts(16 + 60 * 16);
+    uint64_t extra = 0;
+    const int values = 1 + static_cast<int>(rng() % 5000);
+    for (int i = 0; i < values; ++i) {
+      const uint64_t u = trial % 3 == 0 && i % 4 ? 12345 : rng() >> (rng() % 64);
+      model.add(u);
+      const int s = std::max(static_cast<int>(std::bit_width(u)) - 5, 0);
+      ++counts[16 * static_cast<size_t>(s) + (u >> s)];
+      extra += static_cast<uint64_t>(s);
+    }
+    uint64_t n = 0;
+    for (uint32_t c : counts) n += c;
+    double want = static_cast<double>(extra);
+    for (uint32_t c : counts)
+      if (c) want += c * std::log2(static_cast<double>(n) / c) + 12;
+    ASSERT_EQ(model.bits(), want) << "trial " << trial;
+  }
+}
+
+// The binary32 parse as it was written first (from_chars, llround, memcmp):
+// the encoder's shortcuts must give its answer on every text.
+bool reference_parse_binary32(const std::string& s, const NumberSpec& spec, int64_t* mantissa) {
+  double d;
+  auto r = std::from_chars(s.data(), s.data() + s.size(), d);
+  if (r.ec != std::errc() || r.ptr != s.data() + s.size() || !(std::fabs(d) < 1e15)) return false;
+  const int64_t m = std::llround(static_cast<double>(static_cast<float>(d)) * std::pow(10.0, spec.inner));
+  char buf[kNumberTextMax];
+  const size_t n = format_number(m, spec, buf);
+  if (n != s.size() || std::memcmp(buf, s.data(), n) != 0) return false;
+  *mantissa = m;
+  return true;
+}
+
+int reference_inner_digits(const std::string& s, int scale) {
+  NumberShape sh;
+  if (!analyze_number(s, &sh) || sh.frac_digits != scale || !sh.has_point) return -1;
+  double d;
+  auto r = std::from_chars(s.data(), s.data() + s.size(), d);
+  if (r.ec != std::errc() || r.ptr != s.data() + s.size()) return -1;
+  const float f = static_cast<float>(d);
+  if (!std::isfinite(f) || std::fabs(f) > 1e15f) return -1;
+  for (int k = 0; k <= kMaxInner && k < scale; ++k) {
+    const int64_t m = std::llround(static_cast<double>(f) * std::pow(10.0, k));
+    if (static_cast<float>(static_cast<double>(m) / std::pow(10.0, k)) != f) continue;
+    char buf[kNumberTextMax];
+    const NumberSpec spec{static_cast<uint8_t>(scale), kFracFixed, 1, static_cast<uint8_t>(k)};
+    const size_t n = format_number(m, spec, buf);
+    return n == s.size() && std::memcmp(buf, s.data(), n) == 0 ? k : -1;
+  }
+  return -1;
+}
+
+// Texts of floats at several scales (random, tiny, near 2^24 and powers of
+// ten, negative, -0), their near misses (last digit off by one, a digit
+// more or less, leading zeros) and other spellings (".5", "5.", exponents,
+// more digits than a double's 53 bits, more than 18): parse_binary32_exact
+// and binary32_inner_digits answer as from_chars + llround + memcmp do.
+TEST(ColumnarNumber, Binary32ParseMatchesFromChars) {
+  std::vector<float> floats = {0.0f, -0.0f, 1.0f, -1.0f, 0.5f, 1455.219971f, -1455.219971f, 1e-7f, 3e-5f,
+                               std::numeric_limits<float>::denorm_min(), std::numeric_limits<float>::min(), 1e15f};
+  for (int j = -30; j <= 30; ++j)
+    for (float base : {1.0f, 3.0f, 16777215.0f}) {
+      const float p = std::ldexp(base, j);
+      floats.insert(floats.end(), {p, std::nextafter(p, 0.0f), std::nextafter(p, 1e30f), -p});
+    }
+  for (int d = -9; d <= 15; ++d) {
+    const float p = static_cast<float>(std::pow(10.0, d));
+    floats.insert(floats.end(), {p, std::nextafter(p, 0.0f), std::nextafter(p, 1e30f), -p});
+  }
+  const size_t listed = floats.size();  // printed at every scale, the random ones at one
+  std::mt19937_64 rng(77);
+  for (int i = 0; i < 12000; ++i) {
+    // Magnitudes 2^-20 .. 2^30, as tables hold them.
+    const uint32_t bits = static_cast<uint32_t>((rng() % (50u << 23)) + (107u << 23)) | (i % 3 ? 0u : 0x80000000u);
+    floats.push_back(std::bit_cast<float>(bits));
+  }
+  std::vector<std::string> texts = {"5.", ".5", "-.5", "-0", "-0.0", "0.000000", "-0.000000", "1e3", "1.5e2",
+                                    "inf", "nan", "-", ".", "", "00012.30", "9007199254740993.0",
+                                    "9007199254.740993", "9007199254.740992", "123456789012345678.9",
+                                    "12345678901234567.89", "0.9999999999999999999", "16777217.000000"};
+  for (size_t i = 0; i < floats.size() * 12; ++i) {
+    const size_t at = i / 12;
+    if (at >= listed && i % 12 != at % 12) continue;
+    const int scale = 1 + static_cast<int>(i % 12);
+    std::string s = to_chars_fixed(floats[at], scale);
+    texts.push_back(s);
+    std::string off = s;
+    off.back() = static_cast<char>(off.back() == '9' ? '8' : off.back() + 1);
+    texts.push_back(off);
+    texts.push_back(s + "0");
+    texts.push_back(s.substr(0, s.size() - 1));
+    if (s[0] != '-') texts.push_back("0" + s);
+  }
+  size_t accepted = 0, inner_found = 0;
+  for (const std::string& s : texts)
+    for (uint8_t scale = 1; scale <= 12; ++scale) {
+      ASSERT_EQ(binary32_inner_digits(s, scale), reference_inner_digits(s, scale)) << s << " scale " << int(scale);
+      inner_found += binary32_inner_digits(s, scale) >= 0;
+      for (uint8_t inner = 0; inner < scale && inner <= kMaxInner; ++inner) {
+        const NumberSpec spec{scale, kFracFixed, 1, inner};
+        int64_t got = 0, want = 0;
+        const bool ok = parse_binary32_exact(s, spec, &got);
+        ASSERT_EQ(ok, reference_parse_binary32(s, spec, &want)) << s << " scale " << int(scale) << " inner " << int(inner);
+        if (ok) {
+          ASSERT_EQ(got, want) << s << " scale " << int(scale) << " inner " << int(inner);
+        }
+        accepted += ok;
+      }
+    }
+  EXPECT_GT(accepted, 10000u);
+  EXPECT_GT(inner_found, 5000u);
 }
 
 TEST(ColumnarDate, LayoutsRoundTrip) {
