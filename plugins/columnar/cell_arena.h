@@ -23,16 +23,10 @@ inline constexpr size_t kCellSlack = 64;
 inline constexpr size_t kCellCopy = 16;
 static_assert(kCellCopy <= kCellSlack);
 
-// One cell's text, quotes and escapes included; or, with kInQuotes set in
-// n, text without quotes to be written between quotes: a quoted value
-// (an address with commas) is then used where it lies, not first copied
-// into the arena with its quotes and then copied again into the row.
+// One cell's text, quotes and escapes included.
 struct CellText {
-  static constexpr size_t kInQuotes = size_t(1) << 63;
   const char* p;
   size_t n;
-  // The bytes the cell writes.
-  size_t size() const { return n & kInQuotes ? (n & ~kInQuotes) + 2 : n; }
 };
 
 class CellArena {

@@ -426,7 +426,7 @@ uint64_t ColumnDecoder::run_text(size_t from, size_t to, CellArena& arena) {
         text_ = text;
         cells[k] = next_text_cell(arena);
         text = text_;
-        bytes += cells[k].size();
+        bytes += cells[k].n;
         continue;
       }
     }
@@ -438,13 +438,13 @@ uint64_t ColumnDecoder::run_text(size_t from, size_t to, CellArena& arena) {
     text = base + nul + 1;
     const bool special = (w.specials >> start) & ((uint64_t(1) << v.size()) - 1);
     cells[k] = always || (minimal && special) ? render(v, true, arena) : CellText{v.data(), v.size()};
-    bytes += cells[k].size();
+    bytes += cells[k].n;
   }
   // Near the part's end: one value at a time.
   text_ = text;
   for (; k < to; ++k) {
     cells[k] = next_text_cell(arena);
-    bytes += cells[k].size();
+    bytes += cells[k].n;
   }
   return bytes;
 }
@@ -485,9 +485,17 @@ size_t ColumnDecoder::print_quoted_typed(int64_t v, bool quoted, char* out) {
 
 CellText ColumnDecoder::render(std::string_view v, bool quoted, CellArena& arena) const {
   if (!quoted) return {arena.copy(v.data(), v.size()), v.size()};
-  // Quoted for a delimiter or line break (addresses, lists): used in place
-  // (v lies in the frame's parts), row assembly writes the quotes.
-  if (!std::memchr(v.data(), '"', v.size())) return {v.data(), v.size() | CellText::kInQuotes};
+  if (!std::memchr(v.data(), '"', v.size())) {
+    // Quoted for a delimiter or line break (addresses, lists): one copy
+    // between the quotes, not a byte at a time.
+    const size_t n = v.size() + 2;
+    char* out = arena.text_room(n);
+    out[0] = '"';
+    std::memcpy(out + 1, v.data(), v.size());
+    out[n - 1] = '"';
+    arena.commit(n);
+    return {out, n};
+  }
   size_t quotes = 0;
   for (char c : v) quotes += c == '"';
   const size_t n = v.size() + quotes + 2;
@@ -516,7 +524,7 @@ uint64_t ColumnDecoder::special_cell(size_t at, CellArena& arena) {
     // An exception has no typed value: later cells see the previous one.
     if (spec_.type == kNumber || spec_.type == kDate) values_block_[at] = last_;
     cells_[at] = render(v, predict_quoted(v) != flip, arena);
-    return cells_[at].size();
+    return cells_[at].n;
   }
   switch (spec_.type) {
     case kNumber:
@@ -540,7 +548,7 @@ uint64_t ColumnDecoder::special_cell(size_t at, CellArena& arena) {
       break;
     }
   }
-  return cells_[at].size();
+  return cells_[at].n;
 }
 
 void ColumnDecoder::finish() const {

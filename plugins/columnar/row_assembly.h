@@ -59,12 +59,6 @@ inline char* put_cell(char* d, const CellText c) {
   } else if (c.n <= 4 * kCellCopy) {
     std::memcpy(d, c.p, 2 * kCellCopy);
     std::memcpy(d + c.n - 2 * kCellCopy, c.p + c.n - 2 * kCellCopy, 2 * kCellCopy);
-  } else if (c.n & CellText::kInQuotes) {  // never short: it fails the tests above
-    const size_t n = c.n & ~CellText::kInQuotes;
-    d[0] = '"';
-    std::memcpy(d + 1, c.p, n);
-    d[n + 1] = '"';
-    return d + n + 2;
   } else {
     std::memcpy(d, c.p, c.n);
   }
