@@ -200,27 +200,30 @@ void ColumnDecoder::run_typed_values(size_t from, size_t to) {
 namespace {
 
 // The fast print paths, for print_slotted_run: the slot each writes, and
-// the print call, which returns kRefused for a value the path cannot take.
+// the print call. Number paths say first which values they refuse (a
+// magnitude test); the binary32 path knows only once it has the float's
+// scaled value, so its print returns kRefused.
 constexpr size_t kRefused = ~size_t(0);
 template <int kDigits>
 struct DigitsPath {
+  static constexpr bool kPrintRefuses = false;
   static constexpr size_t kSlot = NumberPrinter::kSlot<kDigits>;
-  static size_t print(const NumberPrinter& p, int64_t v, char* out) {
-    if (p.magnitude(v) >= kNumberPow10[kDigits]) return kRefused;
-    return p.print_fast<kDigits>(v, out);
-  }
+  static bool refuses(const NumberPrinter& p, int64_t v) { return p.magnitude(v) >= kNumberPow10[kDigits]; }
+  static size_t print(const NumberPrinter& p, int64_t v, char* out) { return p.print_fast<kDigits>(v, out); }
 };
 template <int kScale, uint8_t kMode>
 struct SplitPath {
+  static constexpr bool kPrintRefuses = false;
   static constexpr size_t kSlot = NumberPrinter::kSplitSlot;
-  static size_t print(const NumberPrinter& p, int64_t v, char* out) {
-    if (NumberPrinter::plain_magnitude(v) >= NumberPrinter::split_limit(kScale)) return kRefused;
-    return p.print_split<kScale, kMode>(v, out);
+  static bool refuses(const NumberPrinter&, int64_t v) {
+    return NumberPrinter::plain_magnitude(v) >= NumberPrinter::split_limit(kScale);
   }
+  static size_t print(const NumberPrinter& p, int64_t v, char* out) { return p.print_split<kScale, kMode>(v, out); }
 };
 // A binary32 column's split path (its scale 1..8).
 template <int kScale>
 struct Binary32SplitPath {
+  static constexpr bool kPrintRefuses = true;
   static constexpr size_t kSlot = Binary32Printer::kSplitSlot;
   static size_t print(const Binary32Printer& p, int64_t v, char* out) {
     const size_t n = p.print_split_at<kScale>(v, out);
@@ -242,9 +245,15 @@ uint64_t print_slotted_run(const Printer printer, const int64_t* values, size_t 
   char* const slots = arena.room((to - from) * Path::kSlot);
   uint64_t bytes = 0;
   for (size_t k = from; k < to; ++k) {
+    const int64_t v = values[k];
+    if constexpr (!Path::kPrintRefuses) {
+      if (Path::refuses(printer, v)) return kTooLong;
+    }
     char* out = slots + (k - from) * Path::kSlot;
-    const size_t n = Path::print(printer, values[k], out);
-    if (n == kRefused) return kTooLong;
+    const size_t n = Path::print(printer, v, out);
+    if constexpr (Path::kPrintRefuses) {
+      if (n == kRefused) return kTooLong;
+    }
     cells[k] = {out, n};
     bytes += n;
   }
