@@ -199,21 +199,36 @@ void ColumnDecoder::run_typed_values(size_t from, size_t to) {
 
 namespace {
 
-// The fast print paths, for print_number_run: which magnitudes each takes,
-// the slot it writes, and the print call.
+// The fast print paths, for print_slotted_run: the slot each writes, and
+// the print call. Number paths say first which values they refuse (a
+// magnitude test); the binary32 path knows only once it has the float's
+// scaled value, so its print returns kRefused.
+constexpr size_t kRefused = ~size_t(0);
 template <int kDigits>
 struct DigitsPath {
-  static constexpr uint64_t kLimit = kNumberPow10[kDigits];
+  static constexpr bool kPrintRefuses = false;
   static constexpr size_t kSlot = NumberPrinter::kSlot<kDigits>;
-  static uint64_t magnitude(const NumberPrinter& p, int64_t v) { return p.magnitude(v); }
+  static bool refuses(const NumberPrinter& p, int64_t v) { return p.magnitude(v) >= kNumberPow10[kDigits]; }
   static size_t print(const NumberPrinter& p, int64_t v, char* out) { return p.print_fast<kDigits>(v, out); }
 };
 template <int kScale, uint8_t kMode>
 struct SplitPath {
-  static constexpr uint64_t kLimit = NumberPrinter::split_limit(kScale);
+  static constexpr bool kPrintRefuses = false;
   static constexpr size_t kSlot = NumberPrinter::kSplitSlot;
-  static uint64_t magnitude(const NumberPrinter&, int64_t v) { return NumberPrinter::plain_magnitude(v); }
+  static bool refuses(const NumberPrinter&, int64_t v) {
+    return NumberPrinter::plain_magnitude(v) >= NumberPrinter::split_limit(kScale);
+  }
   static size_t print(const NumberPrinter& p, int64_t v, char* out) { return p.print_split<kScale, kMode>(v, out); }
+};
+// A binary32 column's split path (its scale 1..8).
+template <int kScale>
+struct Binary32SplitPath {
+  static constexpr bool kPrintRefuses = true;
+  static constexpr size_t kSlot = Binary32Printer::kSplitSlot;
+  static size_t print(const Binary32Printer& p, int64_t v, char* out) {
+    const size_t n = p.print_split_at<kScale>(v, out);
+    return n ? n : kRefused;
+  }
 };
 
 // Prints the run's values (already in the block's values) as unquoted
@@ -224,16 +239,21 @@ struct SplitPath {
 // members every cell). Returns the bytes of text, or kTooLong at the first
 // value the path cannot take.
 constexpr uint64_t kTooLong = ~uint64_t(0);
-template <class Path>
-uint64_t print_number_run(const NumberPrinter printer, const int64_t* values, size_t from, size_t to,
-                          CellText* cells, CellArena& arena) {
+template <class Path, class Printer>
+uint64_t print_slotted_run(const Printer printer, const int64_t* values, size_t from, size_t to, CellText* cells,
+                           CellArena& arena) {
   char* const slots = arena.room((to - from) * Path::kSlot);
   uint64_t bytes = 0;
   for (size_t k = from; k < to; ++k) {
     const int64_t v = values[k];
-    if (Path::magnitude(printer, v) >= Path::kLimit) return kTooLong;
+    if constexpr (!Path::kPrintRefuses) {
+      if (Path::refuses(printer, v)) return kTooLong;
+    }
     char* out = slots + (k - from) * Path::kSlot;
     const size_t n = Path::print(printer, v, out);
+    if constexpr (Path::kPrintRefuses) {
+      if (n == kRefused) return kTooLong;
+    }
     cells[k] = {out, n};
     bytes += n;
   }
@@ -246,10 +266,54 @@ template <int kScale>
 uint64_t print_split_run(const NumberPrinter& printer, const int64_t* values, size_t from, size_t to,
                          CellText* cells, CellArena& arena) {
   switch (printer.split_mode()) {
-    case kFracTrim: return print_number_run<SplitPath<kScale, kFracTrim>>(printer, values, from, to, cells, arena);
+    case kFracTrim: return print_slotted_run<SplitPath<kScale, kFracTrim>>(printer, values, from, to, cells, arena);
     case kFracTrimKeep1:
-      return print_number_run<SplitPath<kScale, kFracTrimKeep1>>(printer, values, from, to, cells, arena);
-    default: return print_number_run<SplitPath<kScale, kFracFixed>>(printer, values, from, to, cells, arena);
+      return print_slotted_run<SplitPath<kScale, kFracTrimKeep1>>(printer, values, from, to, cells, arena);
+    default: return print_slotted_run<SplitPath<kScale, kFracFixed>>(printer, values, from, to, cells, arena);
+  }
+}
+
+// A binary32 column's printer with its scale fixed at compile time, for
+// print_typed_run: the scale switch is made once a run, not once a value.
+template <int kScale>
+struct Binary32AtScale {
+  Binary32Printer printer;
+  size_t print(int64_t v, char* out) const { return printer.print_at_scale<kScale>(v, out); }
+};
+
+// `*split`: the column's runs try the split path in slots first (cells
+// independent of each other, as for plain numbers); cleared at the first
+// value it cannot take, whose run is then printed end to end.
+template <int kScale>
+uint64_t print_binary32_at(const Binary32Printer& printer, bool* split, const int64_t* values, size_t from,
+                           size_t to, CellText* cells, CellArena& arena) {
+  if constexpr (kScale >= 1) {
+    if (*split) {
+      const uint64_t bytes = print_slotted_run<Binary32SplitPath<kScale>>(printer, values, from, to, cells, arena);
+      if (bytes != kTooLong) return bytes;
+      *split = false;
+    }
+  }
+  Binary32AtScale<kScale> at{printer};
+  return print_typed_run(at, values, from, to, cells, arena, "columnar: number too long");
+}
+
+uint64_t print_binary32_run(const Binary32Printer& printer, int scale, bool* split, const int64_t* values,
+                            size_t from, size_t to, CellText* cells, CellArena& arena) {
+  switch (scale) {
+    case 0: return print_binary32_at<0>(printer, split, values, from, to, cells, arena);
+    case 1: return print_binary32_at<1>(printer, split, values, from, to, cells, arena);
+    case 2: return print_binary32_at<2>(printer, split, values, from, to, cells, arena);
+    case 3: return print_binary32_at<3>(printer, split, values, from, to, cells, arena);
+    case 4: return print_binary32_at<4>(printer, split, values, from, to, cells, arena);
+    case 5: return print_binary32_at<5>(printer, split, values, from, to, cells, arena);
+    case 6: return print_binary32_at<6>(printer, split, values, from, to, cells, arena);
+    case 7: return print_binary32_at<7>(printer, split, values, from, to, cells, arena);
+    case 8: return print_binary32_at<8>(printer, split, values, from, to, cells, arena);
+    default: {  // wider scales: the printer's own switch per value
+      Binary32Printer any_scale = printer;
+      return print_typed_run(any_scale, values, from, to, cells, arena, "columnar: number too long");
+    }
   }
 }
 
@@ -259,7 +323,7 @@ uint64_t ColumnDecoder::print_run(size_t from, size_t to, CellArena& arena) {
   CellText* cells = cells_.data();
   const int64_t* values = values_block_.data();
   switch (split_scale_) {
-    case 0: return print_number_run<SplitPath<0, kFracFixed>>(printer_, values, from, to, cells, arena);
+    case 0: return print_slotted_run<SplitPath<0, kFracFixed>>(printer_, values, from, to, cells, arena);
     case 1: return print_split_run<1>(printer_, values, from, to, cells, arena);
     case 2: return print_split_run<2>(printer_, values, from, to, cells, arena);
     case 3: return print_split_run<3>(printer_, values, from, to, cells, arena);
@@ -270,8 +334,8 @@ uint64_t ColumnDecoder::print_run(size_t from, size_t to, CellArena& arena) {
     case 8: return print_split_run<8>(printer_, values, from, to, cells, arena);
     default: break;
   }
-  return digits_ == 8 ? print_number_run<DigitsPath<8>>(printer_, values, from, to, cells, arena)
-                      : print_number_run<DigitsPath<16>>(printer_, values, from, to, cells, arena);
+  return digits_ == 8 ? print_slotted_run<DigitsPath<8>>(printer_, values, from, to, cells, arena)
+                      : print_slotted_run<DigitsPath<16>>(printer_, values, from, to, cells, arena);
 }
 
 void ColumnDecoder::next_print_path() {
@@ -285,8 +349,8 @@ void ColumnDecoder::next_print_path() {
 uint64_t ColumnDecoder::run_numbers(size_t from, size_t to, CellArena& arena) {
   if (spec_.number.inner != kNoBinary32 && spec_.quote != kQuoteAlways) {
     run_typed_values(from, to);
-    return print_typed_run(binary32_printer_, values_block_.data(), from, to, cells_.data(), arena,
-                           "columnar: number too long");
+    return print_binary32_run(binary32_printer_, spec_.number.scale, &binary32_split_, values_block_.data(), from,
+                              to, cells_.data(), arena);
   }
   if (spec_.quote == kQuoteAlways || (split_scale_ == NumberPrinter::kNoSplit && !digits_)) {
     // Quoted or long numbers.

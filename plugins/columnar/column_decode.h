@@ -78,6 +78,7 @@ class ColumnDecoder {
   ColumnSpec spec_;
   NumberPrinter printer_{NumberSpec()};
   Binary32Printer binary32_printer_{NumberSpec()};  // for binary32 columns (spec_.number.inner)
+  bool binary32_split_ = true;  // runs try Binary32Printer's split path first, in slots
   DatePrinter date_printer_{DateSpec()};  // keeps the month or day in use
   int digits_ = 0;  // the fast print path runs try first (8, 16; 0: none)
   int split_scale_ = NumberPrinter::kNoSplit;  // tried before digits_ (kNoSplit: not, or no longer)

@@ -249,34 +249,70 @@ class Binary32Printer {
     if (const size_t n = print_float(binary32_float(mantissa, spec_.inner), out)) return n;
     return format_number(mantissa, spec_, out);
   }
+  // print() for a column whose scale is kScale: a run of values takes this,
+  // with no scale tests or switch per value.
+  template <int kScale>
+  size_t print_at_scale(int64_t mantissa, char* out) const {
+    if (const size_t n = print_float_at<kScale>(binary32_float(mantissa, spec_.inner), out)) return n;
+    return format_number(mantissa, spec_, out);
+  }
   // format_binary32_fixed(f, scale, out) where the fast paths take f (the
   // scaled magnitude below 10^16), else 0.
   size_t print_float(float f, char* out) const {
-    uint64_t magnitude;
-    if (spec_.scale < 16 && binary32_scaled(f, spec_.scale, &magnitude) && magnitude < kNumberPow10[16]) {
-      const size_t sign = std::signbit(f) ? 1 : 0;  // to_chars keeps the sign of -0
-      out[0] = '-';
-      const int64_t v = static_cast<int64_t>(magnitude);
-      if (magnitude < NumberPrinter::split_limit(spec_.scale)) {
-        // Up to 4 integer digits (prices, rates): the split path.
-        switch (spec_.scale) {
-          case 1: return sign + fixed_.print_split<1, kFracFixed>(v, out + sign);
-          case 2: return sign + fixed_.print_split<2, kFracFixed>(v, out + sign);
-          case 3: return sign + fixed_.print_split<3, kFracFixed>(v, out + sign);
-          case 4: return sign + fixed_.print_split<4, kFracFixed>(v, out + sign);
-          case 5: return sign + fixed_.print_split<5, kFracFixed>(v, out + sign);
-          case 6: return sign + fixed_.print_split<6, kFracFixed>(v, out + sign);
-          case 7: return sign + fixed_.print_split<7, kFracFixed>(v, out + sign);
-          case 8: return sign + fixed_.print_split<8, kFracFixed>(v, out + sign);
-          default: break;
-        }
-      }
-      return sign + fixed_.print_fast<16>(v, out + sign);
+    switch (spec_.scale) {
+      case 0: return print_float_at<0>(f, out);
+      case 1: return print_float_at<1>(f, out);
+      case 2: return print_float_at<2>(f, out);
+      case 3: return print_float_at<3>(f, out);
+      case 4: return print_float_at<4>(f, out);
+      case 5: return print_float_at<5>(f, out);
+      case 6: return print_float_at<6>(f, out);
+      case 7: return print_float_at<7>(f, out);
+      case 8: return print_float_at<8>(f, out);
+      case 9: return print_float_at<9>(f, out);
+      case 10: return print_float_at<10>(f, out);
+      case 11: return print_float_at<11>(f, out);
+      case 12: return print_float_at<12>(f, out);
+      case 13: return print_float_at<13>(f, out);
+      case 14: return print_float_at<14>(f, out);
+      case 15: return print_float_at<15>(f, out);
+      default: return 0;
     }
-    return 0;
+  }
+  // print_float() for a spec whose scale is kScale (< 16).
+  template <int kScale>
+  size_t print_float_at(float f, char* out) const {
+    static_assert(kScale >= 0 && kScale < 16);
+    uint64_t magnitude;
+    if (!binary32_scaled(f, kScale, &magnitude) || magnitude >= kNumberPow10[16]) return 0;
+    if constexpr (kScale >= 1 && kScale <= 8) {
+      if (magnitude < NumberPrinter::split_limit(kScale)) return put_split<kScale>(f, magnitude, out);
+    }
+    const size_t sign = std::signbit(f) ? 1 : 0;  // to_chars keeps the sign of -0
+    out[0] = '-';
+    return sign + fixed_.print_fast<16>(static_cast<int64_t>(magnitude), out + sign);
+  }
+  // print_at_scale() for a value whose text takes the split path (an
+  // integer part below 10^4, kScale 1..8), at most kSplitSlot bytes; else 0.
+  static constexpr size_t kSplitSlot = 1 + NumberPrinter::kSplitSlot;
+  template <int kScale>
+  size_t print_split_at(int64_t mantissa, char* out) const {
+    const float f = binary32_float(mantissa, spec_.inner);
+    uint64_t magnitude;
+    if (!binary32_scaled(f, kScale, &magnitude) || magnitude >= NumberPrinter::split_limit(kScale)) return 0;
+    return put_split<kScale>(f, magnitude, out);
   }
 
  private:
+  // Up to 4 integer digits (prices, rates): the split path.
+  template <int kScale>
+  size_t put_split(float f, uint64_t magnitude, char* out) const {
+    static_assert(kScale >= 1 && kScale <= 8);
+    const size_t sign = std::signbit(f) ? 1 : 0;  // to_chars keeps the sign of -0
+    out[0] = '-';
+    return sign + fixed_.print_split<kScale, kFracFixed>(static_cast<int64_t>(magnitude), out + sign);
+  }
+
   NumberSpec spec_;
   NumberPrinter fixed_;  // scale digits, at least one before the point
 };

@@ -4,6 +4,7 @@
 // block edges, in every column type, and must come back byte for byte.
 #include <gtest/gtest.h>
 
+#include <charconv>
 #include <random>
 #include <set>
 #include <string>
@@ -199,6 +200,30 @@ TEST(ColumnarDecode, NarrowAndEmptyTablesRoundTrip) {
   }
   EXPECT_EQ(round_trip(one_column), "");
   EXPECT_EQ(round_trip(empty_fields), "");
+}
+
+// Float prices printed with 6 fixed digits (binary32 columns): runs take the
+// split path in fixed slots while integer parts stay below 10^4, and a value
+// past that mid-block (or a long run of them) sends the column to the
+// end-to-end printer, which must give the same bytes.
+TEST(ColumnarDecode, Binary32PricesPastTheSplitPathRoundTrip) {
+  std::mt19937_64 rng(11);
+  std::string t = "day,open,close\n";
+  int64_t cents = 145522;
+  for (int r = 0; r < 4000; ++r) {
+    cents += static_cast<int64_t>(rng() % 2001) - 1000;
+    if (r == 1500) cents += 1000000;  // past 10^4 mid-block: the split path gives up
+    if (r == 3000) cents = -cents;
+    char open[64], close[64];
+    const float o = static_cast<float>(static_cast<double>(cents) / 100);
+    const float c = static_cast<float>(static_cast<double>(cents + static_cast<int64_t>(rng() % 300)) / 100);
+    const auto oe = std::to_chars(open, open + sizeof open, static_cast<double>(o), std::chars_format::fixed, 6);
+    const auto ce = std::to_chars(close, close + sizeof close, static_cast<double>(c), std::chars_format::fixed, 6);
+    t += std::to_string(r) + "," + std::string(open, oe.ptr) + "," + std::string(close, ce.ptr) + "\n";
+  }
+  ASSERT_EQ(round_trip(t), "");
+  auto frames = split_frames(t, 1400);
+  for (size_t i = 0; i < frames.size(); ++i) ASSERT_EQ(round_trip(frames[i], i), "") << "frame " << i;
 }
 
 }  // namespace

@@ -263,11 +263,10 @@ TEST(ColumnarNumber, Binary32PrinterMatchesToChars) {
   EXPECT_EQ(fmt(-145522, spec), "-1455.219971");
 }
 
-// The decoder's binary32 printer against format_number and to_chars: every valid
-// (scale, inner), mantissas at and around powers of ten, signs, zero, the
+// Binary32 mantissas to print: at and around powers of ten, signs, zero, the
 // largest a float keeps exactly, and values format_number prints with
 // to_chars or refuses.
-TEST(ColumnarNumber, Binary32FastPrinterMatchesFormatNumber) {
+std::vector<int64_t> binary32_test_mantissas() {
   std::vector<int64_t> mantissas = {0, 1, -1, 5, -5, 145522, -145522, 16777215, 16777216, 16777217,
                                     std::numeric_limits<int64_t>::max(), std::numeric_limits<int64_t>::min()};
   for (int d = 0; d <= 18; ++d) {
@@ -282,6 +281,13 @@ TEST(ColumnarNumber, Binary32FastPrinterMatchesFormatNumber) {
     const int64_t m = static_cast<int64_t>(rng() >> (rng() % 64));
     mantissas.push_back(i % 2 ? m : -m);
   }
+  return mantissas;
+}
+
+// The decoder's binary32 printer against format_number and to_chars: every
+// valid (scale, inner).
+TEST(ColumnarNumber, Binary32FastPrinterMatchesFormatNumber) {
+  const std::vector<int64_t> mantissas = binary32_test_mantissas();
   size_t printed = 0;
   for (uint8_t scale = 1; scale <= kMaxScale; ++scale)
     for (uint8_t inner = 0; inner < scale && inner <= kMaxInner; ++inner) {
@@ -419,6 +425,42 @@ TEST(ColumnarNumber, Binary32ParseMatchesFromChars) {
     }
   EXPECT_GT(accepted, 10000u);
   EXPECT_GT(inner_found, 5000u);
+}
+
+// Decode's binary32 runs print with the scale fixed at compile time, and
+// first through the split path alone: both must give print()'s bytes (the
+// split path 0 where it cannot take the value).
+template <int kScale>
+void expect_binary32_at_scale(const std::vector<int64_t>& mantissas, size_t* split) {
+  for (uint8_t inner = 0; inner < kScale && inner <= kMaxInner; ++inner) {
+    const NumberSpec spec{kScale, kFracFixed, 1, inner};
+    const Binary32Printer printer(spec);
+    for (int64_t m : mantissas) {
+      char want[kNumberTextMax], got[kNumberTextMax], slot[kNumberTextMax];
+      const size_t n = printer.print(m, want);
+      ASSERT_EQ(printer.print_at_scale<kScale>(m, got), n) << m << " scale " << kScale;
+      ASSERT_EQ(std::string(got, n), std::string(want, n)) << m << " scale " << kScale;
+      const size_t s = printer.print_split_at<kScale>(m, slot);
+      if (s == 0) continue;
+      ++*split;
+      ASSERT_LE(s, Binary32Printer::kSplitSlot);
+      ASSERT_EQ(std::string(slot, s), std::string(want, n)) << m << " scale " << kScale;
+    }
+  }
+}
+
+TEST(ColumnarNumber, Binary32ScalePathsMatchPrint) {
+  const std::vector<int64_t> mantissas = binary32_test_mantissas();
+  size_t split = 0;
+  expect_binary32_at_scale<1>(mantissas, &split);
+  expect_binary32_at_scale<2>(mantissas, &split);
+  expect_binary32_at_scale<3>(mantissas, &split);
+  expect_binary32_at_scale<4>(mantissas, &split);
+  expect_binary32_at_scale<5>(mantissas, &split);
+  expect_binary32_at_scale<6>(mantissas, &split);
+  expect_binary32_at_scale<7>(mantissas, &split);
+  expect_binary32_at_scale<8>(mantissas, &split);
+  EXPECT_GT(split, 10000u);  // the split path took a good share
 }
 
 TEST(ColumnarDate, LayoutsRoundTrip) {
