@@ -42,7 +42,7 @@ import sys
 import tempfile
 import time
 
-from benchlib import build_source, loadavg
+from benchlib import build_source, loadavg, write_block
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
@@ -52,8 +52,6 @@ DEFAULT_CORPUS = os.path.abspath(os.path.join(REPO, "..", "shared", "corpus"))
 CODEC_DOMAIN = {"log": "log", "ssh": "ssh", "columnar": "columnar", "vcf": "vcf", "json": "json"}
 DOMAIN_CODEC = {d: c for c, d in CODEC_DOMAIN.items()}
 
-BEGIN_MARK = "<!-- bench.py:begin -->"
-END_MARK = "<!-- bench.py:end -->"
 
 # container overhead goal: at1 raw size <= plain size * (1 + 0.5%) + 1 KB
 OVERHEAD_REL = 0.005
@@ -488,26 +486,6 @@ def render(data):
     return "\n".join(L)
 
 
-def write_report(path, text):
-    """Replace the block between the markers in PATH; append the block if PATH has none."""
-    block = BEGIN_MARK + "\n" + text.rstrip("\n") + "\n" + END_MARK + "\n"
-    if not path:
-        sys.stdout.write(block)
-        return
-    old = ""
-    if os.path.exists(path):
-        with open(path, encoding="utf-8") as f:
-            old = f.read()
-    i, j = old.find(BEGIN_MARK), old.find(END_MARK)
-    if i >= 0 and j > i:
-        rest = old[j + len(END_MARK):]
-        new = old[:i] + block + (rest[1:] if rest.startswith("\n") else rest)
-    else:
-        new = old + ("\n" if old and not old.endswith("\n") else "") + block
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(new)
-
-
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", default=os.environ.get("CORPUS", DEFAULT_CORPUS), help="corpus root (default %(default)s)")
@@ -631,7 +609,7 @@ def main():
     except ValueError:
         data["meta"]["loaded"] = True
     text = render(data)
-    write_report(args.out, text)
+    write_block(args.out, text, "bench.py")
     if args.json:
         with open(args.json, "w") as f:
             json.dump(data, f, indent=1, default=str)
