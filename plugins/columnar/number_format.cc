@@ -55,23 +55,24 @@ size_t put_digits(uint64_t v, int min_digits, char* out) {
   return static_cast<size_t>(n);
 }
 
-// Every power of ten up to 10^18 is exact in a double (up to 10^22 are).
-constexpr double kPow10d[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8, 1e9,
-                              1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18};
-
 // Digit values up to this are exact doubles.
 constexpr uint64_t kShapeDoubleMax = uint64_t{1} << 53;
 
-// The double std::from_chars gives for a number of this shape, without
-// parsing the text again (from_chars was ~12% of the sp500 table's
-// compress): digits and 10^frac_digits are both exact doubles when the
-// digits fit 53 bits, and IEEE division rounds their quotient correctly,
-// which is what from_chars returns (Clinger's fast path). False when the
-// digits do not fit: callers then use from_chars.
+// The double std::from_chars gives for a decimal text whose digits (<=
+// kShapeDoubleMax) have `frac` of them after the point, without parsing the
+// text again (from_chars was ~12% of the sp500 table's compress): digits and
+// 10^frac are both exact doubles, and IEEE division rounds their quotient
+// correctly, which is what from_chars returns (Clinger's fast path).
+double exact_decimal(uint64_t digits, int frac, bool negative) {
+  const double v = static_cast<double>(digits) / kNumberPow10d[frac];
+  return negative ? -v : v;  // "-0.0" is -0.0, as from_chars gives it
+}
+
+// exact_decimal for a number of this shape; false when its digits do not
+// fit: callers then use from_chars.
 bool shape_double(const NumberShape& sh, double* d) {
   if (sh.digits > kShapeDoubleMax) return false;
-  const double v = static_cast<double>(sh.digits) / kPow10d[sh.frac_digits];
-  *d = sh.negative ? -v : v;  // "-0.0" is -0.0, as from_chars gives it
+  *d = exact_decimal(sh.digits, sh.frac_digits, sh.negative);
   return true;
 }
 
@@ -156,8 +157,8 @@ int binary32_inner_digits(std::string_view s, int scale) {
   if (!std::isfinite(f) || std::fabs(f) > 1e15f) return -1;
   char buf[kNumberTextMax];
   for (int k = 0; k <= kMaxInner && k < scale; ++k) {
-    int64_t m = round_half_away(static_cast<double>(f) * kPow10d[k]);
-    if (static_cast<float>(static_cast<double>(m) / kPow10d[k]) != f) continue;
+    int64_t m = round_half_away(static_cast<double>(f) * kNumberPow10d[k]);
+    if (static_cast<float>(static_cast<double>(m) / kNumberPow10d[k]) != f) continue;
     size_t n = format_binary32(m, scale, k, buf);
     return sdk::same_text(std::string_view(buf, n), s) ? k : -1;
   }
@@ -198,14 +199,13 @@ bool parse_binary32_exact(std::string_view s, const NumberSpec& spec, int64_t* m
   // (as shape_double makes it), and the print-back below without printing.
   const bool fixed = fixed_text_digits(s, spec.scale, &negative, &digits);
   if (fixed) {
-    const double magnitude = static_cast<double>(digits) / kPow10d[spec.scale];
-    d = negative ? -magnitude : magnitude;
+    d = exact_decimal(digits, spec.scale, negative);
   } else {
     auto r = std::from_chars(s.data(), s.data() + s.size(), d);
     if (r.ec != std::errc() || r.ptr != s.data() + s.size()) return false;
   }
   if (!(std::fabs(d) < 1e15)) return false;
-  const int64_t m = round_half_away(static_cast<double>(static_cast<float>(d)) * kPow10d[spec.inner]);
+  const int64_t m = round_half_away(static_cast<double>(static_cast<float>(d)) * kNumberPow10d[spec.inner]);
   // Where format_binary32_fixed prints f (binary32_scaled succeeds), its
   // text is f's sign and q with `scale` fixed digits, so it equals a text
   // of that shape exactly when the sign and digits are equal (printing and

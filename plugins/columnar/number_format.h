@@ -137,11 +137,14 @@ inline bool parse_number_exact(std::string_view s, const NumberSpec& spec, int64
 // (hostile input).
 size_t format_number(int64_t mantissa, const NumberSpec& spec, char* out);
 
+// 10^0..10^18 as doubles: every one is exact (up to 10^22 are).
+inline constexpr double kNumberPow10d[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8, 1e9,
+                                           1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18};
+
 // The float a binary32 mantissa stands for: the one nearest to
 // m / 10^inner (inner <= kMaxInner).
 inline float binary32_float(int64_t m, int inner) {
-  static constexpr double kPow10d[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
-  return static_cast<float>(static_cast<double>(m) / kPow10d[inner]);
+  return static_cast<float>(static_cast<double>(m) / kNumberPow10d[inner]);
 }
 
 // n / 2^k (0 < k, n + 2^k without overflow) rounded half to even.

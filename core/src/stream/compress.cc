@@ -1,7 +1,8 @@
 // The compress pipeline: the calling thread reads chunks, hands each to a
-// worker and then hashes it; workers encode+verify frames in parallel, and the
-// calling thread writes finished frames in order. At most `threads` frames are in flight besides
-// the one being read, which bounds memory to O(threads x chunk).
+// worker and then hashes it; workers encode+verify frames in parallel, and
+// the calling thread writes finished frames in order. At most `threads`
+// frames are in flight besides the one being read, which bounds memory to
+// O(threads x chunk).
 #include <algorithm>
 #include <chrono>
 #include <deque>
