@@ -11,6 +11,7 @@
 
 #include "at1/cpp/bytes.hpp"
 #include "columnar_test_util.h"
+#include "out_buffer.h"
 
 namespace {
 
@@ -224,6 +225,51 @@ TEST(ColumnarDecode, Binary32PricesPastTheSplitPathRoundTrip) {
   ASSERT_EQ(round_trip(t), "");
   auto frames = split_frames(t, 1400);
   for (size_t i = 0; i < frames.size(); ++i) ASSERT_EQ(round_trip(frames[i], i), "") << "frame " << i;
+}
+
+// Blocks are sized so that their rows fit one output reservation (64 KiB),
+// from the last block's width: the row count changes with the rows' width,
+// so block edges fall anywhere. Narrow rows, rows of ~600 bytes, a row of
+// 200 KB (past any reservation: assembled locally), with special cells
+// (exceptions, quote flips, ragged and verbatim rows) on ~1 row in 20 so
+// that some sit at every kind of edge.
+TEST(ColumnarDecode, RowsOfChangingWidthRoundTrip) {
+  std::mt19937_64 rng(13);
+  std::string t = "id,price,note,code\n";
+  for (int r = 0; r < 9000; ++r) {
+    const uint64_t x = rng();
+    const int phase = r / 1500 % 3;  // narrow, wide, mixed
+    const bool wide = phase == 1 || (phase == 2 && x % 3 == 0);
+    const bool odd = x % 20 == 0;
+    if (odd && x % 7 == 0) {
+      t += "a verbatim \"line\n";
+      continue;
+    }
+    t += odd && x % 7 == 1 ? "+" + std::to_string(r) : std::to_string(r);
+    t += "," + fixed(static_cast<int64_t>(x % 100000), 2) + ",";
+    std::string note = wide ? std::string(400 + x % 400, static_cast<char>('a' + x % 26)) : "n" + std::to_string(x % 9);
+    if (odd && x % 7 == 2) note += ",with comma";
+    t += odd && x % 7 == 3 ? "\"" + note + "\"" : note;
+    if (!(odd && x % 7 == 4)) t += ",c" + std::to_string(x % 5);
+    if (r == 4444) t += std::string(200000, 'z');
+    t += "\n";
+  }
+  ASSERT_EQ(round_trip(t), "");
+  auto frames = split_frames(t, 2500);
+  for (size_t i = 0; i < frames.size(); ++i) ASSERT_EQ(round_trip(frames[i], i), "") << "frame " << i;
+}
+
+// The next block's rows from the last block's: a bound within 7/8 of a
+// reservation, never more than the cap nor fewer than one row.
+TEST(ColumnarDecode, BlockRowsFitAReservation) {
+  using at1::columnar::OutBuffer;
+  constexpr size_t kReserve = at1::sdk::DecodeContext::kMaxReserve;
+  EXPECT_EQ(OutBuffer::rows_that_fit(1024, 40 * 1024, 1024), 1024u);  // narrow rows: the cap
+  EXPECT_EQ(OutBuffer::rows_that_fit(1024, 100 * 1024, 1024), 1024u * (kReserve / 8 * 7) / (100 * 1024));
+  EXPECT_LE(OutBuffer::rows_that_fit(1024, 100 * 1024, 1024) * 100, kReserve);
+  EXPECT_EQ(OutBuffer::rows_that_fit(1, 10 * kReserve, 1024), 1u);  // one huge row
+  EXPECT_EQ(OutBuffer::rows_that_fit(1, 40, 1024), 1024u);           // back to full blocks
+  EXPECT_EQ(OutBuffer::rows_that_fit(5, 0, 1024), 1024u);
 }
 
 }  // namespace
