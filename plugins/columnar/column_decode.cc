@@ -150,7 +150,11 @@ uint64_t ColumnDecoder::decode_block(size_t count, CellArena& arena) {
                                          "columnar: date out of range");
           break;
         case kDict: bytes += run_dict(at, run_end); break;
-        default: bytes += run_text(at, run_end, arena); break;
+        default:
+          bytes += spec_.quote == kQuoteNever    ? run_text<kQuoteNever>(at, run_end, arena)
+                   : spec_.quote == kQuoteAlways ? run_text<kQuoteAlways>(at, run_end, arena)
+                                                 : run_text<kQuoteMinimal>(at, run_end, arena);
+          break;
       }
       at = run_end;
       index_ = base + at;
@@ -412,6 +416,7 @@ std::string_view ColumnDecoder::next_text() {
   return v;
 }
 
+template <uint8_t kQuote>
 uint64_t ColumnDecoder::run_text(size_t from, size_t to, CellArena& arena) {
   // Locals: stores of cells (char pointers) would make the compiler write
   // text_ back and reload it every cell.
@@ -421,7 +426,6 @@ uint64_t ColumnDecoder::run_text(size_t from, size_t to, CellArena& arena) {
   // end; 16 bytes past it stay readable, so every value in it is used in
   // place by row assembly's fixed-size copies.
   constexpr ptrdiff_t kWindowNeed = TextWindow::kBytes + kCellCopy;
-  const bool always = spec_.quote == kQuoteAlways, minimal = spec_.quote == kQuoteMinimal;
   const char* base = text;
   TextWindow w{0, 0};
   uint64_t bytes = 0;
@@ -445,8 +449,11 @@ uint64_t ColumnDecoder::run_text(size_t from, size_t to, CellArena& arena) {
     w.nuls &= w.nuls - 1;
     const std::string_view v(text, nul - start);
     text = base + nul + 1;
-    const bool special = (w.specials >> start) & ((uint64_t(1) << v.size()) - 1);
-    cells[k] = always || (minimal && special) ? render(v, true, arena) : CellText{v.data(), v.size()};
+    // The window's specials are only read for minimal quoting: for the
+    // other modes the compiler drops their scan.
+    const bool quoted = kQuote == kQuoteAlways ||
+                        (kQuote == kQuoteMinimal && ((w.specials >> start) & ((uint64_t(1) << v.size()) - 1)));
+    cells[k] = quoted ? render(v, true, arena) : CellText{v.data(), v.size()};
     bytes += cells[k].n;
   }
   // Near the part's end: one value at a time.

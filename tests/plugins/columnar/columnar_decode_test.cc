@@ -168,6 +168,36 @@ TEST(ColumnarDecode, TextValuesOfEveryLengthRoundTrip) {
   }
 }
 
+// Runs of text values have a loop per quote mode: never quoted (no scan
+// for quote-forcing bytes), always quoted, or quoted when needed (the test
+// above). Values of every length past two windows, a few cells against the
+// column's mode (quote flips) and values that need quotes (exceptions to
+// "never") among them.
+TEST(ColumnarDecode, TextValuesInEveryQuoteModeRoundTrip) {
+  std::mt19937_64 rng(17);
+  for (const bool always : {false, true}) {
+    std::string t;
+    for (int r = 0; r < 3000; ++r) {
+      const size_t len = static_cast<size_t>(r % 151);
+      std::string v;
+      for (size_t i = 0; i < len; ++i) v += static_cast<char>('a' + rng() % 26);
+      const uint64_t x = rng() % 100;
+      if (x == 0 && len) v[len / 2] = always ? '"' : ',';  // must be quoted
+      const bool quoted = always != (x == 1) || x == 0;
+      std::string cell = v;
+      if (quoted) {
+        cell = "\"";
+        for (char c : v) cell += c == '"' ? std::string("\"\"") : std::string(1, c);
+        cell += "\"";
+      }
+      t += std::to_string(r) + "," + cell + "," + std::to_string(r % 7) + "\n";
+    }
+    ASSERT_EQ(round_trip(t), "") << (always ? "always" : "never");
+    auto frames = split_frames(t, 1111);
+    for (size_t i = 0; i < frames.size(); ++i) ASSERT_EQ(round_trip(frames[i], i), "") << "frame " << i;
+  }
+}
+
 // Rows are assembled by a loop per table width up to 8 and a general one
 // past that: every width, with empty last fields, and line endings mixed
 // (CRLF rows among LF ones), all LF or all CRLF (one ending for the whole
