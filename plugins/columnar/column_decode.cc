@@ -240,12 +240,14 @@ struct Binary32SplitPath {
 // every cell's address would wait for the previous cell's length, and the
 // loop would run one cell at a time. The printer and pointers are locals
 // (stores through char* would make the compiler reload or write back
-// members every cell). Returns the bytes of text, or kTooLong at the first
-// value the path cannot take.
+// members every cell). Not inlined: inside run_numbers' switch of paths the
+// loop runs short of registers and rebuilds its constants every value.
+// Returns the bytes of text, or kTooLong at the first value the path
+// cannot take.
 constexpr uint64_t kTooLong = ~uint64_t(0);
 template <class Path, class Printer>
-uint64_t print_slotted_run(const Printer printer, const int64_t* values, size_t from, size_t to, CellText* cells,
-                           CellArena& arena) {
+[[gnu::noinline]] uint64_t print_slotted_run(const Printer printer, const int64_t* values, size_t from, size_t to,
+                                             CellText* cells, CellArena& arena) {
   char* const slots = arena.room((to - from) * Path::kSlot);
   uint64_t bytes = 0;
   for (size_t k = from; k < to; ++k) {

@@ -51,7 +51,7 @@ class VerbatimLines {
 // overlapping moves, the second ending at the cell's end, instead of a
 // memcpy call (~30 instructions; birdstrikes makes 2 a row).
 inline char* put_cell(char* d, const CellText c) {
-  if (c.n <= kCellCopy) {
+  if (c.n <= kCellCopy) [[likely]] {  // laid out in line: no jump out and back per cell
     std::memcpy(d, c.p, kCellCopy);
   } else if (c.n <= 2 * kCellCopy) {
     std::memcpy(d, c.p, kCellCopy);
@@ -127,8 +127,10 @@ struct BlockRows {
     return assemble_widths<false>(d, width, delim, eol, sdk::kEolLF);
   }
 
+  // Not inlined into decode_frame: there the loops run short of registers
+  // and keep the row offset on the stack.
   template <bool kSameEol>
-  char* assemble_widths(char* d, uint32_t width, char delim, sdk::EolDecoder& eol, sdk::Eol kind) const {
+  [[gnu::noinline]] char* assemble_widths(char* d, uint32_t width, char delim, sdk::EolDecoder& eol, sdk::Eol kind) const {
     // Tables up to 8 columns wide get a loop per width, unrolled, with the
     // columns' cell arrays in registers.
     switch (width) {
@@ -161,7 +163,8 @@ struct BlockRows {
   char* assemble_width(char* d, char delim, sdk::EolDecoder& eol, sdk::Eol kind) const {
     const CellText* col[kWidth];
     for (uint32_t j = 0; j < kWidth; ++j) col[j] = cells[j];
-    for (size_t r = 0; r < rows; ++r) {
+    const size_t nrows = rows;  // a local: stores through d would reload the member every row
+    for (size_t r = 0; r < nrows; ++r) {
       for (uint32_t j = 0; j + 1 < kWidth; ++j) {
         d = put_cell(d, col[j][r]);
         *d++ = delim;
