@@ -224,6 +224,15 @@ struct SplitPath {
   }
   static size_t print(const NumberPrinter& p, int64_t v, char* out) { return p.print_split<kScale, kMode>(v, out); }
 };
+// The zeros path (integers kept without their trailing zeros).
+struct ZerosPath {
+  static constexpr bool kPrintRefuses = false;
+  static constexpr size_t kSlot = NumberPrinter::kZerosSlot;
+  static bool refuses(const NumberPrinter&, int64_t v) {
+    return NumberPrinter::plain_magnitude(v) >= NumberPrinter::kZerosLimit;
+  }
+  static size_t print(const NumberPrinter& p, int64_t v, char* out) { return p.print_zeros(v, out); }
+};
 // A binary32 column's split path (its scale 1..8).
 template <int kScale>
 struct Binary32SplitPath {
@@ -338,6 +347,7 @@ uint64_t ColumnDecoder::print_run(size_t from, size_t to, CellArena& arena) {
     case 6: return print_split_run<6>(printer_, values, from, to, cells, arena);
     case 7: return print_split_run<7>(printer_, values, from, to, cells, arena);
     case 8: return print_split_run<8>(printer_, values, from, to, cells, arena);
+    case NumberPrinter::kZerosSplit: return print_slotted_run<ZerosPath>(printer_, values, from, to, cells, arena);
     default: break;
   }
   return digits_ == 8 ? print_slotted_run<DigitsPath<8>>(printer_, values, from, to, cells, arena)

@@ -257,6 +257,26 @@ TEST(ColumnarDecode, Binary32PricesPastTheSplitPathRoundTrip) {
   for (size_t i = 0; i < frames.size(); ++i) ASSERT_EQ(round_trip(frames[i], i), "") << "frame " << i;
 }
 
+// Integers kept without their trailing zeros (volumes: "931800000") take
+// the zeros path while their mantissas stay below 10^8; zero (printed
+// "0"), negatives, and a mantissa past 10^8 mid-block (the column moves to
+// the 16-digit path) must come back.
+TEST(ColumnarDecode, IntegersWithTrailingZerosRoundTrip) {
+  std::mt19937_64 rng(19);
+  std::string t = "day,volume\n";
+  for (int r = 0; r < 5000; ++r) {
+    const uint64_t x = rng();
+    int64_t mantissa = static_cast<int64_t>(x % 100000000);
+    if (r % 97 == 5) mantissa = 0;
+    if (r % 89 == 3) mantissa = -mantissa;
+    if (r == 3500) mantissa = 123456789012;
+    t += std::to_string(r) + "," + (mantissa ? std::to_string(mantissa) + "00000" : "0") + "\n";
+  }
+  ASSERT_EQ(round_trip(t), "");
+  auto frames = split_frames(t, 1800);
+  for (size_t i = 0; i < frames.size(); ++i) ASSERT_EQ(round_trip(frames[i], i), "") << "frame " << i;
+}
+
 // Blocks are sized so that their rows fit one output reservation (64 KiB),
 // from the last block's width: the row count changes with the rows' width,
 // so block edges fall anywhere. Narrow rows, rows of ~600 bytes, a row of
