@@ -198,14 +198,14 @@ TEST(ColumnarDecode, TextValuesInEveryQuoteModeRoundTrip) {
   }
 }
 
-// Rows are assembled by a loop per table width up to 8 and a general one
+// Rows are assembled by a loop per table width up to 16 and a general one
 // past that: every width, with empty last fields, and line endings mixed
 // (CRLF rows among LF ones), all LF or all CRLF (one ending for the whole
 // frame: no per-row decoder), or all LF but the last row's missing.
 TEST(ColumnarDecode, EveryWidthRoundTrips) {
   std::mt19937_64 rng(9);
   for (int endings = 0; endings < 4; ++endings) {
-    for (int width = 1; width <= 11; ++width) {
+    for (int width = 1; width <= 18; ++width) {
       std::string t;
       for (int r = 0; r < 2100; ++r) {
         for (int j = 0; j < width; ++j) {
