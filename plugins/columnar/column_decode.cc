@@ -407,12 +407,14 @@ uint64_t ColumnDecoder::run_dict(size_t from, size_t to) {
   for (size_t k = from; k < to;) {
     size_t n;
     const uint64_t* ids = values.take(to - k, &n);
-    for (size_t i = 0; i < n; ++i, ++k) {
+    CellText* const dst = cells + k;  // one index for ids and cells
+    for (size_t i = 0; i < n; ++i) {
       const uint64_t id = ids[i];
       if (id >= size) fail_corrupt("columnar: dictionary id out of range");
-      cells[k] = entries[id];
+      dst[i] = entries[id];
       bytes += entries[id].n;
     }
+    k += n;
   }
   values_ = values;
   return bytes;

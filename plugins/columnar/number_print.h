@@ -112,19 +112,25 @@ class NumberPrinter {
   static constexpr size_t kSplitSlot = 16;
   template <int kScale, uint8_t kMode>
   size_t print_split(int64_t mantissa, char* out) const {
+    out[0] = '-';
+    const size_t sign = mantissa < 0 ? 1 : 0;
+    return sign + print_split_magnitude<kScale, kMode>(plain_magnitude(mantissa), out + sign);
+  }
+  // print_split's text of a magnitude below split_limit(kScale), no sign:
+  // Binary32Printer prints its floats' scaled magnitudes with it (with no
+  // second sign test).
+  template <int kScale, uint8_t kMode>
+  size_t print_split_magnitude(uint64_t u, char* p) const {
     static_assert(kScale >= 0 && kScale <= 8 && kMode <= kFracTrimKeep1);
     static_assert(kScale > 0 || kMode == kFracFixed, "scale 0 has no fraction to trim");
-    const uint64_t u = plain_magnitude(mantissa);
-    out[0] = '-';
-    char* p = out + (mantissa < 0 ? 1 : 0);
     if constexpr (kScale == 0) {
       const uint64_t digits = decimal_digits8(u);
       int len = digits ? 8 - leading_zero_digits(digits) : 0;
       if (len < width_) len = width_;
-      if (len == 0) return static_cast<size_t>(p - out);  // zero printed as nothing
+      if (len == 0) return 0;  // zero printed as nothing
       const uint64_t text = (digits | kAscii) >> (8 * (8 - len));
       std::memcpy(p, &text, 8);
-      return static_cast<size_t>(p + len - out);
+      return static_cast<size_t>(len);
     } else {
       constexpr uint64_t kUnit = kNumberPow10[kScale];
       const uint64_t int_part = u / kUnit;
@@ -140,7 +146,7 @@ class NumberPrinter {
       const uint64_t frac_digits = decimal_digits8(frac) >> (8 * (8 - kScale));
       const uint64_t frac_text = frac_digits | kAscii;
       std::memcpy(p + int_len + 1, &frac_text, 8);
-      const size_t int_end = static_cast<size_t>(p + int_len - out);
+      const size_t int_end = static_cast<size_t>(int_len);
       if constexpr (kMode == kFracFixed) {
         return int_end + 1 + kScale;
       } else if constexpr (kMode == kFracTrimKeep1) {
@@ -338,7 +344,7 @@ class Binary32Printer {
     static_assert(kScale >= 1 && kScale <= 8);
     const size_t sign = std::signbit(f) ? 1 : 0;  // to_chars keeps the sign of -0
     out[0] = '-';
-    return sign + fixed_.print_split<kScale, kFracFixed>(static_cast<int64_t>(magnitude), out + sign);
+    return sign + fixed_.print_split_magnitude<kScale, kFracFixed>(magnitude, out + sign);
   }
 
   NumberSpec spec_;
