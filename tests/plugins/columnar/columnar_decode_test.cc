@@ -53,6 +53,14 @@ std::string trimmed(int64_t v, int scale) {
 
 std::string two(int v) { return (v < 10 ? "0" : "") + std::to_string(v); }
 
+// The table as one frame, then cut into frames of `lines` lines (frames
+// after the first are data only).
+void expect_round_trips(const std::string& t, size_t lines) {
+  ASSERT_EQ(round_trip(t), "");
+  auto frames = split_frames(t, lines);
+  for (size_t i = 0; i < frames.size(); ++i) ASSERT_EQ(round_trip(frames[i], i), "") << "frame " << i;
+}
+
 // Rows near the edges of decode's blocks (1024 rows) get the odd cells.
 bool near_edge(int row) {
   const int m = row % 1024;
@@ -192,9 +200,8 @@ TEST(ColumnarDecode, TextValuesInEveryQuoteModeRoundTrip) {
       }
       t += std::to_string(r) + "," + cell + "," + std::to_string(r % 7) + "\n";
     }
-    ASSERT_EQ(round_trip(t), "") << (always ? "always" : "never");
-    auto frames = split_frames(t, 1111);
-    for (size_t i = 0; i < frames.size(); ++i) ASSERT_EQ(round_trip(frames[i], i), "") << "frame " << i;
+    SCOPED_TRACE(always ? "always" : "never");
+    expect_round_trips(t, 1111);
   }
 }
 
@@ -272,9 +279,7 @@ TEST(ColumnarDecode, IntegersWithTrailingZerosRoundTrip) {
     if (r == 3500) mantissa = 123456789012;
     t += std::to_string(r) + "," + (mantissa ? std::to_string(mantissa) + "00000" : "0") + "\n";
   }
-  ASSERT_EQ(round_trip(t), "");
-  auto frames = split_frames(t, 1800);
-  for (size_t i = 0; i < frames.size(); ++i) ASSERT_EQ(round_trip(frames[i], i), "") << "frame " << i;
+  expect_round_trips(t, 1800);
 }
 
 // Blocks are sized so that their rows fit one output reservation (64 KiB),
@@ -304,9 +309,7 @@ TEST(ColumnarDecode, RowsOfChangingWidthRoundTrip) {
     if (r == 4444) t += std::string(200000, 'z');
     t += "\n";
   }
-  ASSERT_EQ(round_trip(t), "");
-  auto frames = split_frames(t, 2500);
-  for (size_t i = 0; i < frames.size(); ++i) ASSERT_EQ(round_trip(frames[i], i), "") << "frame " << i;
+  expect_round_trips(t, 2500);
 }
 
 // The next block's rows from the last block's: a bound within 7/8 of a
