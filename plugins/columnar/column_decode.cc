@@ -150,7 +150,11 @@ uint64_t ColumnDecoder::decode_block(size_t count, CellArena& arena) {
                                          "columnar: date out of range");
           break;
         case kDict: bytes += run_dict(at, run_end); break;
-        default: bytes += run_text(at, run_end, arena); break;
+        default:
+          bytes += spec_.quote == kQuoteNever    ? run_text<kQuoteNever>(at, run_end, arena)
+                   : spec_.quote == kQuoteAlways ? run_text<kQuoteAlways>(at, run_end, arena)
+                                                 : run_text<kQuoteMinimal>(at, run_end, arena);
+          break;
       }
       at = run_end;
       index_ = base + at;
@@ -220,6 +224,15 @@ struct SplitPath {
   }
   static size_t print(const NumberPrinter& p, int64_t v, char* out) { return p.print_split<kScale, kMode>(v, out); }
 };
+// The zeros path (integers kept without their trailing zeros).
+struct ZerosPath {
+  static constexpr bool kPrintRefuses = false;
+  static constexpr size_t kSlot = NumberPrinter::kZerosSlot;
+  static bool refuses(const NumberPrinter&, int64_t v) {
+    return NumberPrinter::plain_magnitude(v) >= NumberPrinter::kZerosLimit;
+  }
+  static size_t print(const NumberPrinter& p, int64_t v, char* out) { return p.print_zeros(v, out); }
+};
 // A binary32 column's split path (its scale 1..8).
 template <int kScale>
 struct Binary32SplitPath {
@@ -236,12 +249,14 @@ struct Binary32SplitPath {
 // every cell's address would wait for the previous cell's length, and the
 // loop would run one cell at a time. The printer and pointers are locals
 // (stores through char* would make the compiler reload or write back
-// members every cell). Returns the bytes of text, or kTooLong at the first
-// value the path cannot take.
+// members every cell). Not inlined: inside run_numbers' switch of paths the
+// loop runs short of registers and rebuilds its constants every value.
+// Returns the bytes of text, or kTooLong at the first value the path
+// cannot take.
 constexpr uint64_t kTooLong = ~uint64_t(0);
 template <class Path, class Printer>
-uint64_t print_slotted_run(const Printer printer, const int64_t* values, size_t from, size_t to, CellText* cells,
-                           CellArena& arena) {
+[[gnu::noinline]] uint64_t print_slotted_run(const Printer printer, const int64_t* values, size_t from, size_t to,
+                                             CellText* cells, CellArena& arena) {
   char* const slots = arena.room((to - from) * Path::kSlot);
   uint64_t bytes = 0;
   for (size_t k = from; k < to; ++k) {
@@ -332,6 +347,7 @@ uint64_t ColumnDecoder::print_run(size_t from, size_t to, CellArena& arena) {
     case 6: return print_split_run<6>(printer_, values, from, to, cells, arena);
     case 7: return print_split_run<7>(printer_, values, from, to, cells, arena);
     case 8: return print_split_run<8>(printer_, values, from, to, cells, arena);
+    case NumberPrinter::kZerosSplit: return print_slotted_run<ZerosPath>(printer_, values, from, to, cells, arena);
     default: break;
   }
   return digits_ == 8 ? print_slotted_run<DigitsPath<8>>(printer_, values, from, to, cells, arena)
@@ -391,12 +407,14 @@ uint64_t ColumnDecoder::run_dict(size_t from, size_t to) {
   for (size_t k = from; k < to;) {
     size_t n;
     const uint64_t* ids = values.take(to - k, &n);
-    for (size_t i = 0; i < n; ++i, ++k) {
+    CellText* const dst = cells + k;  // one index for ids and cells
+    for (size_t i = 0; i < n; ++i) {
       const uint64_t id = ids[i];
       if (id >= size) fail_corrupt("columnar: dictionary id out of range");
-      cells[k] = entries[id];
+      dst[i] = entries[id];
       bytes += entries[id].n;
     }
+    k += n;
   }
   values_ = values;
   return bytes;
@@ -412,6 +430,7 @@ std::string_view ColumnDecoder::next_text() {
   return v;
 }
 
+template <uint8_t kQuote>
 uint64_t ColumnDecoder::run_text(size_t from, size_t to, CellArena& arena) {
   // Locals: stores of cells (char pointers) would make the compiler write
   // text_ back and reload it every cell.
@@ -421,7 +440,6 @@ uint64_t ColumnDecoder::run_text(size_t from, size_t to, CellArena& arena) {
   // end; 16 bytes past it stay readable, so every value in it is used in
   // place by row assembly's fixed-size copies.
   constexpr ptrdiff_t kWindowNeed = TextWindow::kBytes + kCellCopy;
-  const bool always = spec_.quote == kQuoteAlways, minimal = spec_.quote == kQuoteMinimal;
   const char* base = text;
   TextWindow w{0, 0};
   uint64_t bytes = 0;
@@ -445,8 +463,11 @@ uint64_t ColumnDecoder::run_text(size_t from, size_t to, CellArena& arena) {
     w.nuls &= w.nuls - 1;
     const std::string_view v(text, nul - start);
     text = base + nul + 1;
-    const bool special = (w.specials >> start) & ((uint64_t(1) << v.size()) - 1);
-    cells[k] = always || (minimal && special) ? render(v, true, arena) : CellText{v.data(), v.size()};
+    // The window's specials are only read for minimal quoting: for the
+    // other modes the compiler drops their scan.
+    const bool quoted = kQuote == kQuoteAlways ||
+                        (kQuote == kQuoteMinimal && ((w.specials >> start) & ((uint64_t(1) << v.size()) - 1)));
+    cells[k] = quoted ? render(v, true, arena) : CellText{v.data(), v.size()};
     bytes += cells[k].n;
   }
   // Near the part's end: one value at a time.

@@ -64,6 +64,9 @@ class ColumnDecoder {
   // Any typed column (dates; numbers the fast printer cannot take).
   uint64_t run_typed_text(size_t from, size_t to, CellArena& arena);
   uint64_t run_dict(size_t from, size_t to);
+  // For a column of quote mode kQuote (a run of never-quoted values skips
+  // the quote tests and the scan for the bytes that force quotes).
+  template <uint8_t kQuote>
   uint64_t run_text(size_t from, size_t to, CellArena& arena);
   // One listed cell (an exception, a flipped quote, or both).
   uint64_t special_cell(size_t at, CellArena& arena);

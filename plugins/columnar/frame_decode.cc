@@ -76,8 +76,9 @@ void decode_frame(sdk::DecodeContext& ctx) {
   CellArena arena(ctx.info().raw_size);
   BlockRows block(ncols);
   size_t next_shape = 0;
+  size_t block_rows = kBlockCells;
   for (uint64_t r0 = 0; r0 < rows; r0 += block.rows) {
-    block.rows = static_cast<size_t>(rows - r0 < kBlockCells ? rows - r0 : kBlockCells);
+    block.rows = static_cast<size_t>(rows - r0 < block_rows ? rows - r0 : block_rows);
     block.uniform = next_shape == shapes.size() || shapes[next_shape].row >= r0 + block.rows;
     // Cell text and verbatim lines of the block, all of it output.
     uint64_t bytes = 0;
@@ -100,6 +101,7 @@ void decode_frame(sdk::DecodeContext& ctx) {
     if (bytes > remaining) fail_corrupt("columnar: frame longer than its raw size");
     // Delimiters and line endings: fewer than ncols + 2 per row.
     const size_t bound = static_cast<size_t>(bytes) + block.rows * (size_t(ncols) + 2) + kCellSlack;
+    block_rows = OutBuffer::rows_that_fit(block.rows, bound, kBlockCells);
     char* const start = out.reserve(bound);
     char* const end = block.uniform ? block.assemble_uniform(start, width, delim, eol, same_eol)
                                     : block.assemble(start, delim, eol);

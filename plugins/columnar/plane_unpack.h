@@ -18,6 +18,8 @@
 namespace at1::columnar {
 
 inline uint64_t zigzag_decode_bits(uint64_t v) { return (v >> 1) ^ (0 - (v & 1)); }
+// Its inverse: a value zigzag_decode_bits gave back as the bits it came from.
+inline uint64_t zigzag_encode_bits(uint64_t x) { return (x << 1) ^ (0 - (x >> 63)); }
 
 // Values [from, n) of the block.
 template <int W, bool kZigzag>

@@ -51,7 +51,7 @@ class VerbatimLines {
 // overlapping moves, the second ending at the cell's end, instead of a
 // memcpy call (~30 instructions; birdstrikes makes 2 a row).
 inline char* put_cell(char* d, const CellText c) {
-  if (c.n <= kCellCopy) {
+  if (c.n <= kCellCopy) [[likely]] {  // laid out in line: no jump out and back per cell
     std::memcpy(d, c.p, kCellCopy);
   } else if (c.n <= 2 * kCellCopy) {
     std::memcpy(d, c.p, kCellCopy);
@@ -127,10 +127,13 @@ struct BlockRows {
     return assemble_widths<false>(d, width, delim, eol, sdk::kEolLF);
   }
 
+  // Not inlined into decode_frame: there the loops run short of registers
+  // and keep the row offset on the stack.
   template <bool kSameEol>
-  char* assemble_widths(char* d, uint32_t width, char delim, sdk::EolDecoder& eol, sdk::Eol kind) const {
-    // Tables up to 8 columns wide get a loop per width, unrolled, with the
-    // columns' cell arrays in registers.
+  [[gnu::noinline]] char* assemble_widths(char* d, uint32_t width, char delim, sdk::EolDecoder& eol, sdk::Eol kind) const {
+    // Tables up to 16 columns wide get a loop per width, unrolled, with the
+    // columns' cell arrays in registers (or one load each, past 8 or so)
+    // instead of a loop over the row's columns.
     switch (width) {
       case 1: return assemble_width<1, kSameEol>(d, delim, eol, kind);
       case 2: return assemble_width<2, kSameEol>(d, delim, eol, kind);
@@ -140,6 +143,14 @@ struct BlockRows {
       case 6: return assemble_width<6, kSameEol>(d, delim, eol, kind);
       case 7: return assemble_width<7, kSameEol>(d, delim, eol, kind);
       case 8: return assemble_width<8, kSameEol>(d, delim, eol, kind);
+      case 9: return assemble_width<9, kSameEol>(d, delim, eol, kind);
+      case 10: return assemble_width<10, kSameEol>(d, delim, eol, kind);
+      case 11: return assemble_width<11, kSameEol>(d, delim, eol, kind);
+      case 12: return assemble_width<12, kSameEol>(d, delim, eol, kind);
+      case 13: return assemble_width<13, kSameEol>(d, delim, eol, kind);
+      case 14: return assemble_width<14, kSameEol>(d, delim, eol, kind);
+      case 15: return assemble_width<15, kSameEol>(d, delim, eol, kind);
+      case 16: return assemble_width<16, kSameEol>(d, delim, eol, kind);
       default: break;
     }
     // Locals: stores through d would make the compiler reload the members
@@ -161,7 +172,9 @@ struct BlockRows {
   char* assemble_width(char* d, char delim, sdk::EolDecoder& eol, sdk::Eol kind) const {
     const CellText* col[kWidth];
     for (uint32_t j = 0; j < kWidth; ++j) col[j] = cells[j];
-    for (size_t r = 0; r < rows; ++r) {
+    const size_t nrows = rows;  // a local: stores through d would reload the member every row
+    for (size_t r = 0; r < nrows; ++r) {
+#pragma GCC unroll 16
       for (uint32_t j = 0; j + 1 < kWidth; ++j) {
         d = put_cell(d, col[j][r]);
         *d++ = delim;

@@ -11,6 +11,7 @@
 
 #include "at1/cpp/bytes.hpp"
 #include "columnar_test_util.h"
+#include "out_buffer.h"
 
 namespace {
 
@@ -51,6 +52,14 @@ std::string trimmed(int64_t v, int scale) {
 }
 
 std::string two(int v) { return (v < 10 ? "0" : "") + std::to_string(v); }
+
+// The table as one frame, then cut into frames of `lines` lines (frames
+// after the first are data only).
+void expect_round_trips(const std::string& t, size_t lines) {
+  ASSERT_EQ(round_trip(t), "");
+  auto frames = split_frames(t, lines);
+  for (size_t i = 0; i < frames.size(); ++i) ASSERT_EQ(round_trip(frames[i], i), "") << "frame " << i;
+}
 
 // Rows near the edges of decode's blocks (1024 rows) get the odd cells.
 bool near_edge(int row) {
@@ -167,14 +176,43 @@ TEST(ColumnarDecode, TextValuesOfEveryLengthRoundTrip) {
   }
 }
 
-// Rows are assembled by a loop per table width up to 8 and a general one
+// Runs of text values have a loop per quote mode: never quoted (no scan
+// for quote-forcing bytes), always quoted, or quoted when needed (the test
+// above). Values of every length past two windows, a few cells against the
+// column's mode (quote flips) and values that need quotes (exceptions to
+// "never") among them.
+TEST(ColumnarDecode, TextValuesInEveryQuoteModeRoundTrip) {
+  std::mt19937_64 rng(17);
+  for (const bool always : {false, true}) {
+    std::string t;
+    for (int r = 0; r < 3000; ++r) {
+      const size_t len = static_cast<size_t>(r % 151);
+      std::string v;
+      for (size_t i = 0; i < len; ++i) v += static_cast<char>('a' + rng() % 26);
+      const uint64_t x = rng() % 100;
+      if (x == 0 && len) v[len / 2] = always ? '"' : ',';  // must be quoted
+      const bool quoted = always != (x == 1) || x == 0;
+      std::string cell = v;
+      if (quoted) {
+        cell = "\"";
+        for (char c : v) cell += c == '"' ? std::string("\"\"") : std::string(1, c);
+        cell += "\"";
+      }
+      t += std::to_string(r) + "," + cell + "," + std::to_string(r % 7) + "\n";
+    }
+    SCOPED_TRACE(always ? "always" : "never");
+    expect_round_trips(t, 1111);
+  }
+}
+
+// Rows are assembled by a loop per table width up to 16 and a general one
 // past that: every width, with empty last fields, and line endings mixed
 // (CRLF rows among LF ones), all LF or all CRLF (one ending for the whole
 // frame: no per-row decoder), or all LF but the last row's missing.
 TEST(ColumnarDecode, EveryWidthRoundTrips) {
   std::mt19937_64 rng(9);
   for (int endings = 0; endings < 4; ++endings) {
-    for (int width = 1; width <= 11; ++width) {
+    for (int width = 1; width <= 18; ++width) {
       std::string t;
       for (int r = 0; r < 2100; ++r) {
         for (int j = 0; j < width; ++j) {
@@ -224,6 +262,67 @@ TEST(ColumnarDecode, Binary32PricesPastTheSplitPathRoundTrip) {
   ASSERT_EQ(round_trip(t), "");
   auto frames = split_frames(t, 1400);
   for (size_t i = 0; i < frames.size(); ++i) ASSERT_EQ(round_trip(frames[i], i), "") << "frame " << i;
+}
+
+// Integers kept without their trailing zeros (volumes: "931800000") take
+// the zeros path while their mantissas stay below 10^8; zero (printed
+// "0"), negatives, and a mantissa past 10^8 mid-block (the column moves to
+// the 16-digit path) must come back.
+TEST(ColumnarDecode, IntegersWithTrailingZerosRoundTrip) {
+  std::mt19937_64 rng(19);
+  std::string t = "day,volume\n";
+  for (int r = 0; r < 5000; ++r) {
+    const uint64_t x = rng();
+    int64_t mantissa = static_cast<int64_t>(x % 100000000);
+    if (r % 97 == 5) mantissa = 0;
+    if (r % 89 == 3) mantissa = -mantissa;
+    if (r == 3500) mantissa = 123456789012;
+    t += std::to_string(r) + "," + (mantissa ? std::to_string(mantissa) + "00000" : "0") + "\n";
+  }
+  expect_round_trips(t, 1800);
+}
+
+// Blocks are sized so that their rows fit one output reservation (64 KiB),
+// from the last block's width: the row count changes with the rows' width,
+// so block edges fall anywhere. Narrow rows, rows of ~600 bytes, a row of
+// 200 KB (past any reservation: assembled locally), with special cells
+// (exceptions, quote flips, ragged and verbatim rows) on ~1 row in 20 so
+// that some sit at every kind of edge.
+TEST(ColumnarDecode, RowsOfChangingWidthRoundTrip) {
+  std::mt19937_64 rng(13);
+  std::string t = "id,price,note,code\n";
+  for (int r = 0; r < 9000; ++r) {
+    const uint64_t x = rng();
+    const int phase = r / 1500 % 3;  // narrow, wide, mixed
+    const bool wide = phase == 1 || (phase == 2 && x % 3 == 0);
+    const bool odd = x % 20 == 0;
+    if (odd && x % 7 == 0) {
+      t += "a verbatim \"line\n";
+      continue;
+    }
+    t += odd && x % 7 == 1 ? "+" + std::to_string(r) : std::to_string(r);
+    t += "," + fixed(static_cast<int64_t>(x % 100000), 2) + ",";
+    std::string note = wide ? std::string(400 + x % 400, static_cast<char>('a' + x % 26)) : "n" + std::to_string(x % 9);
+    if (odd && x % 7 == 2) note += ",with comma";
+    t += odd && x % 7 == 3 ? "\"" + note + "\"" : note;
+    if (!(odd && x % 7 == 4)) t += ",c" + std::to_string(x % 5);
+    if (r == 4444) t += std::string(200000, 'z');
+    t += "\n";
+  }
+  expect_round_trips(t, 2500);
+}
+
+// The next block's rows from the last block's: a bound within 7/8 of a
+// reservation, never more than the cap nor fewer than one row.
+TEST(ColumnarDecode, BlockRowsFitAReservation) {
+  using at1::columnar::OutBuffer;
+  constexpr size_t kReserve = at1::sdk::DecodeContext::kMaxReserve;
+  EXPECT_EQ(OutBuffer::rows_that_fit(1024, 40 * 1024, 1024), 1024u);  // narrow rows: the cap
+  EXPECT_EQ(OutBuffer::rows_that_fit(1024, 100 * 1024, 1024), 1024u * (kReserve / 8 * 7) / (100 * 1024));
+  EXPECT_LE(OutBuffer::rows_that_fit(1024, 100 * 1024, 1024) * 100, kReserve);
+  EXPECT_EQ(OutBuffer::rows_that_fit(1, 10 * kReserve, 1024), 1u);  // one huge row
+  EXPECT_EQ(OutBuffer::rows_that_fit(1, 40, 1024), 1024u);           // back to full blocks
+  EXPECT_EQ(OutBuffer::rows_that_fit(5, 0, 1024), 1024u);
 }
 
 }  // namespace

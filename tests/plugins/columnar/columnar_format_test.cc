@@ -354,6 +354,36 @@ TEST(ColumnarValueBlocks, RoundTripEveryWidthAndPatches) {
   }
 }
 
+// Patches are laid over the unpacked low bytes (their zigzag-encoded form
+// for signed values): blocks of every width 0..7, each with a few values
+// wider by every byte count, at the block's first and last value too.
+TEST(ColumnarValueBlocks, PatchesOverEveryWidth) {
+  std::mt19937_64 rng(23);
+  for (int w = 0; w < 8; ++w) {
+    std::vector<uint64_t> v(3 * kValueBlock);
+    for (size_t k = 0; k < v.size(); ++k) {
+      const uint64_t narrow = w == 0 ? 0 : rng() >> (64 - 8 * w);
+      const bool wide = rng() % 40 == 0 || k % kValueBlock == 0 || k % kValueBlock == kValueBlock - 1;
+      const int bytes = w + 1 + static_cast<int>(rng() % static_cast<uint64_t>(8 - w));
+      v[k] = wide ? (rng() | uint64_t(1) << 63) >> (64 - 8 * bytes) : narrow;
+    }
+    at1::sdk::ByteWriter out;
+    write_value_blocks(out, v.data(), v.size());
+    ASSERT_EQ(out.data()[0], w) << "the block took another width";
+    for (bool zigzag : {false, true}) {
+      std::vector<uint64_t> buffer(kValueBlock);
+      ValueBlockReader r(at1::sdk::Bytes(out.data(), out.size()), v.size(), zigzag, true, buffer.data());
+      for (size_t k = 0; k < v.size();) {
+        size_t got;
+        const uint64_t* p = r.take(v.size() - k, &got);
+        for (size_t i = 0; i < got; ++i, ++k)
+          ASSERT_EQ(p[i], zigzag ? zigzag_decode_bits(v[k]) : v[k]) << "width " << w << " value " << k;
+      }
+      EXPECT_TRUE(r.at_end());
+    }
+  }
+}
+
 TEST(ColumnarValueBlocks, VersionOneVarintsStillRead) {
   const std::vector<uint64_t> v = value_mix(3000, 5);
   at1::sdk::ByteWriter w;

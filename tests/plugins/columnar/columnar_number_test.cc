@@ -136,9 +136,17 @@ TEST(ColumnarNumber, FastPrinterMatchesFormatNumber) {
               const size_t n16 = printer.print_fast<16>(v, got);
               ASSERT_EQ(std::string(got, n16), std::string(want, want_n)) << "16-digit path, value " << v;
             }
-            // The split path, for layouts and values it takes.
+            // The split path (or the zeros path), for layouts and values it takes.
             const int split = printer.split_scale();
-            if (split != NumberPrinter::kNoSplit && NumberPrinter::plain_magnitude(v) < NumberPrinter::split_limit(split)) {
+            if (split == NumberPrinter::kZerosSplit) {
+              if (NumberPrinter::plain_magnitude(v) < NumberPrinter::kZerosLimit) {
+                ++checked_split;
+                const size_t nz = printer.print_zeros(v, got);
+                ASSERT_EQ(std::string(got, nz), std::string(want, want_n))
+                    << "zeros path, value " << v << " width " << width << " zeros " << zeros;
+              }
+            } else if (split != NumberPrinter::kNoSplit &&
+                       NumberPrinter::plain_magnitude(v) < NumberPrinter::split_limit(split)) {
               ++checked_split;
               const size_t ns = print_split(printer, split, v, got);
               ASSERT_EQ(std::string(got, ns), std::string(want, want_n))
@@ -202,6 +210,43 @@ TEST(ColumnarNumber, SplitPathMatchesFormatNumberPerModeAndScale) {
     }
   }
   EXPECT_GT(checked, 300000u);
+}
+
+// The zeros path (integers kept without their trailing zeros): every layout
+// it takes (zeros 1..8, widths 0..8), zero (printed at its width, no zeros
+// appended), widths wider than the number, every digit count up to its
+// limit, signs, against format_number; and it writes no byte past its
+// slot. Layouts it does not take say so.
+TEST(ColumnarNumber, ZerosPathMatchesFormatNumber) {
+  std::mt19937_64 rng(21);
+  std::vector<uint64_t> magnitudes = {0, 1, 9, 10, 11, 100, NumberPrinter::kZerosLimit - 1};
+  for (int d = 1; d < 8; ++d) magnitudes.insert(magnitudes.end(), {kNumberPow10[d] - 1, kNumberPow10[d], kNumberPow10[d] + 1});
+  for (int i = 0; i < 3000; ++i) magnitudes.push_back(rng() % kNumberPow10[1 + rng() % 8]);
+  size_t checked = 0;
+  for (int zeros = 1; zeros <= 8; ++zeros) {
+    for (int width = 0; width <= 8; ++width) {
+      const NumberSpec spec{0, kFracFixed, static_cast<uint8_t>(width), kNoBinary32, static_cast<uint8_t>(zeros)};
+      const NumberPrinter printer(spec);
+      ASSERT_EQ(printer.split_scale(), NumberPrinter::kZerosSplit);
+      for (const uint64_t m : magnitudes) {
+        for (const int64_t v : {static_cast<int64_t>(m), -static_cast<int64_t>(m)}) {
+          char want[kNumberTextMax];
+          const std::string expected(want, format_number(v, spec, want));
+          char got[NumberPrinter::kZerosSlot + 8];
+          std::memset(got, '#', sizeof got);
+          const size_t n = printer.print_zeros(v, got);
+          ASSERT_EQ(std::string(got, n), expected) << "value " << v << " width " << width << " zeros " << zeros;
+          for (size_t i = NumberPrinter::kZerosSlot; i < sizeof got; ++i) ASSERT_EQ(got[i], '#') << "wrote past the slot";
+          ++checked;
+        }
+      }
+    }
+  }
+  EXPECT_GT(checked, 300000u);
+  for (const auto& [width, zeros] : {std::pair{9, 3}, std::pair{1, 9}, std::pair{0, 18}}) {
+    const NumberSpec spec{0, kFracFixed, static_cast<uint8_t>(width), kNoBinary32, static_cast<uint8_t>(zeros)};
+    EXPECT_EQ(NumberPrinter(spec).split_scale(), NumberPrinter::kNoSplit) << "width " << width << " zeros " << zeros;
+  }
 }
 
 // The binary32 printer must write what to_chars writes for every float it
