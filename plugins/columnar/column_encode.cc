@@ -184,7 +184,7 @@ bool encode_dict(const ColumnCells& cells, ByteWriter& ids, ByteWriter& dict,
       exc->push_back(static_cast<uint32_t>(i));
       continue;
     }
-    if (have_prev && at1::sdk::same_text(v, prev)) {  // runs of one value are common: skip the hash
+    if (have_prev && same_value(v, prev)) {  // runs of one value are common: skip the hash
       coded.add(prev_id);
       continue;
     }

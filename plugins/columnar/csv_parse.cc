@@ -11,13 +11,17 @@ namespace {
 
 // Scans a quoted field whose opening quote is at p[-1]. Returns the closing
 // quote or nullptr; sets *doubled when "" occurs inside.
+// One scan for the next quote or LF, eight bytes a time: a memchr for the
+// quote and a byte loop counting LFs before it cost two passes per field.
 const char* scan_quoted(const char* p, const char* end, bool* doubled) {
   uint32_t newlines = 0;
   for (;;) {
-    const char* q = static_cast<const char*>(std::memchr(p, '"', static_cast<size_t>(end - p)));
-    if (!q) return nullptr;
-    for (const char* s = p; s < q; ++s) {
-      if (*s == '\n' && ++newlines > kMaxQuotedNewlines) return nullptr;
+    const char* q = scan_separator(p, end, '"');
+    if (q == end) return nullptr;
+    if (*q == '\n') {
+      if (++newlines > kMaxQuotedNewlines) return nullptr;
+      p = q + 1;
+      continue;
     }
     if (q + 1 < end && q[1] == '"') {
       *doubled = true;
@@ -47,10 +51,15 @@ const char* parse_fields(const char* p, const char* end, char delim, std::string
       if (!doubled || !arena) {
         if (!sink.add(p + 1, static_cast<size_t>(close - p - 1), true, false)) return nullptr;
       } else {
+        // Every quote inside is the first of a pair: copy up to and with
+        // it, skip the second. A push_back per byte cost more than the
+        // rest of parsing such a field.
         size_t at = arena->size();
-        for (const char* s = p + 1; s < close; ++s) {
-          arena->push_back(*s);
-          if (*s == '"') ++s;  // skip the second quote of a pair
+        for (const char* s = p + 1; s < close;) {
+          const char* q = static_cast<const char*>(std::memchr(s, '"', static_cast<size_t>(close - s)));
+          const char* stop = q ? q + 1 : close;
+          arena->append(s, static_cast<size_t>(stop - s));
+          s = stop + (q != nullptr);
         }
         if (!sink.add(arena->data() + at, arena->size() - at, true, true)) return nullptr;
       }

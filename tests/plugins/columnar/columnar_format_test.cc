@@ -166,6 +166,50 @@ TEST(ColumnarFormat, SeparatorScanMatchesByteLoop) {
   }
 }
 
+// needs_quotes (16-byte steps, overlapping loads) against a byte loop: every
+// length 0..40, each special byte at each position, none at all, bytes
+// that differ from a special one by a bit, and a NUL delimiter.
+TEST(ColumnarFormat, NeedsQuotesMatchesByteLoop) {
+  for (char delim : {',', '\t', '\0'}) {
+    auto naive = [delim](std::string_view v) {
+      for (char c : v)
+        if (c == delim || c == '"' || c == '\n' || c == '\r') return true;
+      return false;
+    };
+    for (size_t len = 0; len <= 40; ++len) {
+      // Padding around the value must not be looked at.
+      std::string buf = "\"\n\r" + std::string(len, 'a') + std::string(1, delim) + "\"\n\r";
+      std::string_view v(buf.data() + 3, len);
+      ASSERT_FALSE(needs_quotes(v, delim)) << len;
+      for (size_t at = 0; at < len; ++at) {
+        for (char c : {delim, '"', '\n', '\r', '-', '\x8d', '\x0c', 'b'}) {
+          buf[3 + at] = c;
+          ASSERT_EQ(needs_quotes(v, delim), naive(v)) << len << " at " << at << " byte " << int(c);
+          buf[3 + at] = 'a';
+        }
+      }
+    }
+  }
+}
+
+// same_value (16-byte steps past 16 bytes) against ==: lengths 0..70, equal
+// texts at different addresses, one byte changed at each position, and
+// lengths that differ.
+TEST(ColumnarFormat, SameValueMatchesEquality) {
+  for (size_t len = 0; len <= 70; ++len) {
+    std::string a(len, 'k'), b = "#" + std::string(len, 'k') + "#";
+    for (size_t i = 0; i < len; ++i) a[i] = b[i + 1] = static_cast<char>('a' + i % 26);
+    std::string_view vb(b.data() + 1, len);
+    ASSERT_TRUE(same_value(a, vb)) << len;
+    ASSERT_FALSE(same_value(a, std::string_view(b.data(), len + 1))) << len;
+    for (size_t at = 0; at < len; ++at) {
+      b[at + 1] ^= 0x20;
+      ASSERT_FALSE(same_value(a, vb)) << len << " at " << at;
+      b[at + 1] ^= 0x20;
+    }
+  }
+}
+
 // DictIndex gives the ids a first-seen map gives: values of every length
 // around the inline limit (0..40 bytes), ones that differ only in a middle
 // byte or in length, NUL bytes, and enough distinct values to rehash often.
