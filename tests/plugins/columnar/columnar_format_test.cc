@@ -329,6 +329,35 @@ TEST(ColumnarParse, RecordsAndFailures) {
   EXPECT_EQ(parse_record(bad.data(), bad.data() + bad.size(), ',', &f, &arena, &eol), nullptr);
 }
 
+// kMaxFields fields make a record, one more does not: for a lone record and
+// inside a frame (where the record becomes a verbatim line), with the last
+// field plain or quoted.
+TEST(ColumnarParse, FieldLimit) {
+  for (const char* last : {"z", "\"z\""}) {
+    for (uint32_t fields : {kMaxFields - 1, kMaxFields, kMaxFields + 1, kMaxFields + 2}) {
+      std::string rec;
+      for (uint32_t k = 1; k < fields; ++k) rec += "a,";
+      rec += last;
+      std::vector<Cell> f;
+      uint8_t eol;
+      const bool fits = fields <= kMaxFields;
+      EXPECT_EQ(parse_record(rec.data(), rec.data() + rec.size(), ',', &f, nullptr, &eol) != nullptr, fits)
+          << fields;
+      if (fits) {
+        EXPECT_EQ(f.size(), fields);
+      }
+      const std::string frame = "1,2\n" + rec + "\n3,4\n";
+      ParsedFrame pf;
+      parse_frame(frame, 0, ',', &pf);
+      ASSERT_EQ(pf.rows.size(), 3u);
+      EXPECT_EQ(pf.rows[1].nfields, fits ? fields : kVerbatimShape) << fields;
+      EXPECT_EQ(pf.verbatim.size(), fits ? 0u : 1u);
+      EXPECT_EQ(pf.ncols, fits ? fields : 2u);
+      for (uint32_t j = 0; j < pf.ncols; ++j) EXPECT_EQ(pf.columns[j].size(), j >= 2 ? 1u : fits ? 3u : 2u) << j;
+    }
+  }
+}
+
 }  // namespace
 
 namespace {
@@ -396,6 +425,31 @@ TEST(ColumnarValueBlocks, RoundTripEveryWidthAndPatches) {
       EXPECT_TRUE(r.at_end());
     }
   }
+}
+
+// A block's width W and patch count P (its first two bytes), worked out by
+// hand from the cost rule: values of 64 bits (where 2v + 1 overflows),
+// blocks of all zeros, and blocks where patches beat a wider W or not.
+TEST(ColumnarValueBlocks, WidthChoiceFollowsCostRule) {
+  auto head = [](const std::vector<uint64_t>& v) {
+    at1::sdk::ByteWriter w;
+    write_value_blocks(w, v.data(), v.size());
+    return std::pair<int, int>(w.data()[0], w.data()[1]);
+  };
+  std::vector<uint64_t> v(1024, 0);
+  EXPECT_EQ(head(v), std::make_pair(0, 0));
+  v[1023] = (uint64_t(1) << 63) + 5;  // one patch of 11 bytes beats 1024 bytes a plane
+  EXPECT_EQ(head(v), std::make_pair(0, 1));
+  std::fill(v.begin(), v.end(), ~uint64_t(0));
+  EXPECT_EQ(head(v), std::make_pair(8, 0));
+  std::fill(v.begin(), v.end(), (uint64_t(1) << 63) + 1);  // 2v + 1 wraps to 3
+  EXPECT_EQ(head(v), std::make_pair(8, 0));
+  for (size_t k = 0; k < v.size(); ++k) v[k] = k;  // W 2: 2048; W 1: 2560; W 0: 2942
+  EXPECT_EQ(head(v), std::make_pair(2, 0));
+  for (size_t k = 0; k < v.size(); ++k) v[k] = k < 1000 ? 3 : 300;  // W 1: 1072; W 2: 2048; W 0: 2072
+  EXPECT_EQ(head(v), std::make_pair(1, 24));
+  v.assign(1, uint64_t(1) << 40);
+  EXPECT_EQ(head(v), std::make_pair(6, 0));
 }
 
 TEST(ColumnarValueBlocks, VersionOneVarintsStillRead) {
