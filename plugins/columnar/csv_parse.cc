@@ -33,12 +33,12 @@ const char* scan_quoted(const char* p, const char* end, bool* doubled) {
 }
 
 // One record starting at p, its fields handed to sink.add(data, size,
-// quoted, in_arena) (false = give up on the record). See parse_record.
+// quoted, in_arena) (false = give up on the record; the sink refuses a
+// field past kMaxFields, where it counts fields anyway). See parse_record.
 template <class Sink>
 const char* parse_fields(const char* p, const char* end, char delim, std::string* arena,
                          uint8_t* eol, SeparatorScanner& scanner, Sink& sink) {
-  for (uint32_t count = 0;; ++count) {
-    if (count >= kMaxFields) return nullptr;
+  for (;;) {
     const char* after;
     if (p < end && *p == '"') {
       bool doubled = false;
@@ -90,7 +90,9 @@ const char* parse_fields(const char* p, const char* end, char delim, std::string
 
 struct CellSink {
   std::vector<Cell>* fields;
+  uint32_t count = 0;
   bool add(const char* data, size_t size, bool quoted, bool) {
+    if (count++ == kMaxFields) return false;
     fields->push_back({data, static_cast<uint32_t>(size), static_cast<uint8_t>(quoted)});
     return true;
   }
@@ -107,11 +109,15 @@ struct ColumnSink {
   // record instead of a size computation per field.
   std::vector<PackedCell>* columns = out->columns.data();
   size_t ncolumns = out->columns.size();
+  const char* text = out->text;
   [[gnu::always_inline]] bool add(const char* data, size_t size, bool quoted, bool in_arena) {
     if (size >= kMaxFieldSize) return false;
-    if (count == ncolumns) [[unlikely]] add_column();
+    if (count == ncolumns) [[unlikely]] {
+      if (count == kMaxFields) return false;
+      add_column();
+    }
     uint32_t flags = static_cast<uint32_t>(size);
-    const char* base = out->text;
+    const char* base = text;
     if (in_arena) {
       flags |= PackedCell::kInArena;
       base = arena_base;
