@@ -78,7 +78,8 @@ struct TypedPass {
   int64_t mn = INT64_MAX, mx = INT64_MIN;
 
   template <class Parse>
-  void run(const ColumnCells& cells, Parse parse) {
+  void run(const ColumnCells& cells_in, Parse parse) {
+    const ColumnCells cells = cells_in;  // see encode_dict
     int64_t last = 0;
     for (size_t i = 0; i < cells.size(); ++i) {
       int64_t v;
@@ -170,8 +171,11 @@ bool has_nul(const ColumnCells& cells, std::string_view v) {
 }
 
 // Dictionary ids; false when the dictionary would grow past kMaxDict.
-bool encode_dict(const ColumnCells& cells, ByteWriter& ids, ByteWriter& dict,
+bool encode_dict(const ColumnCells& cells_in, ByteWriter& ids, ByteWriter& dict,
                  std::vector<uint32_t>* exc) {
+  // A local copy: the stores of the loop cannot reach it, so its fields
+  // need no reload per cell.
+  const ColumnCells cells = cells_in;
   DictIndex index;
   ValueBlockWriter coded(ids, cells.size());
   std::string_view prev;
@@ -209,7 +213,8 @@ bool encode_dict(const ColumnCells& cells, ByteWriter& ids, ByteWriter& dict,
 // insert and a memcpy call per value cost more than the bytes moved.
 constexpr size_t kCopyStep = 16;
 
-void encode_text(const ColumnCells& cells, ByteWriter& out, std::vector<uint32_t>* exc) {
+void encode_text(const ColumnCells& cells_in, ByteWriter& out, std::vector<uint32_t>* exc) {
+  const ColumnCells cells = cells_in;  // see encode_dict
   size_t total = 0;
   for (size_t i = 0; i < cells.size(); ++i) total += cells.value(i).size() + 1;
   std::vector<uint8_t>& buf = out.buffer();
