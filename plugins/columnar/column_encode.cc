@@ -75,7 +75,6 @@ struct TypedPass {
   std::vector<uint32_t>* exc;
   int64_t* carried;
   CostModel raw, delta;
-  int64_t mn = INT64_MAX, mx = INT64_MIN;
 
   template <class Parse>
   void run(const ColumnCells& cells_in, Parse parse) {
@@ -92,8 +91,6 @@ struct TypedPass {
       raw.add(sdk::zigzag_encode(v));
       delta.add(sdk::zigzag_encode(wrap_sub(v, last)));
       carried[i] = last = v;
-      mn = v < mn ? v : mn;
-      mx = v > mx ? v : mx;
     }
   }
 };
@@ -116,7 +113,6 @@ void encode_typed(uint32_t index, const ColumnCells& cells, ColumnSpec* spec, By
   }
   const CostModel& raw = pass.raw;
   const CostModel& delta = pass.delta;
-  const int64_t mn = pass.mn, mx = pass.mx;
   double raw_bits = raw.bits(), delta_bits = delta.bits();
   spec->coding = delta_bits < raw_bits ? kIntDelta : kIntRaw;
   double best = delta_bits < raw_bits ? delta_bits : raw_bits;
@@ -140,19 +136,27 @@ void encode_typed(uint32_t index, const ColumnCells& cells, ColumnSpec* spec, By
   }
   // An exception carries the value before it, so carried[i - 1] is the
   // value a delta at i is taken from.
+  // The range for the statistics is taken here, from the values the
+  // coding reads anyway: in the first pass it was two loads and stores per
+  // cell (no register left there).
   ValueBlockWriter coded(out, n - exc->size());
+  int64_t mn = INT64_MAX, mx = INT64_MIN;
+  auto code = [&](size_t i, int64_t base) {
+    const int64_t v = carried[i];
+    mn = v < mn ? v : mn;
+    mx = v > mx ? v : mx;
+    coded.add(sdk::zigzag_encode(wrap_sub(v, base)));
+  };
   switch (spec->coding) {
     case kIntRaw:
-      for_each_typed(n, *exc, [&](size_t i) { coded.add(sdk::zigzag_encode(carried[i])); });
+      for_each_typed(n, *exc, [&](size_t i) { code(i, 0); });
       break;
     case kIntDelta:
-      for_each_typed(n, *exc, [&](size_t i) {
-        coded.add(sdk::zigzag_encode(wrap_sub(carried[i], i ? carried[i - 1] : 0)));
-      });
+      for_each_typed(n, *exc, [&](size_t i) { code(i, i ? carried[i - 1] : 0); });
       break;
     default: {
       const int64_t* other = ref->carried.data();
-      for_each_typed(n, *exc, [&](size_t i) { coded.add(sdk::zigzag_encode(wrap_sub(carried[i], other[i]))); });
+      for_each_typed(n, *exc, [&](size_t i) { code(i, other[i]); });
       break;
     }
   }
