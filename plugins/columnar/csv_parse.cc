@@ -65,6 +65,12 @@ const char* parse_fields(const char* p, const char* end, char delim, std::string
       }
     } else {
       const char* s = scanner.next(p);
+      // Most fields end at a delimiter: on to the next field at once.
+      if (s < end && *s == delim) {
+        if (!sink.add(p, static_cast<size_t>(s - p), false, false)) return nullptr;
+        p = s + 1;
+        continue;
+      }
       const char* stop = s;
       if (s < end && *s == '\n' && stop > p && stop[-1] == '\r') --stop;
       if (!sink.add(p, static_cast<size_t>(stop - p), false, false)) return nullptr;
@@ -104,9 +110,8 @@ struct CellSink {
 struct ColumnSink {
   ParsedFrame* out;
   const char* arena_base;
-  uint32_t count = 0;
-  // out->columns as of this record (refreshed when it grows): one load per
-  // record instead of a size computation per field.
+  uint32_t count = 0;  // fields of the current record
+  // out->columns, refreshed when it grows: no size computation per field.
   std::vector<PackedCell>* columns = out->columns.data();
   size_t ncolumns = out->columns.size();
   const char* text = out->text;
@@ -165,6 +170,9 @@ void parse_frame(std::string_view input, size_t start, char delim, ParsedFrame* 
   SeparatorScanner scanner(end, delim);
   const char* begin = p;
   bool reserved = false;
+  // One sink for all records (the arena does not move, see above): set up
+  // per record, it cost about as much as a field.
+  ColumnSink sink{out, out->arena.data()};
   while (p < end) {
     // Size the row and cell arrays once from the first rows, so big frames
     // do not pay for repeated growth.
@@ -177,7 +185,7 @@ void parse_frame(std::string_view input, size_t start, char delim, ParsedFrame* 
     }
     uint8_t eol = 0;
     size_t arena_mark = out->arena.size();
-    ColumnSink sink{out, out->arena.data()};
+    sink.count = 0;
     const char* next = parse_fields(p, end, delim, &out->arena, &eol, scanner, sink);
     if (next) {
       out->rows.push_back({static_cast<uint16_t>(sink.count), eol});
