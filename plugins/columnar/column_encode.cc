@@ -75,10 +75,10 @@ struct TypedPass {
   std::vector<uint32_t>* exc;
   int64_t* carried;
   CostModel raw, delta;
-  int64_t mn = INT64_MAX, mx = INT64_MIN;
 
   template <class Parse>
-  void run(const ColumnCells& cells, Parse parse) {
+  void run(const ColumnCells& cells_in, Parse parse) {
+    const ColumnCells cells = cells_in;  // see encode_dict
     int64_t last = 0;
     for (size_t i = 0; i < cells.size(); ++i) {
       int64_t v;
@@ -91,8 +91,6 @@ struct TypedPass {
       raw.add(sdk::zigzag_encode(v));
       delta.add(sdk::zigzag_encode(wrap_sub(v, last)));
       carried[i] = last = v;
-      mn = v < mn ? v : mn;
-      mx = v > mx ? v : mx;
     }
   }
 };
@@ -115,7 +113,6 @@ void encode_typed(uint32_t index, const ColumnCells& cells, ColumnSpec* spec, By
   }
   const CostModel& raw = pass.raw;
   const CostModel& delta = pass.delta;
-  const int64_t mn = pass.mn, mx = pass.mx;
   double raw_bits = raw.bits(), delta_bits = delta.bits();
   spec->coding = delta_bits < raw_bits ? kIntDelta : kIntRaw;
   double best = delta_bits < raw_bits ? delta_bits : raw_bits;
@@ -139,19 +136,27 @@ void encode_typed(uint32_t index, const ColumnCells& cells, ColumnSpec* spec, By
   }
   // An exception carries the value before it, so carried[i - 1] is the
   // value a delta at i is taken from.
+  // The range for the statistics is taken here, from the values the
+  // coding reads anyway: in the first pass it was two loads and stores per
+  // cell (no register left there).
   ValueBlockWriter coded(out, n - exc->size());
+  int64_t mn = INT64_MAX, mx = INT64_MIN;
+  auto code = [&](size_t i, int64_t base) {
+    const int64_t v = carried[i];
+    mn = v < mn ? v : mn;
+    mx = v > mx ? v : mx;
+    coded.add(sdk::zigzag_encode(wrap_sub(v, base)));
+  };
   switch (spec->coding) {
     case kIntRaw:
-      for_each_typed(n, *exc, [&](size_t i) { coded.add(sdk::zigzag_encode(carried[i])); });
+      for_each_typed(n, *exc, [&](size_t i) { code(i, 0); });
       break;
     case kIntDelta:
-      for_each_typed(n, *exc, [&](size_t i) {
-        coded.add(sdk::zigzag_encode(wrap_sub(carried[i], i ? carried[i - 1] : 0)));
-      });
+      for_each_typed(n, *exc, [&](size_t i) { code(i, i ? carried[i - 1] : 0); });
       break;
     default: {
       const int64_t* other = ref->carried.data();
-      for_each_typed(n, *exc, [&](size_t i) { coded.add(sdk::zigzag_encode(wrap_sub(carried[i], other[i]))); });
+      for_each_typed(n, *exc, [&](size_t i) { code(i, other[i]); });
       break;
     }
   }
@@ -170,8 +175,11 @@ bool has_nul(const ColumnCells& cells, std::string_view v) {
 }
 
 // Dictionary ids; false when the dictionary would grow past kMaxDict.
-bool encode_dict(const ColumnCells& cells, ByteWriter& ids, ByteWriter& dict,
+bool encode_dict(const ColumnCells& cells_in, ByteWriter& ids, ByteWriter& dict,
                  std::vector<uint32_t>* exc) {
+  // A local copy: the stores of the loop cannot reach it, so its fields
+  // need no reload per cell.
+  const ColumnCells cells = cells_in;
   DictIndex index;
   ValueBlockWriter coded(ids, cells.size());
   std::string_view prev;
@@ -184,7 +192,7 @@ bool encode_dict(const ColumnCells& cells, ByteWriter& ids, ByteWriter& dict,
       exc->push_back(static_cast<uint32_t>(i));
       continue;
     }
-    if (have_prev && at1::sdk::same_text(v, prev)) {  // runs of one value are common: skip the hash
+    if (have_prev && same_value(v, prev)) {  // runs of one value are common: skip the hash
       coded.add(prev_id);
       continue;
     }
@@ -204,10 +212,19 @@ bool encode_dict(const ColumnCells& cells, ByteWriter& ids, ByteWriter& dict,
   return true;
 }
 
-void encode_text(const ColumnCells& cells, ByteWriter& out, std::vector<uint32_t>* exc) {
+// Text values are short: copied 16 bytes a move (into slack past the
+// part's end, and reading past the value when the source allows), where an
+// insert and a memcpy call per value cost more than the bytes moved.
+constexpr size_t kCopyStep = 16;
+
+void encode_text(const ColumnCells& cells_in, ByteWriter& out, std::vector<uint32_t>* exc) {
+  const ColumnCells cells = cells_in;  // see encode_dict
   size_t total = 0;
   for (size_t i = 0; i < cells.size(); ++i) total += cells.value(i).size() + 1;
-  out.reserve(total);
+  std::vector<uint8_t>& buf = out.buffer();
+  const size_t at = buf.size();
+  buf.resize(at + total + kCopyStep);
+  uint8_t* w = buf.data() + at;
   for (size_t i = 0; i < cells.size(); ++i) {
     cells.prefetch(i);
     std::string_view v = cells.value(i);
@@ -215,9 +232,16 @@ void encode_text(const ColumnCells& cells, ByteWriter& out, std::vector<uint32_t
       exc->push_back(static_cast<uint32_t>(i));
       continue;
     }
-    out.bytes(v);
-    out.u8(0);
+    const size_t n = v.size();
+    if (cells.readable(i) >= n + kCopyStep) {
+      for (size_t k = 0; k < n; k += kCopyStep) std::memcpy(w + k, v.data() + k, kCopyStep);
+    } else {
+      std::memcpy(w, v.data(), n);
+    }
+    w[n] = 0;
+    w += n + 1;
   }
+  buf.resize(static_cast<size_t>(w - buf.data()));
 }
 
 }  // namespace

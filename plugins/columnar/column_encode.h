@@ -22,6 +22,7 @@ struct ColumnStats {
 // One column's cells in row order (a column of ParsedFrame::columns).
 struct ColumnCells {
   const char* bases[2] = {nullptr, nullptr};  // frame text, arena
+  const char* limits[2] = {nullptr, nullptr};  // their ends: reads stop there
   const PackedCell* cells = nullptr;
   size_t n = 0;
   size_t quoted_count = 0;
@@ -30,6 +31,12 @@ struct ColumnCells {
   std::string_view value(size_t i) const {
     const PackedCell c = cells[i];
     return {bases[(c.size_flags & PackedCell::kInArena) != 0] + c.off, c.size_flags & PackedCell::kSizeMask};
+  }
+  // Readable bytes from cell i's text on (at least its size).
+  size_t readable(size_t i) const {
+    const PackedCell c = cells[i];
+    const size_t k = (c.size_flags & PackedCell::kInArena) != 0;
+    return static_cast<size_t>(limits[k] - bases[k]) - c.off;
   }
   bool quoted(size_t i) const { return (cells[i].size_flags & PackedCell::kQuoted) != 0; }
   // Columns walk a frame's rows, one field each: the text is far apart and

@@ -123,6 +123,8 @@ void encode_frame(sdk::EncodeContext& ctx, sdk::Bytes input) {
   for (size_t j = 0; j < pf.ncols; ++j) {
     columns[j].bases[0] = pf.text;
     columns[j].bases[1] = pf.arena.data();
+    columns[j].limits[0] = text.data() + text.size();
+    columns[j].limits[1] = pf.arena.data() + pf.arena.size();
     columns[j].cells = pf.columns[j].data();
     columns[j].n = pf.columns[j].size();
     columns[j].quoted_count = pf.quoted[j];

@@ -66,7 +66,9 @@ class SeparatorScanner {
   static constexpr size_t kWindow = 64;
 
 #if defined(__SSE2__)
-  void load(const char* p) {
+  // Out of line: inlined, the compiler set up its constants at every call
+  // of next(), though a window serves several fields.
+  [[gnu::noinline]] void load(const char* p) {
     const __m128i d = _mm_set1_epi8(delim_);
     const __m128i nl = _mm_set1_epi8('\n');
     uint64_t mask = 0;

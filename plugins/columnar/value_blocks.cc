@@ -1,5 +1,6 @@
 #include "value_blocks.h"
 
+#include <algorithm>
 #include <bit>
 #include <vector>
 
@@ -21,14 +22,31 @@ struct BlockWidth {
 // value, plus per wider value a patch (about a byte of gap, and its bits
 // above W as a varint). Ties go to the wider W (fewer patches to apply).
 // The patch count falls out of the same histogram of bit lengths.
+// n > 0 (no block is empty).
 BlockWidth choose_width(const uint64_t* values, size_t n) {
   size_t count[65] = {};
-  for (size_t k = 0; k < n; ++k) ++count[std::bit_width(values[k])];
-  int best = 8;
-  size_t best_cost = n * 8;
-  for (int w = 7; w >= 0; --w) {
+  uint64_t any = 0;
+  // bit_width(v) is the top bit of 2v + 1, which is never 0: no test for
+  // v == 0 per value. Values of 64 bits overflow 2v + 1; they are counted
+  // again below.
+  for (size_t k = 0; k < n; ++k) {
+    const uint64_t v = values[k];
+    any |= v;
+    ++count[63 - __builtin_clzll(2 * v + 1)];
+  }
+  if (any >> 63) [[unlikely]] {
+    std::fill(count, count + 65, 0);
+    for (size_t k = 0; k < n; ++k) ++count[std::bit_width(values[k])];
+  }
+  // No value is wider than `top` bits; widths that hold them all cost n
+  // bytes each, so the narrowest of those is the one to beat, and only
+  // narrower ones pay for patches (ties go to the wider W).
+  const int top = std::bit_width(any);
+  int best = (top + 7) / 8;
+  size_t best_cost = n * static_cast<size_t>(best);
+  for (int w = best - 1; w >= 0; --w) {
     size_t cost = n * static_cast<size_t>(w);
-    for (int bits = 8 * w + 1; bits <= 64; ++bits)
+    for (int bits = 8 * w + 1; bits <= top; ++bits)
       cost += count[bits] * static_cast<size_t>(1 + (bits - 8 * w + 6) / 7);
     if (cost < best_cost) {
       best_cost = cost;
@@ -36,7 +54,7 @@ BlockWidth choose_width(const uint64_t* values, size_t n) {
     }
   }
   size_t patches = 0;
-  for (int bits = 8 * best + 1; bits <= 64; ++bits) patches += count[bits];
+  for (int bits = 8 * best + 1; bits <= top; ++bits) patches += count[bits];
   return {best, patches};
 }
 

@@ -166,6 +166,50 @@ TEST(ColumnarFormat, SeparatorScanMatchesByteLoop) {
   }
 }
 
+// needs_quotes (16-byte steps, overlapping loads) against a byte loop: every
+// length 0..40, each special byte at each position, none at all, bytes
+// that differ from a special one by a bit, and a NUL delimiter.
+TEST(ColumnarFormat, NeedsQuotesMatchesByteLoop) {
+  for (char delim : {',', '\t', '\0'}) {
+    auto naive = [delim](std::string_view v) {
+      for (char c : v)
+        if (c == delim || c == '"' || c == '\n' || c == '\r') return true;
+      return false;
+    };
+    for (size_t len = 0; len <= 40; ++len) {
+      // Padding around the value must not be looked at.
+      std::string buf = "\"\n\r" + std::string(len, 'a') + std::string(1, delim) + "\"\n\r";
+      std::string_view v(buf.data() + 3, len);
+      ASSERT_FALSE(needs_quotes(v, delim)) << len;
+      for (size_t at = 0; at < len; ++at) {
+        for (char c : {delim, '"', '\n', '\r', '-', '\x8d', '\x0c', 'b'}) {
+          buf[3 + at] = c;
+          ASSERT_EQ(needs_quotes(v, delim), naive(v)) << len << " at " << at << " byte " << int(c);
+          buf[3 + at] = 'a';
+        }
+      }
+    }
+  }
+}
+
+// same_value (16-byte steps past 16 bytes) against ==: lengths 0..70, equal
+// texts at different addresses, one byte changed at each position, and
+// lengths that differ.
+TEST(ColumnarFormat, SameValueMatchesEquality) {
+  for (size_t len = 0; len <= 70; ++len) {
+    std::string a(len, 'k'), b = "#" + std::string(len, 'k') + "#";
+    for (size_t i = 0; i < len; ++i) a[i] = b[i + 1] = static_cast<char>('a' + i % 26);
+    std::string_view vb(b.data() + 1, len);
+    ASSERT_TRUE(same_value(a, vb)) << len;
+    ASSERT_FALSE(same_value(a, std::string_view(b.data(), len + 1))) << len;
+    for (size_t at = 0; at < len; ++at) {
+      b[at + 1] ^= 0x20;
+      ASSERT_FALSE(same_value(a, vb)) << len << " at " << at;
+      b[at + 1] ^= 0x20;
+    }
+  }
+}
+
 // DictIndex gives the ids a first-seen map gives: values of every length
 // around the inline limit (0..40 bytes), ones that differ only in a middle
 // byte or in length, NUL bytes, and enough distinct values to rehash often.
@@ -285,6 +329,35 @@ TEST(ColumnarParse, RecordsAndFailures) {
   EXPECT_EQ(parse_record(bad.data(), bad.data() + bad.size(), ',', &f, &arena, &eol), nullptr);
 }
 
+// kMaxFields fields make a record, one more does not: for a lone record and
+// inside a frame (where the record becomes a verbatim line), with the last
+// field plain or quoted.
+TEST(ColumnarParse, FieldLimit) {
+  for (const char* last : {"z", "\"z\""}) {
+    for (uint32_t fields : {kMaxFields - 1, kMaxFields, kMaxFields + 1, kMaxFields + 2}) {
+      std::string rec;
+      for (uint32_t k = 1; k < fields; ++k) rec += "a,";
+      rec += last;
+      std::vector<Cell> f;
+      uint8_t eol;
+      const bool fits = fields <= kMaxFields;
+      EXPECT_EQ(parse_record(rec.data(), rec.data() + rec.size(), ',', &f, nullptr, &eol) != nullptr, fits)
+          << fields;
+      if (fits) {
+        EXPECT_EQ(f.size(), fields);
+      }
+      const std::string frame = "1,2\n" + rec + "\n3,4\n";
+      ParsedFrame pf;
+      parse_frame(frame, 0, ',', &pf);
+      ASSERT_EQ(pf.rows.size(), 3u);
+      EXPECT_EQ(pf.rows[1].nfields, fits ? fields : kVerbatimShape) << fields;
+      EXPECT_EQ(pf.verbatim.size(), fits ? 0u : 1u);
+      EXPECT_EQ(pf.ncols, fits ? fields : 2u);
+      for (uint32_t j = 0; j < pf.ncols; ++j) EXPECT_EQ(pf.columns[j].size(), j >= 2 ? 1u : fits ? 3u : 2u) << j;
+    }
+  }
+}
+
 }  // namespace
 
 namespace {
@@ -382,6 +455,31 @@ TEST(ColumnarValueBlocks, PatchesOverEveryWidth) {
       EXPECT_TRUE(r.at_end());
     }
   }
+}
+
+// A block's width W and patch count P (its first two bytes), worked out by
+// hand from the cost rule: values of 64 bits (where 2v + 1 overflows),
+// blocks of all zeros, and blocks where patches beat a wider W or not.
+TEST(ColumnarValueBlocks, WidthChoiceFollowsCostRule) {
+  auto head = [](const std::vector<uint64_t>& v) {
+    at1::sdk::ByteWriter w;
+    write_value_blocks(w, v.data(), v.size());
+    return std::pair<int, int>(w.data()[0], w.data()[1]);
+  };
+  std::vector<uint64_t> v(1024, 0);
+  EXPECT_EQ(head(v), std::make_pair(0, 0));
+  v[1023] = (uint64_t(1) << 63) + 5;  // one patch of 11 bytes beats 1024 bytes a plane
+  EXPECT_EQ(head(v), std::make_pair(0, 1));
+  std::fill(v.begin(), v.end(), ~uint64_t(0));
+  EXPECT_EQ(head(v), std::make_pair(8, 0));
+  std::fill(v.begin(), v.end(), (uint64_t(1) << 63) + 1);  // 2v + 1 wraps to 3
+  EXPECT_EQ(head(v), std::make_pair(8, 0));
+  for (size_t k = 0; k < v.size(); ++k) v[k] = k;  // W 2: 2048; W 1: 2560; W 0: 2942
+  EXPECT_EQ(head(v), std::make_pair(2, 0));
+  for (size_t k = 0; k < v.size(); ++k) v[k] = k < 1000 ? 3 : 300;  // W 1: 1072; W 2: 2048; W 0: 2072
+  EXPECT_EQ(head(v), std::make_pair(1, 24));
+  v.assign(1, uint64_t(1) << 40);
+  EXPECT_EQ(head(v), std::make_pair(6, 0));
 }
 
 TEST(ColumnarValueBlocks, VersionOneVarintsStillRead) {
