@@ -9,7 +9,7 @@ namespace at1::format {
 
 inline constexpr uint8_t kFileMagic[8] = {0x89, 'A', 'T', '1', '\r', '\n', 0x1a, '\n'};
 inline constexpr uint16_t kFormatMajor = 1;
-inline constexpr uint16_t kFormatMinor = 0;
+inline constexpr uint16_t kFormatMinor = 1;
 inline constexpr uint32_t kHeaderFlagStreamed = 1u << 0;
 inline constexpr uint32_t kHeaderFlagsKnown = kHeaderFlagStreamed;
 inline constexpr size_t kHeaderFixedSize = 33;  // up to codec_name
@@ -20,6 +20,9 @@ inline constexpr uint32_t kMaxFrameHeader = 1u << 20;
 inline constexpr uint8_t kMethodRaw = 0;
 inline constexpr uint8_t kMethodStructured = 1;
 inline constexpr size_t kMaxStats = 256;
+inline constexpr size_t kMaxCodecStats = kMaxStats - 1;  // room for the SHA-256 chain value
+inline constexpr uint8_t kStatKindShaChain = 4;
+inline constexpr const char* kShaChainStatName = "sha256";
 inline constexpr size_t kMaxStatValue = 255;
 inline constexpr size_t kMaxStreams = 4096;
 inline constexpr size_t kMaxName = 63;

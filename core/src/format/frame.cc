@@ -20,7 +20,15 @@ std::string EncodeFrameHeader(const FrameHeader& h) {
   PutU8(&out, h.method);
   PutU8(&out, 0);  // flags: reserved
   PutU32(&out, h.payload_crc);
-  PutVarint(&out, h.stats.size());
+  PutVarint(&out, h.stats.size() + (h.sha_chain ? 1 : 0));
+  if (h.sha_chain) {
+    PutBytes(&out, kShaChainStatName);
+    PutU8(&out, kStatKindShaChain);
+    std::string offset;
+    PutU64(&offset, h.sha_chain->bytes);
+    PutBytes(&out, offset);
+    PutBytes(&out, std::string_view(reinterpret_cast<const char*>(h.sha_chain->value.data()), 32));
+  }
   for (const Stat& s : h.stats) {
     PutBytes(&out, s.name);
     PutU8(&out, s.kind);
@@ -72,12 +80,23 @@ Status DecodeFrameHeader(const uint8_t* p, size_t n, const Limits& limits, Frame
   if (h->line_count > h->raw_size) return Status::Corruption("frame has more lines than bytes");
   if (stat_count > kMaxStats) return Status::Corruption("too many statistics in frame header");
   h->stats.clear();
+  h->sha_chain.reset();
   for (uint64_t i = 0; i < stat_count; ++i) {
     std::string_view name, min, max;
     uint8_t kind;
     if (!d.Bytes(&name, kMaxName) || name.empty() || !d.U8(&kind) || !d.Bytes(&min, kMaxStatValue) ||
         !d.Bytes(&max, kMaxStatValue))
       return Status::Corruption("bad statistic in frame header");
+    if (kind == kStatKindShaChain) {
+      if (h->sha_chain || name != kShaChainStatName || min.size() != 8 || max.size() != 32 ||
+          LoadU64(reinterpret_cast<const uint8_t*>(min.data())) % crypto::Sha256::kBlock != 0)
+        return Status::Corruption("bad SHA-256 chain value in frame header");
+      crypto::Sha256Chain c;
+      c.bytes = LoadU64(reinterpret_cast<const uint8_t*>(min.data()));
+      std::memcpy(c.value.data(), max.data(), 32);
+      h->sha_chain = c;
+      continue;
+    }
     h->stats.push_back(Stat{std::string(name), kind, std::string(min), std::string(max)});
   }
   if (!d.Varint(&stream_count)) return Status::Corruption("frame header fields truncated");

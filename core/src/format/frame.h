@@ -3,12 +3,14 @@
 #define AT1_FORMAT_FRAME_H
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "at1/frame_stats.h"
 #include "at1/options.h"
 #include "at1/result.h"
+#include "crypto/sha256.h"
 
 namespace at1::format {
 
@@ -28,9 +30,23 @@ struct FrameHeader {
   uint64_t payload_size = 0;
   uint8_t method = 0;
   uint32_t payload_crc = 0;
-  std::vector<Stat> stats;
+  // SHA-256's chaining value at the first block boundary in the frame, for
+  // hashing frames in parallel (docs/format.md, "SHA-256 chain value").
+  // Stored as the first statistic, of kind 4; never among `stats`.
+  std::optional<crypto::Sha256Chain> sha_chain;
+  std::vector<Stat> stats;  // the codec's
   std::vector<StreamEntry> streams;
 };
+
+// Where a frame starting `start` bytes into the original has its SHA-256
+// chain value: the first block boundary at or after `start`. Frames after
+// the first carry one exactly when a whole block follows it in the frame.
+inline uint64_t ShaChainOffset(uint64_t start) {
+  return (start + crypto::Sha256::kBlock - 1) / crypto::Sha256::kBlock * crypto::Sha256::kBlock;
+}
+inline bool HoldsWholeShaBlock(uint64_t start, uint64_t raw_size) {
+  return ShaChainOffset(start) + crypto::Sha256::kBlock <= start + raw_size;
+}
 
 // Serialises a frame header (sync through header_crc).
 std::string EncodeFrameHeader(const FrameHeader& h);

@@ -12,7 +12,7 @@ namespace at1::format {
 
 struct FileHeader {
   uint16_t format_major = 1;
-  uint16_t format_minor = 0;
+  uint16_t format_minor = 1;
   bool streamed = false;
   BackendId backend = BackendId::kXz;
   uint8_t level = 0;

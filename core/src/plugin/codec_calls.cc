@@ -60,7 +60,7 @@ at1_status PutStat(void* ctx, const char* name, uint32_t kind, const void* min, 
     return AT1_E_INVALID;
   if ((kind == AT1_STAT_INT64 || kind == AT1_STAT_FLOAT64) && (min_size != 8 || max_size != 8))
     return AT1_E_INVALID;
-  if (st->out->stats.size() >= format::kMaxStats) return AT1_E_LIMIT;
+  if (st->out->stats.size() >= format::kMaxCodecStats) return AT1_E_LIMIT;
   Stat s;
   s.name = name;
   s.kind = static_cast<uint8_t>(kind);

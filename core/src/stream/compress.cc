@@ -1,16 +1,20 @@
 // The compress pipeline: the calling thread reads chunks, hands each to a
-// worker and then hashes it; workers encode+verify frames in parallel, and
+// worker and then hashes it, noting the SHA-256 chain value its frame will
+// carry (decompress hashes frames in parallel from those); workers
+// encode+verify frames in parallel, and
 // the calling thread writes finished frames in order. At most `threads`
 // frames are in flight besides the one being read, which bounds memory to
 // O(threads x chunk).
 #include <algorithm>
 #include <chrono>
 #include <deque>
+#include <optional>
 
 #include "at1/archive.h"
 #include "at1/codec.h"
 #include "container/writer.h"
-#include "crypto/checksums.h"
+#include "crypto/sha256.h"
+#include "format/frame.h"
 #include "stream/frame_codec.h"
 #include "stream/line_chunker.h"
 #include "stream/worker_pool.h"
@@ -61,6 +65,21 @@ const CodecInfo* AutoSelect(const PluginHost& plugins, std::string_view first_ch
     }
   }
   return best;
+}
+
+// Hashes a chunk into the running SHA-256 and returns the chain value its
+// frame carries, taken on the way (docs/format.md, "SHA-256 chain value").
+std::optional<crypto::Sha256Chain> HashChunk(crypto::Sha256* sha, const uint8_t* data, size_t size) {
+  const uint64_t start = sha->bytes();
+  if (start == 0 || !format::HoldsWholeShaBlock(start, size)) {
+    sha->Update(data, size);
+    return std::nullopt;
+  }
+  const size_t head = static_cast<size_t>(format::ShaChainOffset(start) - start);
+  sha->Update(data, head);
+  crypto::Sha256Chain chain = sha->Chain();
+  sha->Update(data + head, size - head);
+  return chain;
 }
 
 }  // namespace
@@ -114,13 +133,18 @@ Result<CompressSummary> Compress(const std::string& in_path, const std::string& 
     Result<stream::EncodedFrame> frame;
     ByteBuffer chunk;  // handed back for reuse: its pages are already mapped
   };
-  std::deque<std::future<Done>> in_flight;
+  struct Pending {
+    std::future<Done> done;
+    std::optional<crypto::Sha256Chain> sha_chain;  // known once the reader has hashed the chunk
+  };
+  std::deque<Pending> in_flight;
   std::vector<ByteBuffer> spare;
   Progress progress;
   progress.total_in = in.size();
 
   auto write_oldest = [&]() -> Status {
-    Done done = in_flight.front().get();
+    Done done = in_flight.front().done.get();
+    const std::optional<crypto::Sha256Chain> sha_chain = in_flight.front().sha_chain;
     in_flight.pop_front();
     spare.push_back(std::move(done.chunk));
     Result<stream::EncodedFrame>& f = done.frame;
@@ -134,6 +158,7 @@ Result<CompressSummary> Compress(const std::string& in_path, const std::string& 
       AT1_RETURN_IF_ERROR(writer.WriteHeader(header));
       header_written = true;
     }
+    f->header.sha_chain = sha_chain;
     AT1_RETURN_IF_ERROR(writer.WriteFrame(*f));
     ++sum.frames;
     if (f->structured) ++sum.frames_structured; else ++sum.frames_raw;
@@ -159,11 +184,13 @@ Result<CompressSummary> Compress(const std::string& in_path, const std::string& 
     sum.lines += chunk.lines;
     sum.bytes_in += chunk.bytes.size();
     progress.bytes_in = sum.bytes_in;
-    in_flight.push_back(stream::RunOn(pool.get(), [c = std::move(chunk), &settings]() mutable {
-      Result<stream::EncodedFrame> f = stream::EncodeFrame(c, settings);
-      return Done{std::move(f), std::move(c.bytes)};
-    }));
-    sha.Update(data, size);
+    in_flight.push_back({stream::RunOn(pool.get(),
+                                       [c = std::move(chunk), &settings]() mutable {
+                                         Result<stream::EncodedFrame> f = stream::EncodeFrame(c, settings);
+                                         return Done{std::move(f), std::move(c.bytes)};
+                                       }),
+                         std::nullopt});
+    in_flight.back().sha_chain = HashChunk(&sha, data, size);
     chunk = stream::Chunk();
     while (in_flight.size() > threads && failure.ok()) failure = write_oldest();
     if (!failure.ok()) break;
@@ -177,7 +204,7 @@ Result<CompressSummary> Compress(const std::string& in_path, const std::string& 
   }
   while (!in_flight.empty()) {
     if (failure.ok()) failure = write_oldest();
-    else in_flight.front().wait(), in_flight.pop_front();
+    else in_flight.front().done.wait(), in_flight.pop_front();
   }
   AT1_RETURN_IF_ERROR(failure);
   if (!header_written) AT1_RETURN_IF_ERROR(writer.WriteHeader(header));  // empty input: no frames

@@ -1,21 +1,29 @@
 // The decompress pipeline, mirror of compress: the calling thread reads
 // frames, workers decode them in parallel into blocks (stream/frame_output.h)
-// and the calling thread hashes the blocks in order; the SHA-256 must match
-// the trailer. Into a file through the page cache, each worker writes its
-// frame's blocks in place as they fill. Otherwise (a pipe, a device, or a
-// large file written with direct I/O) a writer thread writes each block
-// once it is hashed. Stdout redirected to a regular file counts as a file.
+// and the calling thread takes the blocks in order. The SHA-256 must match
+// the trailer. Each worker hashes its own frame from the frame's chain value
+// (docs/format.md, "SHA-256 chain value"), and the calling thread hashes
+// only the bytes before that value and checks the value there, so the hash
+// runs on every core instead of one; frames without one (older archives,
+// tiny frames, one thread) it hashes itself. Into a file through the page
+// cache, each worker writes its frame's blocks in place as they fill.
+// Otherwise (a pipe, a device, or a large file written with direct I/O) a
+// writer thread writes each block once it is taken. Stdout redirected to a
+// regular file counts as a file.
 #include <algorithm>
 #include <chrono>
 #include <deque>
 #include <memory>
 #include <new>
+#include <optional>
 
 #include "at1/archive.h"
 #include "container/reader.h"
 #include "format/footer.h"
+#include "format/frame.h"
 #include "format/format_constants.h"
 #include "crypto/checksums.h"
+#include "crypto/sha256.h"
 #include "stream/frame_codec.h"
 #include "stream/frame_output.h"
 #include "stream/worker_pool.h"
@@ -60,8 +68,36 @@ struct InFlight {
   std::unique_ptr<stream::FrameOutput> output;
   std::future<void> decoded;
   uint64_t offset = 0;  // where the frame goes in the output
-  uint64_t bytes = 0;   // bytes hashed (and written, or handed to the writer)
+  uint64_t bytes = 0;   // bytes taken (and written, or handed to the writer)
+  // The frame's SHA-256 chain value (docs/format.md), `head` bytes into it:
+  // the calling thread checks it there whoever hashes the rest. Hashed by
+  // its worker from there when `worker_hashes`.
+  std::optional<crypto::Sha256Chain> chain;
+  uint64_t head = 0;
+  bool worker_hashes = false;
+  bool chain_checked = false, chain_matches = false;
 };
+
+// Plans who hashes a frame: with workers, the frame's worker from its chain
+// value (for the first frame, SHA-256's initial value) when it has one,
+// else the calling thread. A chain value anywhere but where the format puts
+// it is damage.
+Status PlanHash(InFlight* f, bool workers) {
+  const format::FrameHeader& h = f->header;
+  if (h.sha_chain) {
+    if (h.sha_chain->bytes != format::ShaChainOffset(f->offset) || !format::HoldsWholeShaBlock(f->offset, h.raw_size))
+      return Status::Corruption("frame " + std::to_string(h.sequence) + ": SHA-256 chain value at byte " +
+                                std::to_string(h.sha_chain->bytes) + " of the output, not at the frame's first block");
+    f->chain = h.sha_chain;
+  } else if (workers && f->offset == 0 && format::HoldsWholeShaBlock(0, h.raw_size)) {
+    f->chain = crypto::Sha256().Chain();
+  }
+  if (!f->chain) return Status::OK();
+  f->head = f->chain->bytes - f->offset;
+  f->worker_hashes = workers;
+  if (workers) f->output->HashFrom(f->head, *f->chain);
+  return Status::OK();
+}
 
 // Blocks a frame decoding ahead of the one being hashed may hold before its
 // worker waits: half the frame, at least 16 MiB. Holding more keeps that
@@ -131,11 +167,23 @@ Result<DecompressSummary> Run(const std::string& in_path, const std::string* out
     writing.pop_front();
     if (write_status.ok()) write_status = std::move(s);
   };
-  // Hashes the frame's next block, then writes it unless its worker did.
+  auto check_chain = [&](InFlight& f) {
+    f.chain_checked = true;
+    f.chain_matches = sha.Chain() == *f.chain;
+  };
+  // Hashes the frame's next block (checking the frame's chain value on the
+  // way), or only what of it lies before that value when the worker hashes
+  // the rest; then writes it unless its worker did.
   auto take = [&](InFlight& f, stream::Block block) {
     const uint64_t at = f.offset + f.bytes;
+    size_t hashed = 0;
+    if (f.chain && !f.chain_checked) {  // until then f.bytes <= f.head (head 0: checked first thing)
+      hashed = static_cast<size_t>(std::min<uint64_t>(block.size, f.head - f.bytes));
+      sha.Update(block.data(), hashed);
+      if (f.bytes + hashed == f.head) check_chain(f);
+    }
+    if (!f.worker_hashes) sha.Update(block.data() + hashed, block.size - hashed);
     f.bytes += block.size;
-    sha.Update(block.data(), block.size);
     if (!out_path || workers_write) return blocks.Give(std::move(block));
     while (writing.size() >= kWriteBacklog) write_done();
     writing.push_back(stream::RunOn(writer.get(), [&out, &blocks, at, b = std::move(block)]() mutable {
@@ -161,6 +209,9 @@ Result<DecompressSummary> Run(const std::string& in_path, const std::string* out
                                 " bytes, header says " + std::to_string(f->header.raw_size));
     if (f->output->lines() != f->header.line_count)
       return Status::Corruption(where + " decodes to a different number of lines than its header says");
+    if (f->chain && (!f->chain_checked || !f->chain_matches))
+      return Status::ChecksumMismatch(where + ": the SHA-256 of the output up to it differs from its chain value");
+    if (f->worker_hashes) sha = std::move(*f->output->hash());  // it went on from the checked chain value
     sum.bytes_out += f->bytes;
     progress.bytes_out = sum.bytes_out;
     progress.bytes_in = in.offset();
@@ -200,6 +251,8 @@ Result<DecompressSummary> Run(const std::string& in_path, const std::string* out
       failure = out.Preallocate(f->offset, f->header.raw_size);
       if (!failure.ok()) break;
     }
+    failure = PlanHash(f.get(), pool != nullptr);
+    if (!failure.ok()) break;
     if (workers_write) f->output->WriteThrough(&out, f->offset);
     if (direct) f->output->PageAlign(out.base() + f->offset);
     const at1_codec* c = *codec;

@@ -118,6 +118,10 @@ void FrameOutput::Publish(Block block) {
   if (block.size) {
     newlines_ += CountByte(block.data(), block.size, '\n');
     ends_in_newline_ = block.data()[block.size - 1] == '\n';
+    if (hash_) {
+      const size_t skip = static_cast<size_t>(std::min<uint64_t>(hash_skip_ - std::min(hash_skip_, at), block.size));
+      hash_->Update(block.data() + skip, block.size - skip);
+    }
   }
   if (consume_) {
     consume_(std::move(block));

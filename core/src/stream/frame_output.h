@@ -19,10 +19,12 @@
 #include <memory>
 #include <utility>
 #include <mutex>
+#include <optional>
 #include <vector>
 
 #include "at1/result.h"
 #include "backends/backend.h"
+#include "crypto/sha256.h"
 #include "io/file.h"
 #include "plugin/codec_calls.h"
 
@@ -108,6 +110,18 @@ class FrameOutput final : public plugin::OutputSink, public backends::PieceSink 
     file_offset_ = offset;
   }
 
+  // Hashing by the producer: the frame's bytes from `skip` on go into a
+  // SHA-256 resumed from `chain` as each block is handed over, still in
+  // cache and in parallel with other frames' producers. The consumer hashes
+  // only the first `skip` bytes, checks its chain value there, and goes on
+  // from hash() (decompress.cc). Call before producing.
+  void HashFrom(uint64_t skip, const crypto::Sha256Chain& chain) {
+    hash_skip_ = skip;
+    hash_.emplace(chain);
+  }
+  // The producer's SHA-256, when HashFrom was called; valid when produced() is.
+  crypto::Sha256* hash() { return hash_ ? &*hash_ : nullptr; }
+
   // Producer side.
   bool Write(const uint8_t* data, size_t size) override;
   uint8_t* Reserve(size_t min_room, size_t* room) override;
@@ -152,6 +166,8 @@ class FrameOutput final : public plugin::OutputSink, public backends::PieceSink 
   uint64_t handed_ = 0;    // producer only: bytes in blocks published
   uint64_t newlines_ = 0;  // producer only until Finish
   bool ends_in_newline_ = true;
+  std::optional<crypto::Sha256> hash_;  // producer only until Finish
+  uint64_t hash_skip_ = 0;
   Block current_;          // producer only
   std::mutex mu_;
   std::condition_variable ready_cv_;  // a block or the end is there to take

@@ -159,6 +159,60 @@ TEST(FrameHeader, UnknownBackendIsNotSupported) {
   EXPECT_EQ(DecodeFrameHeader(U(b), b.size(), Limits{}, &f).code(), Status::Code::kNotSupported);
 }
 
+// The SHA-256 chain value travels as the first statistic, of kind 4, and
+// comes back out of the list, so codecs' statistics never see it.
+TEST(FrameHeader, ShaChainRoundTripsBesideTheStatistics) {
+  FrameHeader x = SampleFrame();
+  crypto::Sha256Chain c;
+  c.bytes = 128;
+  for (int i = 0; i < 32; ++i) c.value[i] = static_cast<uint8_t>(i * 9 + 1);
+  x.sha_chain = c;
+  std::string b = EncodeFrameHeader(x);
+  EXPECT_EQ(b.size(), EncodeFrameHeader(SampleFrame()).size() + 1 + 6 + 1 + 1 + 8 + 1 + 32);
+  FrameHeader f;
+  ASSERT_TRUE(DecodeFrameHeader(U(b), b.size(), Limits{}, &f).ok());
+  ASSERT_TRUE(f.sha_chain.has_value());
+  EXPECT_EQ(*f.sha_chain, c);
+  ASSERT_EQ(f.stats.size(), 1u);
+  EXPECT_EQ(f.stats[0].name, "time");
+  // And without one, none comes back.
+  b = EncodeFrameHeader(SampleFrame());
+  ASSERT_TRUE(DecodeFrameHeader(U(b), b.size(), Limits{}, &f).ok());
+  EXPECT_FALSE(f.sha_chain.has_value());
+}
+
+TEST(FrameHeader, MalformedShaChainIsRefused) {
+  auto chain_stat = [](const std::string& name, uint64_t offset, size_t value_size) {
+    Stat s;
+    s.name = name;
+    s.kind = kStatKindShaChain;
+    PutU64(&s.min, offset);
+    s.max.assign(value_size, '\x5a');
+    return s;
+  };
+  FrameHeader ok = SampleFrame();
+  ok.stats.push_back(chain_stat("sha256", 192, 32));
+  std::string b = EncodeFrameHeader(ok);
+  FrameHeader f;
+  ASSERT_TRUE(DecodeFrameHeader(U(b), b.size(), Limits{}, &f).ok());
+  ASSERT_TRUE(f.sha_chain.has_value());
+  EXPECT_EQ(f.sha_chain->bytes, 192u);
+
+  const std::vector<Stat> bad = {chain_stat("sha256", 100, 32),  // not at a block boundary
+                                 chain_stat("sha256", 192, 31),  // short value
+                                 chain_stat("md5", 192, 32)};    // kind 4 is only the SHA-256 chain
+  for (const Stat& s : bad) {
+    FrameHeader x = SampleFrame();
+    x.stats.push_back(s);
+    b = EncodeFrameHeader(x);
+    EXPECT_EQ(DecodeFrameHeader(U(b), b.size(), Limits{}, &f).code(), Status::Code::kCorruption) << s.name;
+  }
+  FrameHeader twice = ok;
+  twice.sha_chain = crypto::Sha256Chain{};
+  b = EncodeFrameHeader(twice);
+  EXPECT_EQ(DecodeFrameHeader(U(b), b.size(), Limits{}, &f).code(), Status::Code::kCorruption);
+}
+
 TEST(Footer, IndexAndTrailerRoundTrip) {
   std::vector<IndexEntry> idx(3);
   idx[1].offset = 77;

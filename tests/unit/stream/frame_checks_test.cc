@@ -11,7 +11,7 @@
 
 #include "at1/archive.h"
 #include "container/writer.h"
-#include "crypto/checksums.h"
+#include "crypto/sha256.h"
 #include "io/file.h"
 #include "stream/frame_codec.h"
 #include "support/test_util.h"

@@ -67,6 +67,35 @@ TEST(FrameOutput, CarriesEveryByteInOrderThroughABoundedQueue) {
   EXPECT_EQ(out.lines(), static_cast<uint64_t>(std::count(data.begin(), data.end(), '\n')) + (data.back() != '\n'));
 }
 
+// The producer's hash (decompress's workers hash their own frames): the
+// frame's bytes from `skip` on, across blocks of any size, from the chain
+// value it was given, whatever the skip.
+TEST(FrameOutput, HashesItsBytesPastTheSkipFromTheChainValue) {
+  const std::string data = Pattern(3 * kBlockSize + 777);
+  crypto::Sha256 before;
+  before.Update("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", 64);
+  const crypto::Sha256Chain chain = before.Chain();
+  for (uint64_t skip : {0, 1, 63, 5000}) {
+    BlockPool pool;
+    FrameOutput out(&pool, data.size(), /*max_ready=*/2);
+    out.HashFrom(skip, chain);
+    std::string got = Drain(&pool, &out, [&] {
+      for (size_t at = 0; at < data.size(); at += 99991)
+        EXPECT_TRUE(out.Write(U(data) + at, std::min<size_t>(99991, data.size() - at)));
+      out.Finish(Status::OK());
+    });
+    ASSERT_EQ(got, data);
+    crypto::Sha256 expected(chain);
+    expected.Update(data.data() + skip, data.size() - skip);
+    ASSERT_NE(out.hash(), nullptr);
+    EXPECT_EQ(out.hash()->bytes(), 64 + data.size() - skip);
+    EXPECT_EQ(out.hash()->Finish(), expected.Finish()) << skip;
+  }
+  BlockPool pool;
+  FrameOutput plain(&pool, 1, /*max_ready=*/1);
+  EXPECT_EQ(plain.hash(), nullptr);
+}
+
 TEST(FrameOutput, CountsLinesWithAndWithoutAFinalNewline) {
   for (const std::string& text : {std::string("a\nb\n"), std::string("a\nb"), std::string("\n"), std::string("x")}) {
     BlockPool pool;
