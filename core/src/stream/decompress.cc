@@ -8,8 +8,11 @@
 // tiny frames, one thread) it hashes itself. Into a file through the page
 // cache, each worker writes its frame's blocks in place as they fill.
 // Otherwise (a pipe, a device, or a large file written with direct I/O) a
-// writer thread writes each block once it is taken. Stdout redirected to a
-// regular file counts as a file.
+// writer thread writes them (block_writer.h). Blocks of a frame its worker
+// hashes never pass through the calling thread unless the output is a
+// stream: they go from the worker to the writer, or back to the pool, so
+// a frame decoding ahead never waits for the ones before it. Stdout
+// redirected to a regular file counts as a file.
 #include <algorithm>
 #include <chrono>
 #include <deque>
@@ -24,6 +27,7 @@
 #include "format/format_constants.h"
 #include "crypto/checksums.h"
 #include "crypto/sha256.h"
+#include "stream/block_writer.h"
 #include "stream/frame_codec.h"
 #include "stream/frame_output.h"
 #include "stream/worker_pool.h"
@@ -131,6 +135,9 @@ Result<DecompressSummary> Run(const std::string& in_path, const std::string* out
   std::deque<std::unique_ptr<InFlight>> in_flight;
   std::string spare_payload;  // the last payload's memory, reused for the next read
   const unsigned threads = options.threads ? options.threads : stream::WorkerPool::DefaultThreads();
+  // Writes blocks no worker writes (below); declared before the pool, whose
+  // workers may hand it blocks, so it outlives them.
+  std::unique_ptr<stream::BlockWriter> writer;
   // Declared after what their jobs touch, so they are joined first.
   std::unique_ptr<stream::WorkerPool> pool = stream::MakePool(threads);
   // Should this thread unwind an exception (out of memory reading a frame,
@@ -148,25 +155,23 @@ Result<DecompressSummary> Run(const std::string& in_path, const std::string* out
   // Through the page cache, workers write their own frames (write-through,
   // frame_output.h): one thread writing every byte in order was the
   // bottleneck (each write(2) copies into the page cache, on first touch
-  // of its pages). This thread hashes the blocks they hand over.
+  // of its pages).
   const bool workers_write = pool && out.Positioned() && !direct;
-  // Otherwise this thread hashes the blocks in order and a writer thread
-  // writes them behind it: a stream takes bytes only in order, and direct
-  // writes cost little CPU but wait for the device (workers writing direct
-  // in parallel mostly waited for each other, on the file's lock).
-  std::unique_ptr<stream::WorkerPool> writer =
-      out_path && !workers_write && pool ? std::make_unique<stream::WorkerPool>(1) : nullptr;
-  // Blocks hashed but not yet written, oldest first. Bounded, so a writer
-  // slower than the hashing holds this thread back instead of growing the
-  // set of blocks in use (fresh memory is what costs here).
-  std::deque<std::future<Status>> writing;
+  // Otherwise a writer thread writes the blocks (block_writer.h): a stream
+  // takes bytes only in order, and direct writes cost little CPU but wait
+  // for the device (workers writing direct in parallel mostly waited for
+  // each other, on the file's lock). Its backlog is bounded, so a writer
+  // slower than the decoding holds the decoders back instead of growing
+  // the set of blocks in use (fresh memory is what costs here).
   constexpr size_t kWriteBacklog = 8;
-  Status write_status;  // the first write error
-  auto write_done = [&] {
-    Status s = writing.front().get();
-    writing.pop_front();
-    if (write_status.ok()) write_status = std::move(s);
-  };
+  if (out_path && !workers_write && pool) writer = std::make_unique<stream::BlockWriter>(&out, &blocks, kWriteBacklog);
+  // A frame its worker hashes need not pass through this thread, which
+  // only hashes the bytes before its chain value: its blocks go from the
+  // worker to the writer, or back to the pool (written through, or no
+  // output), in any order between frames. Not into a stream: that takes
+  // bytes in order, through this thread.
+  const bool detach = !out_path || workers_write || (writer && out.Positioned());
+  Status write_status;  // with one thread, the first write error
   auto check_chain = [&](InFlight& f) {
     f.chain_checked = true;
     f.chain_matches = sha.Chain() == *f.chain;
@@ -185,12 +190,11 @@ Result<DecompressSummary> Run(const std::string& in_path, const std::string* out
     if (!f.worker_hashes) sha.Update(block.data() + hashed, block.size - hashed);
     f.bytes += block.size;
     if (!out_path || workers_write) return blocks.Give(std::move(block));
-    while (writing.size() >= kWriteBacklog) write_done();
-    writing.push_back(stream::RunOn(writer.get(), [&out, &blocks, at, b = std::move(block)]() mutable {
-      Status s = out.Positioned() ? out.WriteAt(b.data(), b.size, at) : out.Write(b.data(), b.size);
-      blocks.Give(std::move(b));
-      return s;
-    }));
+    if (writer) return writer->Submit(std::move(block), at);
+    // One thread: written here.
+    Status s = out.Positioned() ? out.WriteAt(block.data(), block.size, at) : out.Write(block.data(), block.size);
+    if (write_status.ok()) write_status = std::move(s);
+    blocks.Give(std::move(block));
   };
   // Drains the oldest frame as its bytes arrive and checks it has the size
   // and line count its header says.
@@ -200,10 +204,18 @@ Result<DecompressSummary> Run(const std::string& in_path, const std::string* out
     stream::Block block;
     while (f->output->Next(&block)) take(*f, std::move(block));
     f->decoded.wait();
+    if (f->output->detached()) {  // its blocks went past this thread: hash what it kept of the head
+      f->bytes = f->output->produced();
+      if (f->output->head_size() == f->head) {
+        sha.Update(f->output->head(), f->output->head_size());
+        check_chain(*f);
+      }
+    }
     spare_payload = std::move(f->payload);
     const std::string where = "frame " + std::to_string(f->header.sequence);
     AT1_RETURN_IF_ERROR(f->output->status().With(where));
     AT1_RETURN_IF_ERROR(write_status);
+    if (writer) AT1_RETURN_IF_ERROR(writer->status());
     if (f->output->produced() != f->header.raw_size || f->bytes != f->header.raw_size)
       return Status::Corruption(where + " decodes to " + std::to_string(f->output->produced()) +
                                 " bytes, header says " + std::to_string(f->header.raw_size));
@@ -253,6 +265,7 @@ Result<DecompressSummary> Run(const std::string& in_path, const std::string* out
     }
     failure = PlanHash(f.get(), pool != nullptr);
     if (!failure.ok()) break;
+    if (f->worker_hashes && detach) f->output->Detach(workers_write ? nullptr : writer.get(), f->offset, f->head);
     if (workers_write) f->output->WriteThrough(&out, f->offset);
     if (direct) f->output->PageAlign(out.base() + f->offset);
     const at1_codec* c = *codec;
@@ -276,7 +289,10 @@ Result<DecompressSummary> Run(const std::string& in_path, const std::string* out
     if (failure.ok()) failure = write_oldest();
     else discard_oldest();
   }
-  while (!writing.empty()) write_done();  // also on failure: the writer must not outlive what it reads
+  if (writer) {  // also on failure: nothing may still be writing when the output is removed
+    Status written = writer->Drain();
+    if (failure.ok()) failure = std::move(written);
+  }
   AT1_RETURN_IF_ERROR(failure);
   AT1_RETURN_IF_ERROR(write_status);
   format::Trailer trailer;

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <new>
 
+#include "stream/block_writer.h"
 #include "util/count_byte.h"
 
 namespace at1::stream {
@@ -131,6 +132,16 @@ void FrameOutput::Publish(Block block) {
   // consumer reports): the next frame's bytes are there.
   if (file_ && write_error_.ok() && handed_ <= limit_)
     write_error_ = file_->WriteAt(block.data(), block.size, file_offset_ + at);
+  if (detached_) {
+    if (at < keep_) {
+      const size_t k = static_cast<size_t>(std::min<uint64_t>(keep_ - at, block.size));
+      std::memcpy(head_ + head_size_, block.data(), k);
+      head_size_ += k;
+    }
+    if (writer_ && handed_ <= limit_) writer_->Submit(std::move(block), writer_offset_ + at);
+    else pool_->Give(std::move(block));
+    return;
+  }
   std::unique_lock<std::mutex> lock(mu_);
   taken_cv_.wait(lock, [this] { return ready_.size() < max_ready_ || abandoned_ || !write_error_.ok(); });
   if (abandoned_ || !write_error_.ok()) pool_->Give(std::move(block));

@@ -11,6 +11,7 @@
 #ifndef AT1_STREAM_FRAME_OUTPUT_H
 #define AT1_STREAM_FRAME_OUTPUT_H
 
+#include <algorithm>
 #include <condition_variable>
 #include <cstdlib>
 #include <cstdint>
@@ -29,6 +30,8 @@
 #include "plugin/codec_calls.h"
 
 namespace at1::stream {
+
+class BlockWriter;
 
 inline constexpr size_t kBlockSize = size_t(1) << 20;
 
@@ -122,6 +125,24 @@ class FrameOutput final : public plugin::OutputSink, public backends::PieceSink 
   // The producer's SHA-256, when HashFrom was called; valid when produced() is.
   crypto::Sha256* hash() { return hash_ ? &*hash_ : nullptr; }
 
+  // Detached, for a frame its producer hashes: blocks never reach the
+  // consumer, so a frame decoding ahead never waits for the ones before it.
+  // Each goes to `writer` at `offset` plus its place in the frame, or back
+  // to the pool when `writer` is null (written through, or not written at
+  // all). The consumer only waits for the end (Next returns false) and reads
+  // the frame's first `keep` (< 64) bytes, which it hashes, from head().
+  // Into a positioned output only. Call before producing.
+  void Detach(BlockWriter* writer, uint64_t offset, size_t keep) {
+    detached_ = true;
+    writer_ = writer;
+    writer_offset_ = offset;
+    keep_ = std::min(keep, sizeof head_);
+  }
+  bool detached() const { return detached_; }
+  // Valid when produced() is: up to `keep` bytes, fewer if the frame was shorter.
+  const uint8_t* head() const { return head_; }
+  size_t head_size() const { return head_size_; }
+
   // Producer side.
   bool Write(const uint8_t* data, size_t size) override;
   uint8_t* Reserve(size_t min_room, size_t* room) override;
@@ -168,6 +189,12 @@ class FrameOutput final : public plugin::OutputSink, public backends::PieceSink 
   bool ends_in_newline_ = true;
   std::optional<crypto::Sha256> hash_;  // producer only until Finish
   uint64_t hash_skip_ = 0;
+  bool detached_ = false;
+  BlockWriter* writer_ = nullptr;
+  uint64_t writer_offset_ = 0;
+  size_t keep_ = 0;
+  uint8_t head_[64];
+  size_t head_size_ = 0;  // producer only until Finish
   Block current_;          // producer only
   std::mutex mu_;
   std::condition_variable ready_cv_;  // a block or the end is there to take

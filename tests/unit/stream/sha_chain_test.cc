@@ -73,9 +73,11 @@ void Rewrite(Frames all, const std::string& path, const std::function<void(std::
   ASSERT_TRUE(out.Commit().ok());
 }
 
-Result<DecompressSummary> DecompressTo(const std::string& archive, const std::string& out, unsigned threads) {
+Result<DecompressSummary> DecompressTo(const std::string& archive, const std::string& out, unsigned threads,
+                                       OutputIo io = OutputIo::kAuto) {
   DecompressOptions o;
   o.threads = threads;
+  o.io = io;
   return Decompress(archive, out, o, PluginHost::LoadFrom({}));
 }
 
@@ -134,12 +136,19 @@ TEST(ShaChain, DecodesTheSameWithAndWithoutChainValues) {
   Rewrite(ReadFrames(d.file("a.at1")), d.file("old.at1"), [](std::vector<stream::EncodedFrame>* frames) {
     for (auto& f : *frames) f.header.sha_chain.reset();
   });
+  // Through the page cache (workers write), direct (a writer thread), and
+  // with no output (integrity).
   for (const char* name : {"a.at1", "old.at1"})
-    for (unsigned threads : {1u, 2u, 4u}) {
-      Result<DecompressSummary> r = DecompressTo(d.file(name), d.file("out"), threads);
-      ASSERT_TRUE(r.ok()) << name << " " << threads << ": " << r.status().ToString();
-      EXPECT_EQ(testing::ReadFile(d.file("out")), text) << name << " " << threads;
-    }
+    for (unsigned threads : {1u, 2u, 4u})
+      for (OutputIo io : {OutputIo::kBuffered, OutputIo::kDirect}) {
+        Result<DecompressSummary> r = DecompressTo(d.file(name), d.file("out"), threads, io);
+        ASSERT_TRUE(r.ok()) << name << " " << threads << ": " << r.status().ToString();
+        EXPECT_EQ(testing::ReadFile(d.file("out")), text) << name << " " << threads << " " << OutputIoName(io);
+        DecompressOptions o;
+        o.threads = threads;
+        r = Integrity(d.file(name), o, PluginHost::LoadFrom({}));
+        EXPECT_TRUE(r.ok()) << name << " " << threads << ": " << r.status().ToString();
+      }
 }
 
 // A chain value that is not the output's (a writer's bug, or tampering that
