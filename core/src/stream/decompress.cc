@@ -265,7 +265,7 @@ Result<DecompressSummary> Run(const std::string& in_path, const std::string* out
     }
     failure = PlanHash(f.get(), pool != nullptr);
     if (!failure.ok()) break;
-    if (f->worker_hashes && detach) f->output->Detach(workers_write ? nullptr : writer.get(), f->offset, f->head);
+    if (f->worker_hashes && detach) f->output->Detach(workers_write ? nullptr : writer.get(), f->offset);
     if (workers_write) f->output->WriteThrough(&out, f->offset);
     if (direct) f->output->PageAlign(out.base() + f->offset);
     const at1_codec* c = *codec;

@@ -120,7 +120,9 @@ void FrameOutput::Publish(Block block) {
     newlines_ += CountByte(block.data(), block.size, '\n');
     ends_in_newline_ = block.data()[block.size - 1] == '\n';
     if (hash_) {
-      const size_t skip = static_cast<size_t>(std::min<uint64_t>(hash_skip_ - std::min(hash_skip_, at), block.size));
+      const size_t skip = at < hash_skip_ ? std::min(static_cast<size_t>(hash_skip_ - at), block.size) : 0;
+      std::memcpy(head_ + head_size_, block.data(), skip);
+      head_size_ += skip;
       hash_->Update(block.data() + skip, block.size - skip);
     }
   }
@@ -133,11 +135,6 @@ void FrameOutput::Publish(Block block) {
   if (file_ && write_error_.ok() && handed_ <= limit_)
     write_error_ = file_->WriteAt(block.data(), block.size, file_offset_ + at);
   if (detached_) {
-    if (at < keep_) {
-      const size_t k = static_cast<size_t>(std::min<uint64_t>(keep_ - at, block.size));
-      std::memcpy(head_ + head_size_, block.data(), k);
-      head_size_ += k;
-    }
     if (writer_ && handed_ <= limit_) writer_->Submit(std::move(block), writer_offset_ + at);
     else pool_->Give(std::move(block));
     return;

@@ -11,7 +11,6 @@
 #ifndef AT1_STREAM_FRAME_OUTPUT_H
 #define AT1_STREAM_FRAME_OUTPUT_H
 
-#include <algorithm>
 #include <condition_variable>
 #include <cstdlib>
 #include <cstdint>
@@ -113,35 +112,35 @@ class FrameOutput final : public plugin::OutputSink, public backends::PieceSink 
     file_offset_ = offset;
   }
 
-  // Hashing by the producer: the frame's bytes from `skip` on go into a
-  // SHA-256 resumed from `chain` as each block is handed over, still in
-  // cache and in parallel with other frames' producers. The consumer hashes
-  // only the first `skip` bytes, checks its chain value there, and goes on
-  // from hash() (decompress.cc). Call before producing.
+  // Hashing by the producer: the frame's bytes from `skip` (< 64) on go
+  // into a SHA-256 resumed from `chain` as each block is handed over, still
+  // in cache and in parallel with other frames' producers; the first `skip`
+  // bytes are kept (head()). The consumer hashes those, checks its chain
+  // value there, and goes on from hash() (decompress.cc). Call before
+  // producing.
   void HashFrom(uint64_t skip, const crypto::Sha256Chain& chain) {
-    hash_skip_ = skip;
+    hash_skip_ = skip < sizeof head_ ? static_cast<size_t>(skip) : sizeof head_;
     hash_.emplace(chain);
   }
   // The producer's SHA-256, when HashFrom was called; valid when produced() is.
   crypto::Sha256* hash() { return hash_ ? &*hash_ : nullptr; }
+  // The bytes before the producer's hash starts; valid when produced() is,
+  // fewer than `skip` only if the frame was shorter.
+  const uint8_t* head() const { return head_; }
+  size_t head_size() const { return head_size_; }
 
-  // Detached, for a frame its producer hashes: blocks never reach the
-  // consumer, so a frame decoding ahead never waits for the ones before it.
-  // Each goes to `writer` at `offset` plus its place in the frame, or back
-  // to the pool when `writer` is null (written through, or not written at
-  // all). The consumer only waits for the end (Next returns false) and reads
-  // the frame's first `keep` (< 64) bytes, which it hashes, from head().
+  // Detached, for a frame its producer hashes (after HashFrom): blocks never
+  // reach the consumer, who needs only head(), so a frame decoding ahead
+  // never waits for the ones before it. Each goes to `writer` at `offset`
+  // plus its place in the frame, or back to the pool when `writer` is null
+  // (written through, or not written at all); Next only reports the end.
   // Into a positioned output only. Call before producing.
-  void Detach(BlockWriter* writer, uint64_t offset, size_t keep) {
+  void Detach(BlockWriter* writer, uint64_t offset) {
     detached_ = true;
     writer_ = writer;
     writer_offset_ = offset;
-    keep_ = std::min(keep, sizeof head_);
   }
   bool detached() const { return detached_; }
-  // Valid when produced() is: up to `keep` bytes, fewer if the frame was shorter.
-  const uint8_t* head() const { return head_; }
-  size_t head_size() const { return head_size_; }
 
   // Producer side.
   bool Write(const uint8_t* data, size_t size) override;
@@ -188,13 +187,12 @@ class FrameOutput final : public plugin::OutputSink, public backends::PieceSink 
   uint64_t newlines_ = 0;  // producer only until Finish
   bool ends_in_newline_ = true;
   std::optional<crypto::Sha256> hash_;  // producer only until Finish
-  uint64_t hash_skip_ = 0;
+  size_t hash_skip_ = 0;
+  uint8_t head_[crypto::Sha256::kBlock];  // the bytes before hash_skip_
+  size_t head_size_ = 0;                  // producer only until Finish
   bool detached_ = false;
   BlockWriter* writer_ = nullptr;
   uint64_t writer_offset_ = 0;
-  size_t keep_ = 0;
-  uint8_t head_[64];
-  size_t head_size_ = 0;  // producer only until Finish
   Block current_;          // producer only
   std::mutex mu_;
   std::condition_variable ready_cv_;  // a block or the end is there to take

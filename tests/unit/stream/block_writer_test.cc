@@ -68,7 +68,7 @@ TEST(BlockWriter, TakesADetachedFramesBlocksFromItsProducer) {
     FrameOutput fo(&pool, frame.size(), /*max_ready=*/1);
     crypto::Sha256 start;
     fo.HashFrom(24, start.Chain());
-    fo.Detach(&writer, before.size(), 24);
+    fo.Detach(&writer, before.size());
     std::thread producer([&] {
       for (size_t at = 0; at < frame.size(); at += 77777)
         EXPECT_TRUE(fo.Write(reinterpret_cast<const uint8_t*>(frame.data()) + at, std::min<size_t>(77777, frame.size() - at)));
