@@ -5,6 +5,10 @@ namespace at1::columnar {
 void write_spec(sdk::ByteWriter& w, const ColumnSpec& s) {
   w.u8(s.type);
   w.u8(s.quote);
+  if (s.type == kRowRef) {
+    w.varint(s.nsources);
+    for (uint32_t i = 0; i < s.nsources; ++i) w.varint(s.sources[i]);
+  }
   if (s.type == kNumber || s.type == kDate) {
     w.u8(s.coding);
     if (s.coding == kIntRef) w.varint(s.ref);
@@ -22,12 +26,23 @@ void write_spec(sdk::ByteWriter& w, const ColumnSpec& s) {
   }
 }
 
-ColumnSpec read_spec(sdk::ByteReader& r, uint32_t index) {
+ColumnSpec read_spec(sdk::ByteReader& r, uint32_t index, uint32_t ncols, bool row_refs) {
   ColumnSpec s;
   s.type = r.u8();
-  if (s.type > kDate) sdk::fail_corrupt("columnar: bad column type");
+  if (s.type > (row_refs ? kRowRef : kDate)) sdk::fail_corrupt("columnar: bad column type");
   s.quote = r.u8();
   if (s.quote > kQuoteNever) sdk::fail_corrupt("columnar: bad quote mode");
+  if (s.type == kRowRef) {
+    s.nsources = static_cast<uint32_t>(r.varint_max(kMaxRowRefSources, "columnar: too many row sources"));
+    if (s.nsources == 0) sdk::fail_corrupt("columnar: row reference without sources");
+    for (uint32_t i = 0; i < s.nsources; ++i) {
+      const uint32_t src = static_cast<uint32_t>(r.varint_max(ncols, "columnar: bad row source"));
+      if (src >= ncols || src == index) sdk::fail_corrupt("columnar: bad row source");
+      for (uint32_t k = 0; k < i; ++k)
+        if (s.sources[k] == src) sdk::fail_corrupt("columnar: row source listed twice");
+      s.sources[i] = src;
+    }
+  }
   if (s.type == kNumber || s.type == kDate) {
     s.coding = r.u8();
     if (s.coding > kIntRef) sdk::fail_corrupt("columnar: bad int coding");

@@ -11,7 +11,11 @@
 
 namespace at1::columnar {
 
-enum ColumnType : uint8_t { kText = 0, kDict = 1, kNumber = 2, kDate = 3 };
+// kRowRef (format 3): cells copied from the same row's other cells
+// (row_ref_encode.h).
+enum ColumnType : uint8_t { kText = 0, kDict = 1, kNumber = 2, kDate = 3, kRowRef = 4 };
+// A row-reference column copies from at most this many source columns.
+inline constexpr uint32_t kMaxRowRefSources = 4;
 // How a column's cells are predicted to be quoted; the cells that differ are
 // listed. kQuoteNever spares the decoder a scan of every text value.
 enum QuoteMode : uint8_t { kQuoteMinimal = 0, kQuoteAlways = 1, kQuoteNever = 2 };
@@ -32,14 +36,16 @@ struct ColumnSpec {
   uint8_t quote = kQuoteMinimal;
   uint8_t coding = kIntRaw;
   uint32_t ref = 0;  // kIntRef: the reference column
+  uint32_t nsources = 0;  // kRowRef: its source columns
+  uint32_t sources[kMaxRowRefSources] = {};
   NumberSpec number;
   DateSpec date;
 };
 
 void write_spec(sdk::ByteWriter& w, const ColumnSpec& spec);
-// Reads and validates the spec of column `index`; throws CodecError(CORRUPT)
-// on nonsense.
-ColumnSpec read_spec(sdk::ByteReader& r, uint32_t index);
+// Reads and validates the spec of column `index` of `ncols`; throws
+// CodecError(CORRUPT) on nonsense (kRowRef only when `row_refs`).
+ColumnSpec read_spec(sdk::ByteReader& r, uint32_t index, uint32_t ncols, bool row_refs);
 
 // True when column b may hold residuals against column a's values.
 inline bool same_units(const ColumnSpec& a, const ColumnSpec& b) {

@@ -7,9 +7,10 @@
 
 namespace at1::columnar {
 
-// 2: typed values as byte-plane blocks (value_blocks.h); 1: as varints,
-// still decoded.
-inline constexpr uint8_t kFormatVersion = 2;
+// 3: row-reference columns (row_ref_encode.h); 2: typed values as
+// byte-plane blocks (value_blocks.h); 1: as varints. All still decoded.
+inline constexpr uint8_t kFormatVersion = 3;
+inline constexpr uint8_t kRowRefFormatVersion = 3;
 inline constexpr uint8_t kMinFormatVersion = 1;
 // Shape codes: a row is a verbatim line, or a record of code-1 fields.
 inline constexpr uint64_t kShapeVerbatim = 0;

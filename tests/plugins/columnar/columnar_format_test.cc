@@ -568,7 +568,7 @@ TEST(ColumnarValueBlocks, ReferenceToUntypedColumnIsRefused) {
     ASSERT_EQ(m.varint(), 0u);  // no row shapes
     at1::sdk::ByteWriter meta;
     meta.bytes(header, static_cast<size_t>(m.position() - header));
-    ColumnSpec a = read_spec(m, 0), b = read_spec(m, 1);
+    ColumnSpec a = read_spec(m, 0, 2, false), b = read_spec(m, 1, 2, false);
     residual = a.type == kNumber && b.coding == kIntRef && b.ref == 0;
     a = ColumnSpec{};
     write_spec(meta, a);
