@@ -9,6 +9,7 @@ void write_spec(sdk::ByteWriter& w, const ColumnSpec& s) {
     w.varint(s.nsources);
     for (uint32_t i = 0; i < s.nsources; ++i) w.varint(s.sources[i]);
   }
+  if (s.type == kKeyed) w.varint(s.key);
   if (s.type == kNumber || s.type == kDate) {
     w.u8(s.coding);
     if (s.coding == kIntRef) w.varint(s.ref);
@@ -29,7 +30,7 @@ void write_spec(sdk::ByteWriter& w, const ColumnSpec& s) {
 ColumnSpec read_spec(sdk::ByteReader& r, uint32_t index, uint32_t ncols, bool row_refs) {
   ColumnSpec s;
   s.type = r.u8();
-  if (s.type > (row_refs ? kRowRef : kDate)) sdk::fail_corrupt("columnar: bad column type");
+  if (s.type > (row_refs ? kKeyed : kDate)) sdk::fail_corrupt("columnar: bad column type");
   s.quote = r.u8();
   if (s.quote > kQuoteNever) sdk::fail_corrupt("columnar: bad quote mode");
   if (s.type == kRowRef) {
@@ -42,6 +43,10 @@ ColumnSpec read_spec(sdk::ByteReader& r, uint32_t index, uint32_t ncols, bool ro
         if (s.sources[k] == src) sdk::fail_corrupt("columnar: row source listed twice");
       s.sources[i] = src;
     }
+  }
+  if (s.type == kKeyed) {
+    s.key = static_cast<uint32_t>(r.varint_max(ncols, "columnar: bad key column"));
+    if (s.key >= ncols || s.key == index) sdk::fail_corrupt("columnar: bad key column");
   }
   if (s.type == kNumber || s.type == kDate) {
     s.coding = r.u8();

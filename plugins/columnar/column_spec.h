@@ -11,9 +11,10 @@
 
 namespace at1::columnar {
 
-// kRowRef (format 3): cells copied from the same row's other cells
-// (row_ref_encode.h).
-enum ColumnType : uint8_t { kText = 0, kDict = 1, kNumber = 2, kDate = 3, kRowRef = 4 };
+// Format 3: kRowRef, cells copied from the same row's other cells
+// (row_ref_encode.h); kKeyed, dictionary entries predicted from another
+// column of the row (keyed_dict_encode.h).
+enum ColumnType : uint8_t { kText = 0, kDict = 1, kNumber = 2, kDate = 3, kRowRef = 4, kKeyed = 5 };
 // A row-reference column copies from at most this many source columns.
 inline constexpr uint32_t kMaxRowRefSources = 4;
 // How a column's cells are predicted to be quoted; the cells that differ are
@@ -38,13 +39,14 @@ struct ColumnSpec {
   uint32_t ref = 0;  // kIntRef: the reference column
   uint32_t nsources = 0;  // kRowRef: its source columns
   uint32_t sources[kMaxRowRefSources] = {};
+  uint32_t key = 0;  // kKeyed: the key column
   NumberSpec number;
   DateSpec date;
 };
 
 void write_spec(sdk::ByteWriter& w, const ColumnSpec& spec);
 // Reads and validates the spec of column `index` of `ncols`; throws
-// CodecError(CORRUPT) on nonsense (kRowRef only when `row_refs`).
+// CodecError(CORRUPT) on nonsense (kRowRef and kKeyed only when `row_refs`).
 ColumnSpec read_spec(sdk::ByteReader& r, uint32_t index, uint32_t ncols, bool row_refs);
 
 // True when column b may hold residuals against column a's values.

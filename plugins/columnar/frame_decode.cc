@@ -11,6 +11,7 @@
 #include "out_buffer.h"
 #include "parts.h"
 #include "row_assembly.h"
+#include "keyed_dict_decode.h"
 #include "row_ref_decode.h"
 
 namespace at1::columnar {
@@ -55,16 +56,25 @@ void decode_frame(sdk::DecodeContext& ctx) {
   // Column j holds one cell per row with more than j fields.
   std::vector<uint64_t> at_least(ncols + 2, 0);
   for (uint32_t k = ncols + 1; k-- > 0;) at_least[k] = with_fields[k] + at_least[k + 1];
-  // Row-reference columns decode after the others (their sources).
+  // Keyed dictionaries decode after the plain columns (their keys), row
+  // references after both (their sources).
+  std::vector<KeyedDictDecoder> keyed(ncols);
   std::vector<RowRefDecoder> row_refs(ncols);
-  std::vector<uint32_t> row_ref_columns;
-  std::vector<ColumnSpec> row_ref_specs;
+  std::vector<uint32_t> keyed_columns, row_ref_columns;
+  std::vector<uint8_t> kind(ncols, kText);  // kRowRef, kKeyed, or kText for a plain column
+  std::vector<ColumnSpec> specs(ncols);
   for (uint32_t j = 0; j < ncols; ++j) {
     ColumnSpec spec = read_spec(meta, j, ncols, version >= kRowRefFormatVersion);
-    if (spec.type == kRowRef) {
-      row_refs[j].init(j, spec, parts, at_least[j + 1]);
-      row_ref_columns.push_back(j);
-      row_ref_specs.push_back(spec);
+    specs[j] = spec;
+    if (spec.type == kRowRef || spec.type == kKeyed) {
+      kind[j] = spec.type;
+      if (spec.type == kRowRef) {
+        row_refs[j].init(j, spec, parts, at_least[j + 1]);
+        row_ref_columns.push_back(j);
+      } else {
+        keyed[j].init(j, spec, parts, at_least[j + 1]);
+        keyed_columns.push_back(j);
+      }
       continue;
     }
     const ColumnDecoder* ref = spec.coding == kIntRef ? &columns[spec.ref] : nullptr;
@@ -76,15 +86,16 @@ void decode_frame(sdk::DecodeContext& ctx) {
     columns[j].init(j, spec, parts, at_least[j + 1], delim, ref, version);
   }
   if (!meta.at_end()) fail_corrupt("columnar: trailing meta bytes");
-  std::vector<uint8_t> is_row_ref(ncols, 0);
-  for (uint32_t j : row_ref_columns) is_row_ref[j] = 1;
-  for (size_t i = 0; i < row_ref_columns.size(); ++i) {
-    const uint32_t j = row_ref_columns[i];
-    for (uint32_t k = 0; k < row_ref_specs[i].nsources; ++k) {
-      const uint32_t src = row_ref_specs[i].sources[k];
-      // A source has a cell in every row the column has one (so in every
-      // block), and is decoded before it.
-      if (is_row_ref[src] || at_least[src + 1] != at_least[j + 1])
+  // A key or source has a cell in every row its column has one (so in
+  // every block), and is decoded before it.
+  for (uint32_t j : keyed_columns) {
+    const uint32_t key = specs[j].key;
+    if (kind[key] != kText || at_least[key + 1] != at_least[j + 1]) fail_corrupt("columnar: bad key column");
+  }
+  for (uint32_t j : row_ref_columns) {
+    for (uint32_t k = 0; k < specs[j].nsources; ++k) {
+      const uint32_t src = specs[j].sources[k];
+      if (kind[src] == kRowRef || at_least[src + 1] != at_least[j + 1])
         fail_corrupt("columnar: bad row reference source");
     }
   }
@@ -118,9 +129,13 @@ void decode_frame(sdk::DecodeContext& ctx) {
     if (delimiters > remaining) fail_corrupt("columnar: frame longer than its raw size");
     arena.reset();
     for (uint32_t j = 0; j < ncols; ++j) {
-      if (is_row_ref[j]) continue;
+      if (kind[j] != kText) continue;
       if (block.counts[j]) bytes += columns[j].decode_block(block.counts[j], arena);
       block.cells[j] = columns[j].cells();
+    }
+    for (uint32_t j : keyed_columns) {
+      if (block.counts[j]) bytes += keyed[j].decode_block(block.counts[j], block.cells.data());
+      block.cells[j] = keyed[j].cells();
     }
     for (uint32_t j : row_ref_columns) {
       if (block.counts[j]) bytes += row_refs[j].decode_block(block.counts[j], block.cells.data(), arena);
@@ -138,7 +153,11 @@ void decode_frame(sdk::DecodeContext& ctx) {
     remaining -= n;
     out.commit(n);
   }
-  for (uint32_t j = 0; j < ncols; ++j) is_row_ref[j] ? row_refs[j].finish() : columns[j].finish();
+  for (uint32_t j = 0; j < ncols; ++j) {
+    if (kind[j] == kRowRef) row_refs[j].finish();
+    else if (kind[j] == kKeyed) keyed[j].finish();
+    else columns[j].finish();
+  }
   verbatim.finish();
   out.flush();
 }

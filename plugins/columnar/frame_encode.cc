@@ -9,6 +9,7 @@
 #include "csv_parse.h"
 #include "dialect.h"
 #include "frame_layout.h"
+#include "keyed_dict_encode.h"
 #include "parts.h"
 #include "row_ref_encode.h"
 
@@ -131,22 +132,25 @@ void encode_frame(sdk::EncodeContext& ctx, sdk::Bytes input) {
     columns[j].quoted_count = pf.quoted[j];
     columns[j].may_hold_nul = may_hold_nul;
   }
-  const std::vector<ColumnSpec> row_refs = choose_row_refs(columns, delim);
-  bool any_row_ref = false;
-  for (const ColumnSpec& s : row_refs) any_row_ref |= s.type == kRowRef;
+  // Per column kRowRef, kKeyed, or kText for one encode_column chooses.
+  std::vector<ColumnSpec> models = choose_row_refs(columns, delim);
+  choose_keyed_dicts(columns, delim, &models);
+  bool any_model = false;
+  for (const ColumnSpec& s : models) any_model |= s.type != kText;
   bool time_done = false;
   std::vector<TypedColumn> pool;
   for (size_t j = 0; j < pf.ncols; ++j) {
-    if (row_refs[j].type == kRowRef) {
-      write_spec(meta, row_refs[j]);
-      encode_row_ref(j, row_refs[j], columns, parts);
+    if (models[j].type != kText) {
+      write_spec(meta, models[j]);
+      if (models[j].type == kRowRef) encode_row_ref(j, models[j], columns, parts);
+      else encode_keyed_dict(j, models[j], columns, parts);
       continue;
     }
     ColumnStats st;
     ColumnSpec spec = encode_column(j, columns[j], delim, parts, meta, &st, &pool);
     // Its cells are encoded; free them early on wide tables (row references
-    // may still read any column).
-    if (!any_row_ref) std::vector<PackedCell>().swap(pf.columns[j]);
+    // and keyed dictionaries may still read any column).
+    if (!any_model) std::vector<PackedCell>().swap(pf.columns[j]);
     report_stats(ctx, j, spec, st, &time_done);
   }
   parts.finish(ctx);

@@ -4,24 +4,11 @@
 #include <cstring>
 
 #include "column_infer.h"
+#include "printed_cell.h"
 
 namespace at1::columnar {
 
 namespace {
-
-// A cell as the output prints it: its value, or in quotes with inner quotes
-// doubled.
-std::string_view printed(const ColumnCells& c, size_t i, std::string* buf) {
-  const std::string_view v = c.value(i);
-  if (!c.quoted(i)) return v;
-  buf->assign(1, '"');
-  for (char ch : v) {
-    buf->push_back(ch);
-    if (ch == '"') buf->push_back('"');
-  }
-  buf->push_back('"');
-  return *buf;
-}
 
 // Sources longer than this are only indexed up to it (a row's copies come
 // from short cells; this bounds the work per row).
