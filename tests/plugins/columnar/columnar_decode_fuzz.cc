@@ -7,7 +7,8 @@ extern "C" const at1_plugin* at1_plugin_entry(void);
 
 namespace {
 const std::vector<std::string> kNames = {"small", "meta", "vb", "c0", "c0.d", "c0.x", "c0.q",
-                                         "c1",    "c1.d", "c1.x", "c2", "c2.x", "c3", "c3.d"};
+                                         "c1",    "c1.d", "c1.x", "c2", "c2.x", "c3", "c3.d",
+                                         "c1.l",  "c2.d"};
 const at1_codec* codec() { return at1_plugin_entry()->get_codec(0); }
 }  // namespace
 
@@ -19,10 +20,27 @@ std::vector<std::string> at1_fuzz_seeds() {
       "t\tn\n00:00:01.5\t007\n00:00:02.5\t008\nfoo\t-0\n",
       "",
       "x,y,z\n1,2\n3,4,5,6\n\n"};
-  for (const char* text : texts) {
+  // Row references (c1 copies c2) and a keyed dictionary (c2 follows c3):
+  // format 3's ops, literals, listed cells and entries.
+  std::string models = "id,message,template,event\n";
+  const char* templates[] = {"open <*> for <*>", "sent <*> bytes", "\"GET <*>\" took <*>"};
+  for (int i = 0; i < 120; ++i) {
+    const int t = (i * 7 + i / 3) % 3;
+    std::string m = templates[t];
+    for (size_t at; (at = m.find("<*>")) != std::string::npos;) m.replace(at, 3, std::to_string(i * 37 % 101));
+    auto quote = [](const std::string& v) {
+      std::string q = "\"";
+      for (char c : v) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+      return v.find('"') == std::string::npos ? v : q + "\"";
+    };
+    models += std::to_string(i) + "," + quote(m) + "," + quote(templates[t]) + ",E" + std::to_string(t) + "\n";
+  }
+  std::vector<std::string> all(std::begin(texts), std::end(texts));
+  all.push_back(models);
+  for (const std::string& text : all) {
     auto e = at1::sdk::testing::encode(codec(), text);
     // Small parts are packed into "small"; unpack nothing, the fuzzer mutates it.
-    seeds.push_back(at1::sdk::testing::fuzz_seed(e.streams, kNames, std::string(text).size(),
+    seeds.push_back(at1::sdk::testing::fuzz_seed(e.streams, kNames, text.size(),
                                                  at1::sdk::testing::count_lines(text)));
   }
   return seeds;

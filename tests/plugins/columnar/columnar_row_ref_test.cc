@@ -3,6 +3,7 @@
 // the model, and hostile ops that must be refused, never read out of bounds.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 
@@ -110,6 +111,56 @@ TEST(ColumnarRowRef, DamagedOpsAreRefusedOrDecodeWithinBounds) {
     EXPECT_NE(d.status, AT1_OK) << part << " cut short";
   }
   EXPECT_GT(refused, 0u);
+}
+
+// A table whose `name` follows from `code` (code -> name), a few rows
+// breaking the mapping, and a quoted key.
+std::string keyed_table(size_t rows) {
+  std::mt19937 rng(5);
+  const char* names[] = {"Alpha Field", "Bravo, Inc", "Charlie \"C\" Port", "Delta", "Echo Station"};
+  std::string s = "code,n,name\n";
+  for (size_t i = 0; i < rows; ++i) {
+    const size_t c = rng() % 5;
+    std::string name = (i % 211 == 7) ? "Other" : names[c];
+    if (name.find_first_of("\",") != std::string::npos) {
+      std::string q = "\"";
+      for (char ch : name) q += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+      name = q + "\"";
+    }
+    const std::string code = c == 4 ? "\"K,4\"" : "K" + std::to_string(c);
+    s += code + "," + std::to_string(rng() % 1000) + "," + name + "\n";
+  }
+  return s;
+}
+
+TEST(ColumnarKeyedDict, ValuesThatFollowAKeyColumnRoundTripAsKeyedDictionaries) {
+  const std::string text = keyed_table(5000);
+  auto e = at1::sdk::testing::encode(codec(), text);
+  ASSERT_EQ(e.status, AT1_OK) << e.error;
+  // code and name determine each other: one of them is keyed on the other
+  // and lists far fewer than its 5000 cells (ids of a plain dictionary are
+  // a byte each; parts under 600 bytes travel in `small`).
+  auto part_size = [&](const char* name) { return e.streams.count(name) ? e.streams.at(name).size() : 0; };
+  EXPECT_LT(std::min(part_size("c0"), part_size("c2")), 600u) << "neither column is keyed on the other";
+  EXPECT_EQ(round_trip(text), "");
+  EXPECT_EQ(round_trip(keyed_table(5000) + "K9,1\n\"ragged\"\n"), "");
+}
+
+TEST(ColumnarKeyedDict, DamagedListsAndEntriesAreRefusedOrDecodeWithinBounds) {
+  std::string text = keyed_table(3000);
+  auto e = at1::sdk::testing::encode(codec(), text);
+  ASSERT_EQ(e.status, AT1_OK) << e.error;
+  size_t refused = 0, tried = 0;
+  for (auto& [name, bytes] : e.streams) {
+    for (size_t i = 0; i < bytes.size(); i += 1 + bytes.size() / 64) {
+      auto streams = e.streams;
+      streams[name][i] = static_cast<char>(streams[name][i] ^ 0x21);
+      auto d = at1::sdk::testing::decode(codec(), streams, text.size(), at1::sdk::testing::count_lines(text));
+      refused += d.status != AT1_OK;
+      ++tried;
+    }
+  }
+  EXPECT_GT(refused, tried / 4);
 }
 
 }  // namespace
