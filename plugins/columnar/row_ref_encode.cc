@@ -114,6 +114,9 @@ constexpr size_t kRowRefSample = 256;
 constexpr size_t kSourceReach = 8;
 // A target needs this share of its sampled printed bytes copied.
 constexpr double kMinCopiedShare = 0.4;
+// A source must give at least 1/kMinSourceShare of the target's bytes
+// alone: each source is indexed in every row.
+constexpr size_t kMinSourceShare = 20;
 // Shorter sampled cells (on average) are not worth the ops.
 constexpr size_t kMinMeanLength = 8;
 
@@ -170,7 +173,7 @@ std::vector<ColumnSpec> choose_row_refs(const std::vector<ColumnCells>& columns,
       if (k == j || columns[k].size() != n || specs[k].type == kRowRef) continue;
       load(k);
       const size_t c = copied_bytes(sample, j, {static_cast<uint32_t>(k)}, matcher);
-      if (c) scored.emplace_back(c, static_cast<uint32_t>(k));
+      if (c >= total / kMinSourceShare) scored.emplace_back(c, static_cast<uint32_t>(k));
     }
     std::sort(scored.begin(), scored.end(), [](auto& a, auto& b) { return a.first > b.first; });
     if (scored.size() > kMaxRowRefSources) scored.resize(kMaxRowRefSources);
