@@ -155,6 +155,10 @@ class NumberPrinter {
         return int_end + 1 + kScale;
       } else if constexpr (kMode == kFracTrimKeep1) {
         return int_end + 1 + kept_digits<0x100>(frac_digits);
+      } else if constexpr (kScale < 8) {
+        // The digits one byte up count the point too: the fraction's
+        // length + 1, or 0 (no point without a fraction), with no test.
+        return int_end + kept_digits<1>(frac_digits << 8);
       } else {
         const size_t frac_len = kept_digits<1>(frac_digits);
         return int_end + frac_len + (frac_len != 0);  // no point without a fraction
@@ -236,7 +240,8 @@ class NumberPrinter {
   // and (bit + 7) / 8 is the digit count.
   template <uint64_t kSentinel>
   static size_t kept_digits(uint64_t w) {
-    const unsigned bits = 63u - unsigned(__builtin_clzll((w << 1) + kSentinel));
+    // 63 - clz as clz ^ 63: GCC then emits bsr alone, not bsr, xor and a subtraction.
+    const unsigned bits = unsigned(__builtin_clzll((w << 1) + kSentinel)) ^ 63u;
     return (bits + 7) >> 3;
   }
   static constexpr uint64_t kAscii = 0x3030303030303030ull;
