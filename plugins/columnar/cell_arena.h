@@ -1,6 +1,8 @@
 // Where a block's rendered cells live (decode side). Cells point into it, so
 // memory never moves while a block is built: it grows by chunks, and reset()
-// reuses the chunks for the next block. Every piece is followed by at least
+// reuses the chunks for the next block. The chunks outlive the arena: the
+// next frame's arena on the same thread takes them back, so a frame does not
+// fault in fresh pages (nor zero them) for its cells. Every piece is followed by at least
 // kCellSlack readable and writable bytes, so cells are copied with
 // fixed-size moves and formatters may write a little past their text.
 #ifndef AT1_COLUMNAR_CELL_ARENA_H
@@ -10,6 +12,7 @@
 #include <cstdint>
 #include <cstring>
 #include <memory>
+#include <utility>
 #include <vector>
 
 #include "at1/cpp/bytes.hpp"
@@ -33,7 +36,17 @@ class CellArena {
  public:
   // `budget`: the frame's raw size. All rendered text is output, so more
   // than that in one frame is corrupt input.
-  explicit CellArena(uint64_t budget) : budget_(budget) {}
+  explicit CellArena(uint64_t budget) : budget_(budget), chunks_(std::move(spare_chunks())) {}
+  ~CellArena() {
+    // Only chunks of the usual size are kept (at most kSpareChunks): one a
+    // hostile frame made huge is freed.
+    std::vector<Chunk>& spare = spare_chunks();
+    spare.clear();
+    for (Chunk& c : chunks_)
+      if (c.size == kChunk && spare.size() < kSpareChunks) spare.push_back(std::move(c));
+  }
+  CellArena(const CellArena&) = delete;
+  CellArena& operator=(const CellArena&) = delete;
 
   // Room for n bytes (plus slack); commit() what was used, before asking again.
   // Room is only bounded by what the caller could write (a part's size at
@@ -65,10 +78,17 @@ class CellArena {
 
  private:
   static constexpr size_t kChunk = 256 * 1024;
+  static constexpr size_t kSpareChunks = 4;
   struct Chunk {
     std::unique_ptr<char[]> data;
     size_t size;
   };
+  // The chunks the last arena of this thread left (an arena in use holds
+  // them: a second one at the same time starts without).
+  static std::vector<Chunk>& spare_chunks() {
+    thread_local std::vector<Chunk> spare;
+    return spare;
+  }
   size_t chunk_size(size_t i) const { return chunks_[i].size; }
   void next_chunk(size_t need) {
     if (chunk_ < chunks_.size()) ++chunk_;  // the current one is (nearly) full
@@ -77,7 +97,7 @@ class CellArena {
     if (chunk_ >= chunks_.size() || chunks_[chunk_].size < need) {
       const size_t size = need > kChunk ? need : kChunk;
       chunks_.insert(chunks_.begin() + static_cast<ptrdiff_t>(chunk_),
-                     Chunk{std::make_unique<char[]>(size), size});
+                     Chunk{std::make_unique_for_overwrite<char[]>(size), size});
     }
     used_ = 0;
   }

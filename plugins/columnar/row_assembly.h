@@ -65,6 +65,15 @@ inline char* put_cell(char* d, const CellText c) {
   return d + c.n;
 }
 
+// put_cell and the delimiter after it, stored at the cell's end before the
+// pointer moves: one address for both (indexed store, then one lea), where
+// moving first takes three instructions a cell.
+inline char* put_cell_delim(char* d, const CellText c, char delim) {
+  put_cell(d, c);
+  d[c.n] = delim;
+  return d + c.n + 1;
+}
+
 inline char* put_eol(char* d, sdk::Eol kind) {
   // The length of an ending is its kind's value.
   static_assert(sdk::kEolNone == 0 && sdk::kEolLF == 1 && sdk::kEolCRLF == 2);
@@ -158,10 +167,7 @@ struct BlockRows {
     const CellText* const* col = cells.data();
     const size_t nrows = rows;
     for (size_t r = 0; r < nrows; ++r) {
-      for (uint32_t j = 0; j < width; ++j) {
-        d = put_cell(d, col[j][r]);
-        *d++ = delim;
-      }
+      for (uint32_t j = 0; j < width; ++j) d = put_cell_delim(d, col[j][r], delim);
       if (width) --d;
       d = put_eol(d, kSameEol ? kind : eol.next());
     }
@@ -175,10 +181,7 @@ struct BlockRows {
     const size_t nrows = rows;  // a local: stores through d would reload the member every row
     for (size_t r = 0; r < nrows; ++r) {
 #pragma GCC unroll 16
-      for (uint32_t j = 0; j + 1 < kWidth; ++j) {
-        d = put_cell(d, col[j][r]);
-        *d++ = delim;
-      }
+      for (uint32_t j = 0; j + 1 < kWidth; ++j) d = put_cell_delim(d, col[j][r], delim);
       d = put_cell(d, col[kWidth - 1][r]);
       d = put_eol(d, kSameEol ? kind : eol.next());
     }
@@ -194,10 +197,7 @@ struct BlockRows {
         std::memcpy(d, lines[line].data(), lines[line].size());
         d += lines[line++].size();
       } else {
-        for (uint32_t j = 0; j < f; ++j) {
-          d = put_cell(d, cells[j][next_cell[j]++]);
-          *d++ = delim;
-        }
+        for (uint32_t j = 0; j < f; ++j) d = put_cell_delim(d, cells[j][next_cell[j]++], delim);
         if (f) --d;
       }
       d = put_eol(d, eol.next());

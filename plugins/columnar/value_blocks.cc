@@ -123,10 +123,16 @@ void ValueBlockWriter::flush() {
   count_ = 0;
 }
 
+namespace {
+// Zigzag-decoded or not, a block of zero bytes is values 0.
+constinit const uint64_t kZeroBlock[kValueBlock] = {};
+}  // namespace
+
 void ValueBlockReader::refill() {
   if (left_ == 0) fail_corrupt("columnar: value part ends early");
   const size_t n = static_cast<size_t>(left_ < kValueBlock ? left_ : kValueBlock);
   uint64_t* out = buf_;
+  block_ = buf_;
   if (!planes_) {
     for (size_t k = 0; k < n; ++k) out[k] = zigzag_ ? zigzag_decode_bits(in_.varint()) : in_.varint();
   } else {
@@ -134,12 +140,18 @@ void ValueBlockReader::refill() {
     if (w > 8) fail_corrupt("columnar: value block wider than 8 bytes");
     const uint64_t patches = in_.varint_max(w == 8 ? 0 : n, "columnar: too many value patches");
     const uint8_t* planes = in_.bytes(n * w).data;
-    if (zigzag_) {
-      unpack_planes<true>(planes, n, w, out);
+    if (w == 0 && patches == 0) {
+      // Every value 0 (a constant column's deltas): handed out from a shared
+      // block of zeros instead of writing 8 KiB each block.
+      block_ = kZeroBlock;
     } else {
-      unpack_planes<false>(planes, n, w, out);
+      if (zigzag_) {
+        unpack_planes<true>(planes, n, w, out);
+      } else {
+        unpack_planes<false>(planes, n, w, out);
+      }
+      in_ = zigzag_ ? apply_patches<true>(in_, patches, n, w, out) : apply_patches<false>(in_, patches, n, w, out);
     }
-    in_ = zigzag_ ? apply_patches<true>(in_, patches, n, w, out) : apply_patches<false>(in_, patches, n, w, out);
   }
   at_ = 0;
   count_ = static_cast<uint32_t>(n);

@@ -67,7 +67,7 @@ class ValueBlockReader {
     if (at_ == count_) refill();
     const size_t have = count_ - at_;
     *got = want < have ? want : have;
-    const uint64_t* p = buf_ + at_;
+    const uint64_t* p = block_ + at_;
     at_ += static_cast<uint32_t>(*got);
     return p;
   }
@@ -87,6 +87,8 @@ class ValueBlockReader {
   bool zigzag_ = false;
   bool planes_ = true;
   uint64_t* buf_ = nullptr;
+  // The current block's values: buf_, or kZeroBlock for a block of zeros.
+  const uint64_t* block_ = nullptr;
   uint32_t at_ = 0;
   uint32_t count_ = 0;
 };

@@ -5,12 +5,14 @@
 #include <gtest/gtest.h>
 
 #include <charconv>
+#include <cstring>
 #include <random>
 #include <set>
 #include <string>
 
 #include "at1/cpp/bytes.hpp"
 #include "columnar_test_util.h"
+#include "cell_arena.h"
 #include "out_buffer.h"
 
 namespace {
@@ -323,6 +325,47 @@ TEST(ColumnarDecode, BlockRowsFitAReservation) {
   EXPECT_EQ(OutBuffer::rows_that_fit(1, 10 * kReserve, 1024), 1u);  // one huge row
   EXPECT_EQ(OutBuffer::rows_that_fit(1, 40, 1024), 1024u);           // back to full blocks
   EXPECT_EQ(OutBuffer::rows_that_fit(5, 0, 1024), 1024u);
+}
+
+// A frame's arena hands its chunks to the next arena of the thread (no fresh
+// pages per frame); an arena made while another is in use gets memory of its
+// own, and a chunk made for one huge piece is not kept.
+TEST(ColumnarCellArena, NextArenaOfTheThreadReusesTheChunks) {
+  using at1::columnar::CellArena;
+  const char* first;
+  {
+    CellArena a(1 << 20);
+    first = a.room(100);
+    std::memset(const_cast<char*>(first), 'a', 100);
+    a.commit(100);
+  }
+  {
+    CellArena b(1 << 20);
+    char* p = b.room(100);
+    EXPECT_EQ(p, first) << "the next frame's arena did not take the chunk back";
+    EXPECT_EQ(p[0], 'a') << "the chunk was made again (zeroed), not reused";
+    std::memset(p, 'b', 100);
+    b.commit(100);
+    CellArena c(1 << 20);  // while b holds the chunks
+    char* q = c.room(100);
+    EXPECT_TRUE(q + 100 + at1::columnar::kCellSlack <= p || q >= p + 100 + at1::columnar::kCellSlack)
+        << "two arenas in use share memory";
+    std::memset(q, 'c', 100);
+    c.commit(100);
+    EXPECT_EQ(p[99], 'b');
+  }
+  {
+    CellArena d(1 << 24);
+    char* huge = d.room(4 << 20);  // a chunk of its own, past the usual size
+    huge[(4 << 20) - 1] = 'd';
+    d.commit(4 << 20);
+  }
+  CellArena e(1 << 20);
+  char* p = e.room(16);
+  EXPECT_EQ(p, first) << "the usual chunk was not kept past a huge one";
+  p[0] = 'e';
+  e.commit(16);
+  EXPECT_EQ(p[0], 'e');
 }
 
 }  // namespace

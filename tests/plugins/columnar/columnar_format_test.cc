@@ -427,6 +427,38 @@ TEST(ColumnarValueBlocks, RoundTripEveryWidthAndPatches) {
   }
 }
 
+// A block of zeros without patches is handed out from a shared block of
+// zeros: the reader's buffer is left as it was, and the next block (patched
+// zeros, other values, zeros again) comes from the buffer again.
+TEST(ColumnarValueBlocks, ZeroBlocksLeaveTheBufferAndSwitchBack) {
+  std::vector<uint64_t> v(5 * kValueBlock + 300, 0);
+  for (size_t k = kValueBlock; k < 2 * kValueBlock; k += 97) v[k] = 5;      // zeros with patches
+  for (size_t k = 2 * kValueBlock; k < 3 * kValueBlock; ++k) v[k] = k % 7;  // width 1
+  at1::sdk::ByteWriter out;
+  write_value_blocks(out, v.data(), v.size());
+  ASSERT_EQ(out.data()[0], 0) << "the first block is not one of zeros";
+  for (bool zigzag : {false, true}) {
+    constexpr uint64_t kUntouched = 0xdeadbeefdeadbeefull;
+    std::vector<uint64_t> buffer(kValueBlock, kUntouched);
+    ValueBlockReader r(at1::sdk::Bytes(out.data(), out.size()), v.size(), zigzag, true, buffer.data());
+    size_t k = 0;
+    while (k < v.size()) {
+      size_t got;
+      const uint64_t* p = r.take(v.size() - k, &got);
+      if (k == 0) {
+        EXPECT_NE(p, buffer.data()) << "a block of zeros was written into the buffer";
+        EXPECT_EQ(buffer[0], kUntouched);
+      }
+      if (k == kValueBlock || k == 2 * kValueBlock) {
+        EXPECT_EQ(p, buffer.data());
+      }
+      for (size_t i = 0; i < got; ++i, ++k)
+        ASSERT_EQ(p[i], zigzag ? zigzag_decode_bits(v[k]) : v[k]) << "value " << k;
+    }
+    EXPECT_TRUE(r.at_end());
+  }
+}
+
 // Patches are laid over the unpacked low bytes (their zigzag-encoded form
 // for signed values): blocks of every width 0..7, each with a few values
 // wider by every byte count, at the block's first and last value too.

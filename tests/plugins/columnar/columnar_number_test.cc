@@ -3,6 +3,7 @@
 // print as std::to_chars does, and the binary32 parse answers as from_chars.
 #include <gtest/gtest.h>
 
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -466,6 +467,62 @@ TEST(ColumnarNumber, Binary32ScalePathsMatchPrint) {
   expect_binary32_at_scale<7>(mantissas, &split);
   expect_binary32_at_scale<8>(mantissas, &split);
   EXPECT_GT(split, 10000u);  // the split path took a good share
+}
+
+// Binary32Printer scales floats with doubles: the same magnitudes as
+// binary32_scaled below the split limit and below 10^16 (ties to even
+// included), and no magnitude at or past the limit, nor for NaN and
+// infinities.
+template <int kScale, uint64_t kLimit>
+void expect_scaled_below(const std::vector<float>& floats) {
+  for (float f : floats) {
+    uint64_t want = 0, got = 0;
+    const bool takes = binary32_scaled(f, kScale, &want) && want < kLimit;
+    ASSERT_EQ((Binary32Printer::scaled_below<kScale, kLimit>(f, &got)), takes)
+        << std::bit_cast<uint32_t>(f) << " scale " << kScale << " limit " << kLimit;
+    if (takes) {
+      ASSERT_EQ(got, want) << std::bit_cast<uint32_t>(f) << " scale " << kScale << " limit " << kLimit;
+    }
+  }
+}
+template <int kScale>
+void expect_scaled_below_limits(const std::vector<float>& floats) {
+  expect_scaled_below<kScale, NumberPrinter::split_limit(kScale)>(floats);
+  expect_scaled_below<kScale, kNumberPow10[16]>(floats);
+}
+
+template <int kScale>
+std::vector<float> scaling_test_floats(std::mt19937_64& rng) {
+  std::vector<float> floats = {0.0f, -0.0f, std::numeric_limits<float>::infinity(),
+                               -std::numeric_limits<float>::infinity(), std::numeric_limits<float>::quiet_NaN(),
+                               std::numeric_limits<float>::denorm_min(), std::numeric_limits<float>::max()};
+  // Ties: m * 2^(-1 - kScale) times 10^kScale is m * 5^kScale / 2, odd m.
+  for (int i = 0; i < 20000; ++i) {
+    const uint32_t m = static_cast<uint32_t>(rng() % (1u << 24)) | 1;
+    floats.push_back(std::ldexp(static_cast<float>(m), -1 - kScale));
+    floats.push_back(-std::ldexp(static_cast<float>(m), -1 - kScale));
+  }
+  // Around both limits, and any bit pattern.
+  for (const uint64_t at : {NumberPrinter::split_limit(kScale), kNumberPow10[16]}) {
+    const float limit = static_cast<float>(static_cast<double>(at) / static_cast<double>(kNumberPow10[kScale]));
+    for (int i = 0; i < 2000; ++i)
+      floats.push_back(std::bit_cast<float>(std::bit_cast<uint32_t>(limit) - 1000 + static_cast<uint32_t>(i)));
+  }
+  for (int i = 0; i < 200000; ++i) floats.push_back(std::bit_cast<float>(static_cast<uint32_t>(rng())));
+  return floats;
+}
+
+TEST(ColumnarNumber, Binary32DoubleScalingMatchesBinary32Scaled) {
+  std::mt19937_64 rng(71);
+  expect_scaled_below_limits<0>(scaling_test_floats<0>(rng));
+  expect_scaled_below_limits<1>(scaling_test_floats<1>(rng));
+  expect_scaled_below_limits<2>(scaling_test_floats<2>(rng));
+  expect_scaled_below_limits<3>(scaling_test_floats<3>(rng));
+  expect_scaled_below_limits<4>(scaling_test_floats<4>(rng));
+  expect_scaled_below_limits<5>(scaling_test_floats<5>(rng));
+  expect_scaled_below_limits<6>(scaling_test_floats<6>(rng));
+  expect_scaled_below_limits<7>(scaling_test_floats<7>(rng));
+  expect_scaled_below_limits<8>(scaling_test_floats<8>(rng));
 }
 
 }  // namespace
