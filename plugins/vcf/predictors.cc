@@ -10,6 +10,8 @@ namespace at1::vcf {
 namespace {
 
 constexpr size_t kMaxListLength = 64;
+// Predicted mantissas stay below 10^18, like parsed ones.
+constexpr int64_t kMaxMantissa = 1000000000000000000;
 
 // Parses "12,0,-3" (canonical integers only) into out; false otherwise.
 // One hand-written pass: this runs for every predicted sample value.
@@ -86,7 +88,8 @@ Predictor choose_predictor(std::string_view key, const std::vector<std::string_v
 
 int decode_rank(Predictor p) {
   switch (p) {
-    case Predictor::kNone: return 0;
+    case Predictor::kNone:
+    case Predictor::kInfoSumLast: return 0;  // reads no other key
     case Predictor::kPpFromPlPg: return 1;  // before GQ, which may read PP
     default: return 2;
   }
@@ -100,10 +103,15 @@ const std::vector<int64_t>* RowContext::prior() {
   return pg_state_ == 1 ? &pg_ : nullptr;
 }
 
+bool RowContext::value(std::string_view key, std::string_view* out) const {
+  return find_info_value(info_, key, out);
+}
+
 bool predict(Predictor p, std::string_view source, RowContext& row, int scale, Prediction* out) {
   std::vector<int64_t>& v = out->numbers;
   switch (p) {
-    case Predictor::kNone: return false;
+    case Predictor::kNone:
+    case Predictor::kInfoSumLast: return false;  // predict_info_sum
     case Predictor::kDpFromAd: {
       if (!parse_int_list(source, v)) return false;
       uint64_t sum = 0;  // wraps instead of overflowing on hostile input
@@ -151,6 +159,72 @@ bool predict(Predictor p, std::string_view source, RowContext& row, int scale, P
     }
   }
   return false;
+}
+
+namespace {
+
+// Parses a list of plain numbers (no '.', text, negative zero) into
+// mantissas and scales; false otherwise.
+bool parse_number_list(std::string_view s, std::vector<int64_t>& mantissas, std::vector<int>& scales) {
+  mantissas.clear();
+  scales.clear();
+  size_t start = 0;
+  for (;;) {
+    size_t comma = s.find(',', start);
+    std::string_view e = s.substr(start, comma == std::string_view::npos ? comma : comma - start);
+    int64_t m = 0;
+    uint8_t fmt = classify_element(e, &m);
+    if (fmt < kFmtNumber || fmt >= kFmtNegZero || mantissas.size() >= kMaxListLength) return false;
+    mantissas.push_back(m);
+    scales.push_back(fmt - kFmtNumber);
+    if (comma == std::string_view::npos) return true;
+    start = comma + 1;
+  }
+}
+
+// m * 10^by, false on overflow.
+bool rescale(int64_t m, int by, int64_t* out) {
+  for (int i = 0; i < by; ++i)
+    if (__builtin_mul_overflow(m, 10, &m)) return false;
+  *out = m;
+  return true;
+}
+
+}  // namespace
+
+bool predict_info_sum(std::string_view total, const std::string_view* others, size_t count,
+                      Prediction* out) {
+  thread_local std::vector<int64_t> m, om;
+  thread_local std::vector<int> scale, oscale;
+  if (!parse_number_list(total, m, scale)) return false;
+  for (size_t i = 0; i < count; ++i) {
+    if (!parse_number_list(others[i], om, oscale) || om.size() != m.size()) return false;
+    for (size_t e = 0; e < m.size(); ++e) {
+      // Bring both to the finer scale, then subtract.
+      if (oscale[e] > scale[e]) {
+        if (!rescale(m[e], oscale[e] - scale[e], &m[e])) return false;
+        scale[e] = oscale[e];
+      }
+      int64_t x;
+      if (!rescale(om[e], scale[e] - oscale[e], &x) || __builtin_sub_overflow(m[e], x, &m[e]))
+        return false;
+    }
+  }
+  out->text.clear();
+  out->numbers.clear();
+  for (size_t e = 0; e < m.size(); ++e) {
+    int64_t r = m[e];
+    int sc = scale[e];
+    while (sc > 0 && r % 10 == 0) {
+      r /= 10;
+      --sc;
+    }
+    if (r <= -kMaxMantissa || r >= kMaxMantissa) return false;
+    if (e) out->text.push_back(',');
+    append_number(out->text, static_cast<uint8_t>(kFmtNumber + sc), r);
+    out->numbers.push_back(r);
+  }
+  return true;
 }
 
 bool predict_af(std::string_view ac, std::string_view an, Prediction* out) {

@@ -8,6 +8,11 @@
 //   GQ <- min(99, second smallest of PP, or of PL when there is no PP)
 //   PP <- PL + INFO PG, shifted so the smallest is 0   (GATK genotype priors)
 //   DS <- number of non-reference alleles in GT, at the column's last scale
+// and one LEARNED one the encoder chooses per FORMAT key (column fmt.p,
+// format version 3; see format_learner.hpp):
+//   INFO-SUM, last sample only <- INFO value of the same-named key minus the
+//              other samples' values, element by element (GRIDSS: INFO REF,
+//              BQ, ASQ... are the sums over the samples)
 // and one INFO value from earlier keys of the same row:
 //   AF <- AC / AN per allele, spelled "0", "%.2f" from 0.005 up, else "%.4f"
 //         (1000 Genomes style; integer arithmetic, ties round up)
@@ -21,7 +26,10 @@
 
 namespace at1::vcf {
 
-enum class Predictor : uint8_t { kNone, kDpFromAd, kGqFromPp, kGqFromPl, kPpFromPlPg, kDsFromGt };
+enum class Predictor : uint8_t {
+  kNone, kDpFromAd, kGqFromPp, kGqFromPl, kPpFromPlPg, kDsFromGt,
+  kInfoSumLast  // learned: no source key; see predict_info_sum
+};
 
 struct Prediction {
   std::string text;             // the predicted spelling
@@ -38,6 +46,8 @@ class RowContext {
   }
   // The INFO PG integers, or nullptr.
   const std::vector<int64_t>* prior();
+  // The value of INFO key `key`, or false.
+  bool value(std::string_view key, std::string_view* out) const;
 
  private:
   std::string_view info_;
@@ -57,6 +67,17 @@ int decode_rank(Predictor p);
 // Computes a prediction; false when the source does not allow one.
 // `row` gives the row's INFO (for PP), `scale` the column's last scale (DS).
 bool predict(Predictor p, std::string_view source, RowContext& row, int scale, Prediction* out);
+
+// INFO-SUM: `total` (the row's INFO value of the key) minus the numbers of
+// `others` (the other samples' values), element by element at the finest
+// scale, spelled without trailing fraction zeros. False unless all are
+// numbers with the same element count and the result stays in range.
+bool predict_info_sum(std::string_view total, const std::string_view* others, size_t count,
+                      Prediction* out);
+
+// Learned predictor codes of one FORMAT key (column fmt.p): 0 = the
+// name-based default above, 1 = INFO-SUM.
+constexpr uint64_t kLearnedDefault = 0, kLearnedInfoSum = 1;
 
 // AF from the row's AC and AN values; false when they do not parse.
 bool predict_af(std::string_view ac, std::string_view an, Prediction* out);

@@ -53,6 +53,8 @@ class FrameDecoder {
         info_(src_),
         format_id_(src_.column("fmt.i")),
         format_str_(src_.column("fmt.s")),
+        format_learned_(src_.column("fmt.p")),
+        has_learned_(!format_learned_.at_end()),
         subfields_(src_.column("smp.m")),
         genotypes_(src_) {}
 
@@ -173,6 +175,10 @@ class FrameDecoder {
       } else {
         ValueDecoder& dec = *sample_columns_[static_cast<size_t>(col)];
         Predictor p = entry.predictors[k];
+        if (p == Predictor::kInfoSumLast) {
+          decode_info_sum(dec, entry.keys[k], k, nsamples);
+          continue;
+        }
         size_t src = static_cast<size_t>(entry.sources[k]);
         for (size_t s = 0; s < nsamples; ++s) {
           if (counts_[s] <= k) continue;
@@ -198,6 +204,34 @@ class FrameDecoder {
     }
   }
 
+  // Key k of every sample; the last one under INFO-SUM when all have it
+  // (as encode_info_sum).
+  void decode_info_sum(ValueDecoder& dec, std::string_view key, size_t k, size_t nsamples) {
+    bool all = true;
+    for (size_t s = 0; s < nsamples; ++s) all &= counts_[s] > k;
+    size_t plain = all ? nsamples - 1 : nsamples;
+    for (size_t s = 0; s < plain; ++s) {
+      if (counts_[s] <= k) continue;
+      size_t start = arena_.size();
+      dec.read(arena_);
+      spans_[offsets_[s] + k] = {start, arena_.size() - start};
+    }
+    if (!all) return;
+    others_.clear();
+    for (size_t s = 0; s < plain; ++s) {
+      const auto& sp = spans_[offsets_[s] + k];
+      others_.emplace_back(arena_.data() + sp.first, sp.second);
+    }
+    std::string_view total;
+    const Prediction* pred = nullptr;
+    if (row_context_.value(key, &total) &&
+        predict_info_sum(total, others_.data(), others_.size(), &prediction_))
+      pred = &prediction_;
+    size_t start = arena_.size();
+    dec.read(arena_, pred);  // others_ may dangle from here on
+    spans_[offsets_[plain] + k] = {start, arena_.size() - start};
+  }
+
   void add_format(std::string_view text) {
     FormatEntry e;
     size_t start = 0;
@@ -215,10 +249,21 @@ class FrameDecoder {
       e.predictors.push_back(choose_predictor(key, e.keys, &source));
       e.sources.push_back(source);
     }
+    if (has_learned_) apply_learned(e);
     for (int rank = 0; rank <= 2; ++rank)
       for (size_t k = 0; k < e.keys.size(); ++k)
         if (decode_rank(e.predictors[k]) == rank) e.order.push_back(k);
     formats_.push_back(std::move(e));
+  }
+
+  // Reads the learned predictor of every key (fmt.p, format version 3).
+  void apply_learned(FormatEntry& e) {
+    for (size_t k = 0; k < e.keys.size(); ++k) {
+      if (format_learned_.varint_max(kLearnedInfoSum, "vcf: bad learned predictor") == kLearnedDefault) continue;
+      if (e.columns[k] < 0) sdk::fail_corrupt("vcf: learned predictor on GT");
+      e.predictors[k] = Predictor::kInfoSumLast;  // reads no other key
+      e.sources[k] = -1;
+    }
   }
 
   int column_for(std::string_view key) {
@@ -244,7 +289,9 @@ class FrameDecoder {
   ValueDecoder qual_;
   sdk::ByteReader filter_id_, filter_str_;
   InfoDecoder info_;
-  sdk::ByteReader format_id_, format_str_, subfields_;
+  sdk::ByteReader format_id_, format_str_, format_learned_;
+  bool has_learned_;  // format version 3
+  sdk::ByteReader subfields_;
   GenotypeDecoder genotypes_;
   DictDecoder chrom_dict_, filter_dict_, format_dict_;
   std::vector<FormatEntry> formats_;
@@ -255,7 +302,7 @@ class FrameDecoder {
   std::vector<size_t> counts_, gathered_;
   std::vector<std::pair<size_t, size_t>> spans_;  // (start, length) in arena_
   std::vector<size_t> offsets_;                    // each sample's first span
-  std::vector<std::string_view> gts_;
+  std::vector<std::string_view> gts_, others_;
   Prediction prediction_;
   RowContext row_context_;
   size_t info_start_ = 0, info_end_ = 0;
