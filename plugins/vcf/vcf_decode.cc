@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "at1/cpp/lines.hpp"
+#include "alt_column.hpp"
 #include "base_packing.hpp"
 #include "genotype_column.hpp"
 #include "info_keys.hpp"
@@ -46,7 +47,7 @@ class FrameDecoder {
         id_num_(src_, "id.n"),
         id_text_(src_.column("id.t")),
         ref_(src_),
-        alt_(src_.column("alt")),
+        alt_(src_),
         qual_(src_, "qual"),
         filter_id_(src_.column("flt.i")),
         filter_str_(src_.column("flt.s")),
@@ -84,7 +85,8 @@ class FrameDecoder {
  private:
   void decode_row() {
     uint64_t extra = ncol_.varint_max(kMaxSamples + 1, "vcf: too many columns");
-    line_.append(chrom_dict_.get(chrom_id_, chrom_str_));
+    std::string_view chrom = chrom_dict_.get(chrom_id_, chrom_str_);  // stable: in the dictionary
+    line_.append(chrom);
     line_.push_back('\t');
     int64_t pos = static_cast<int64_t>(prev_pos_ + prev_ref_length_) + pos_.svarint();
     if (pos < 0 || static_cast<uint64_t>(pos) > (uint64_t(1) << 62)) sdk::fail_corrupt("vcf: bad POS");
@@ -101,9 +103,10 @@ class FrameDecoder {
       default: sdk::fail_corrupt("vcf: bad ID kind");
     }
     line_.push_back('\t');
+    size_t ref_start = line_.size();
     prev_ref_length_ = ref_.read(line_);
     line_.push_back('\t');
-    line_.append(read_text(alt_));
+    alt_.read(line_, AltRow{chrom, std::string_view(line_.data() + ref_start, prev_ref_length_), prev_pos_});
     line_.push_back('\t');
     qual_.read(line_);
     line_.push_back('\t');
@@ -285,7 +288,7 @@ class FrameDecoder {
   SplitVarintReader id_num_;
   sdk::ByteReader id_text_;
   BaseDecoder ref_;
-  sdk::ByteReader alt_;
+  AltDecoder alt_;
   ValueDecoder qual_;
   sdk::ByteReader filter_id_, filter_str_;
   InfoDecoder info_;

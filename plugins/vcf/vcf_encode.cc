@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "at1/cpp/lines.hpp"
+#include "alt_column.hpp"
 #include "base_packing.hpp"
 #include "format_learner.hpp"
 #include "genotype_column.hpp"
@@ -57,7 +58,7 @@ class FrameEncoder {
         id_num_(sink_, "id.n"),
         id_text_(&sink_.column("id.t")),
         ref_(sink_),
-        alt_(&sink_.column("alt")),
+        alt_(sink_),
         qual_(sink_, "qual"),
         filter_id_(&sink_.column("flt.i")),
         filter_str_(&sink_.column("flt.s")),
@@ -89,6 +90,7 @@ class FrameEncoder {
     ctx.put("eol", eol_stream);
     ref_.finish();
     qual_.finish();
+    alt_.finish(sink_);
     info_.finish();
     for (auto& c : sample_columns_) c->finish();
     if (!format_learned_.empty()) sink_.column("fmt.p").bytes(format_learned_.data(), format_learned_.size());
@@ -154,8 +156,7 @@ class FrameEncoder {
     update_stats(chrom, pos);
     encode_id(fields_[2]);
     ref_.add(fields_[3]);
-    alt_->bytes(fields_[4]);
-    alt_->u8('\n');
+    alt_.add(fields_[4], AltRow{chrom, fields_[3], pos});
     qual_.add(fields_[5]);
     filter_dict_.put(fields_[6], *filter_id_, *filter_str_);
     info_.add(fields_[7]);
@@ -293,7 +294,7 @@ class FrameEncoder {
   SplitVarintWriter id_num_;
   sdk::ByteWriter* id_text_;
   BaseEncoder ref_;
-  sdk::ByteWriter* alt_;
+  AltEncoder alt_;
   ValueEncoder qual_;
   sdk::ByteWriter *filter_id_, *filter_str_;
   InfoEncoder info_;

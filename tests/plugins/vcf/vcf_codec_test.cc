@@ -217,6 +217,48 @@ TEST(VcfCodec, InfoSumPredictsTheLastSample) {
   EXPECT_LT(size_of(holds) + 400, size_of(unnamed));
 }
 
+// Breakend ALTs are stored as parts (form, REF or sequence, mate CHROM
+// and position, mate of the previous row); odd ones stay text, exactly.
+std::string breakend_rows(char open) {
+  std::string text = "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n";
+  const char* odd[] = {"A[1:007[", "A[1:5[,C", "[1:5[", "A]1:5[", "A[:5[", "A[chr:1:5[", "]X:9]]T", "<DEL>",
+                       "A[1:5[A", "AC]HLA-A*01:01:12]"};
+  for (int row = 0; row < 300; ++row) {
+    uint64_t pos = 1000 + 977 * static_cast<uint64_t>(row), mate = pos + 40 + row % 7;
+    std::string p = std::to_string(pos), m = std::to_string(mate);
+    std::string chrom = row % 40 < 30 ? "1" : "chr2";
+    std::string alt;
+    switch (row % 6) {
+      case 0: alt = std::string("G") + open + chrom + ":" + m + open; break;        // t[p[ of REF
+      case 1: alt = "]" + chrom + ":" + p + "]TT"; break;                            // mate pair, other sequence
+      case 2: alt = std::string(1, open) + "X:" + m + open + "G"; break;           // [p[t, other chrom
+      case 3: alt = "GACGT]" + chrom + ":" + std::to_string(pos - 100 * row) + "]"; break;
+      case 4: alt = odd[(row / 6) % 10]; break;
+      default: alt = "C";
+    }
+    text += chrom + "\t" + p + "\t.\tG\t" + alt + "\t.\tPASS\tSVTYPE=BND\n";
+    if (row % 6 == 0) {  // the mate row follows
+      text += chrom + "\t" + m + "\t.\tG\t]" + chrom + ":" + p + "]G\t.\tPASS\tSVTYPE=BND\n";
+      ++row;
+    }
+  }
+  return text;
+}
+
+TEST(VcfCodec, BreakendAltsAreSplitExactly) {
+  std::string parts = breakend_rows('['), text = breakend_rows('{');
+  ASSERT_EQ(parts.size(), text.size());
+  expect_exact(parts);
+  expect_exact(text);
+  expect_exact(parts.substr(0, parts.size() / 7));
+  auto size_of = [](const std::string& t) { return at1::sdk::testing::encode(codec(), t).total_stream_bytes(); };
+  EXPECT_LT(size_of(parts) + 1000, size_of(text));
+  // A few breakends among many rows: every ALT stays text.
+  std::string few = parts.substr(0, parts.find('\n', 200) + 1);
+  for (int row = 0; row < 2000; ++row) few += "1\t" + std::to_string(900000 + row) + "\t.\tA\tC\t.\tPASS\t.\n";
+  expect_exact(few);
+}
+
 TEST(VcfCodec, ShuffledInfoKeysAndManyRows) {
   std::string text;
   const char* keys[] = {"AA", "AN", "AC", "THETA", "LDAF", "VT", "RSQ", "SNPSOURCE", "ERATE"};
