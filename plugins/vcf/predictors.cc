@@ -103,8 +103,32 @@ const std::vector<int64_t>* RowContext::prior() {
   return pg_state_ == 1 ? &pg_ : nullptr;
 }
 
-bool RowContext::value(std::string_view key, std::string_view* out) const {
-  return find_info_value(info_, key, out);
+bool RowContext::value(std::string_view key, std::string_view* out) {
+  if (!split_) {
+    split_ = true;
+    size_t start = 0;
+    while (start <= info_.size()) {
+      size_t semi = info_.find(';', start);
+      std::string_view item = info_.substr(start, semi == std::string_view::npos ? semi : semi - start);
+      size_t eq = item.find('=');
+      if (eq != std::string_view::npos) items_.emplace_back(item.substr(0, eq), item.substr(eq + 1));
+      if (semi == std::string_view::npos) break;
+      start = semi + 1;
+    }
+  }
+  // Callers ask in FORMAT order, often the INFO order too: search on from
+  // the last match, wrapping around (keys repeat rarely; the first match
+  // after the cursor counts).
+  size_t n = items_.size();
+  for (size_t i = 0; i < n; ++i) {
+    size_t at = cursor_ + i < n ? cursor_ + i : cursor_ + i - n;
+    if (items_[at].first == key) {
+      *out = items_[at].second;
+      cursor_ = at + 1 < n ? at + 1 : 0;
+      return true;
+    }
+  }
+  return false;
 }
 
 bool predict(Predictor p, std::string_view source, RowContext& row, int scale, Prediction* out) {

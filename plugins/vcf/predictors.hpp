@@ -43,14 +43,21 @@ class RowContext {
   void reset(std::string_view info) {
     info_ = info;
     pg_state_ = 0;
+    items_.clear();
+    split_ = false;
+    cursor_ = 0;
   }
   // The INFO PG integers, or nullptr.
   const std::vector<int64_t>* prior();
-  // The value of INFO key `key`, or false.
-  bool value(std::string_view key, std::string_view* out) const;
+  // The value of INFO key `key`, or false. Splits the INFO once per row: a
+  // row may ask for dozens of keys (INFO-SUM).
+  bool value(std::string_view key, std::string_view* out);
 
  private:
   std::string_view info_;
+  bool split_ = false;
+  size_t cursor_ = 0;  // where the next search starts
+  std::vector<std::pair<std::string_view, std::string_view>> items_;  // key, value
   int pg_state_ = 0;  // 0 unparsed, 1 parsed, 2 absent
   std::vector<int64_t> pg_;
 };

@@ -93,6 +93,7 @@ class FrameDecoder {
     prev_pos_ = static_cast<uint64_t>(pos);
     append_uint(line_, prev_pos_);
     line_.push_back('\t');
+    size_t id_start = line_.size();
     switch (id_kind_.u8()) {
       case 0: line_.push_back('.'); break;
       case 1:
@@ -102,6 +103,7 @@ class FrameDecoder {
       case 2: line_.append(read_text(id_text_)); break;
       default: sdk::fail_corrupt("vcf: bad ID kind");
     }
+    row_id_.assign(line_, id_start, line_.size() - id_start);  // line_ grows below
     line_.push_back('\t');
     size_t ref_start = line_.size();
     prev_ref_length_ = ref_.read(line_);
@@ -113,7 +115,7 @@ class FrameDecoder {
     line_.append(filter_dict_.get(filter_id_, filter_str_));
     line_.push_back('\t');
     info_start_ = line_.size();
-    info_.read(line_);
+    info_.read(line_, row_id_);
     info_end_ = line_.size();
     if (extra > 0) decode_samples(static_cast<size_t>(extra - 1));
   }
@@ -301,7 +303,7 @@ class FrameDecoder {
   std::vector<std::unique_ptr<ValueDecoder>> sample_columns_;
   std::unordered_map<std::string_view, int> sample_column_ids_;
 
-  std::string line_, arena_;
+  std::string line_, arena_, row_id_;
   std::vector<size_t> counts_, gathered_;
   std::vector<std::pair<size_t, size_t>> spans_;  // (start, length) in arena_
   std::vector<size_t> offsets_;                    // each sample's first span

@@ -102,15 +102,18 @@ class FrameEncoder {
   }
 
  private:
-  // Feeds the first rows with samples to the learner of FORMAT predictors.
+  // Feeds the first rows to the learners of FORMAT predictors and INFO modes.
   void learn(sdk::Bytes input) {
     sdk::LineCursor cursor(input);
     std::string_view line;
     sdk::Eol kind;
     uint64_t pos;
-    while (!learner_.full() && cursor.next(&line, &kind))
-      if (parse_row(line, &pos) && fields_.size() > 9)
+    while ((!learner_.full() || info_.learning()) && cursor.next(&line, &kind)) {
+      if (!parse_row(line, &pos)) continue;
+      info_.learn(fields_[7], fields_[2]);
+      if (fields_.size() > 9)
         learner_.add_row(fields_[8], format_keys_, subvalues_, subcounts_, fields_.size() - 9, fields_[7]);
+    }
   }
 
   // Splits a data row into fields_, format_keys_, subvalues_, subcounts_;
@@ -159,7 +162,7 @@ class FrameEncoder {
     alt_.add(fields_[4], AltRow{chrom, fields_[3], pos});
     qual_.add(fields_[5]);
     filter_dict_.put(fields_[6], *filter_id_, *filter_str_);
-    info_.add(fields_[7]);
+    info_.add(fields_[7], fields_[2]);
     if (fields_.size() > 8) encode_samples(nsamples, nkeys);
     ++rows_;
     return true;

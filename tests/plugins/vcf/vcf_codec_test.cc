@@ -259,6 +259,33 @@ TEST(VcfCodec, BreakendAltsAreSplitExactly) {
   expect_exact(few);
 }
 
+// INFO values named after the row's ID (MATEID, EVENT of SV callers) are
+// stored relative to it; unrelated, empty, longer values stay exact.
+std::string id_named_rows(int shift) {
+  std::string text = "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n";
+  auto id_of = [](int row) { return "gridss" + std::to_string(7 * row) + "fb_" + std::to_string(8542 + row); };
+  for (int row = 0; row < 400; ++row) {
+    std::string id = row % 25 == 3 ? "." : id_of(row) + (row % 2 ? "h" : "o");
+    std::string named = id_of(row + shift);
+    std::string mate = named + (row % 2 ? "o" : "h"), event = named;
+    if (row % 31 == 5) mate = "";                      // empty value
+    if (row % 37 == 6) event = id + "_and_more";      // the whole ID and more
+    if (row % 41 == 7) mate = "unrelated";
+    text += "1\t" + std::to_string(1000 + row) + "\t" + id + "\tA\t<DEL>\t.\tPASS\tSVTYPE=BND;MATEID=" + mate +
+            ";EVENT=" + event + ";IMPRECISE\n";
+  }
+  return text;
+}
+
+TEST(VcfCodec, InfoValuesRelativeToTheIdAreExact) {
+  std::string related = id_named_rows(0), unrelated = id_named_rows(50);
+  expect_exact(related);
+  expect_exact(unrelated);
+  expect_exact(related.substr(0, related.size() / 9));
+  auto size_of = [](const std::string& t) { return at1::sdk::testing::encode(codec(), t).total_stream_bytes(); };
+  EXPECT_LT(size_of(related) + 4000, size_of(unrelated));
+}
+
 TEST(VcfCodec, ShuffledInfoKeysAndManyRows) {
   std::string text;
   const char* keys[] = {"AA", "AN", "AC", "THETA", "LDAF", "VT", "RSQ", "SNPSOURCE", "ERATE"};
