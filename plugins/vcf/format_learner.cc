@@ -55,7 +55,10 @@ void FormatLearner::add_row(std::string_view format, const std::vector<std::stri
   if (st.plain.empty()) {
     st.plain.assign(nkeys, 0);
     st.info_sum.assign(nkeys, 0);
+    st.plain_all.assign(nkeys, 0);
+    if (nkeys <= kMaxMinKeys) st.min_of.assign(nkeys * nkeys, 0);
   }
+  if (!st.min_of.empty()) learn_min(st, keys, values, counts, nsamples);
   row_.reset(info);
   size_t last = nsamples - 1;
   for (size_t k = 0; k < nkeys; ++k) {
@@ -79,16 +82,83 @@ void FormatLearner::add_row(std::string_view format, const std::vector<std::stri
   }
 }
 
-std::vector<uint64_t> FormatLearner::choose(std::string_view format,
-                                            const std::vector<Predictor>& defaults) const {
-  std::vector<uint64_t> codes(defaults.size(), kLearnedDefault);
+void FormatLearner::learn_min(Stats& st, const std::vector<std::string_view>& keys,
+                              const std::vector<std::string_view>& values, const std::vector<size_t>& counts,
+                              size_t nsamples) {
+  size_t nkeys = keys.size();
+  smallest_.resize(nkeys);
+  plain_.resize(nkeys);
+  for (size_t s = 0; s < nsamples; ++s) {
+    for (size_t k = 0; k < nkeys; ++k) {
+      Smallest& m = smallest_[k];
+      // Lists only: MIN of a single number is a copy, which xz finds anyway.
+      std::string_view list = k < counts[s] ? values[s * nkeys + k] : std::string_view();
+      m.ok = keys[k] != "GT" && list.find(',') != std::string_view::npos && smallest_element(list, &m.text);
+      if (m.ok) classify_element(m.text, &m.mantissa);
+      bool numeric;
+      plain_[k] = k < counts[s] ? value_cost(values[s * nkeys + k], nullptr, &numeric) : 0;
+      st.plain_all[k] += plain_[k];
+    }
+    for (size_t k = 0; k < counts[s]; ++k) {
+      bool gt = keys[k] == "GT";  // never predicted: no saving
+      std::string_view v = values[s * nkeys + k];
+      for (size_t j = 0; j < nkeys; ++j) {
+        const Smallest& m = smallest_[j];
+        int64_t& cost = st.min_of[k * nkeys + j];
+        if (gt || j == k || !m.ok) {
+          cost += plain_[k];  // no prediction, no flag
+        } else if (v == m.text) {
+          cost += kHitCost;
+        } else {
+          bool numeric;
+          prediction_.numbers.assign(1, m.mantissa);
+          cost += kFlagCost + value_cost(v, &prediction_.numbers, &numeric);
+        }
+      }
+    }
+  }
+}
+
+std::vector<uint64_t> FormatLearner::choose(std::string_view format, const std::vector<Predictor>& defaults,
+                                            const std::vector<int>& sources) const {
+  size_t nkeys = defaults.size();
+  std::vector<uint64_t> codes(nkeys, kLearnedDefault);
   auto it = stats_.find(std::string(format));
-  if (it == stats_.end() || it->second.plain.size() != defaults.size()) return codes;
+  if (it == stats_.end() || it->second.plain.size() != nkeys) return codes;
   const Stats& st = it->second;
-  // A quarter saved, and a few bytes at least (a column of flags costs too).
-  for (size_t k = 0; k < codes.size(); ++k)
-    if (defaults[k] == Predictor::kNone && st.plain[k] - st.info_sum[k] >= std::max<int64_t>(256, st.plain[k] / 4))
+  // Saves a quarter, and a few bytes at least (a column of flags costs too).
+  auto worth = [](int64_t plain, int64_t predicted) {
+    return plain - predicted >= std::max<int64_t>(256, plain / 4);
+  };
+  std::vector<bool> read_by_default(nkeys, false);
+  for (int j : sources)
+    if (j >= 0) read_by_default[static_cast<size_t>(j)] = true;
+  std::vector<int64_t> saving(nkeys, 0);
+  for (size_t k = 0; k < nkeys; ++k) {
+    if (defaults[k] != Predictor::kNone) continue;
+    if (worth(st.plain[k], st.info_sum[k])) {
       codes[k] = kLearnedInfoSum;
+      saving[k] = st.plain[k] - st.info_sum[k];
+    }
+  }
+  // MIN of a key that is not a MIN itself, on keys no default reads (the
+  // decoder's rule); the larger saving wins.
+  if (st.min_of.empty()) return codes;
+  for (size_t k = 0; k < nkeys; ++k) {
+    if (defaults[k] != Predictor::kNone || read_by_default[k]) continue;
+    for (size_t j = 0; j < nkeys; ++j) {
+      int64_t cost = st.min_of[k * nkeys + j];
+      if (j == k || codes[j] >= kLearnedMinBase || !worth(st.plain_all[k], cost) ||
+          st.plain_all[k] - cost <= saving[k])
+        continue;
+      // A key already used as a MIN source stays plain.
+      bool is_source = false;
+      for (size_t t = 0; t < nkeys; ++t) is_source |= codes[t] == kLearnedMinBase + k;
+      if (is_source) continue;
+      codes[k] = kLearnedMinBase + j;
+      saving[k] = st.plain_all[k] - cost;
+    }
+  }
   return codes;
 }
 

@@ -91,6 +91,7 @@ int decode_rank(Predictor p) {
     case Predictor::kNone:
     case Predictor::kInfoSumLast: return 0;  // reads no other key
     case Predictor::kPpFromPlPg: return 1;  // before GQ, which may read PP
+    case Predictor::kMinOf: return 3;       // after its source, whatever predicts it
     default: return 2;
   }
 }
@@ -136,6 +137,13 @@ bool predict(Predictor p, std::string_view source, RowContext& row, int scale, P
   switch (p) {
     case Predictor::kNone:
     case Predictor::kInfoSumLast: return false;  // predict_info_sum
+    case Predictor::kMinOf: {
+      if (!smallest_element(source, &out->text)) return false;
+      int64_t m = 0;
+      classify_element(out->text, &m);
+      v.assign(1, m);
+      return true;
+    }
     case Predictor::kDpFromAd: {
       if (!parse_int_list(source, v)) return false;
       uint64_t sum = 0;  // wraps instead of overflowing on hostile input
@@ -215,6 +223,20 @@ bool rescale(int64_t m, int by, int64_t* out) {
 }
 
 }  // namespace
+
+bool smallest_element(std::string_view list, std::string* text) {
+  thread_local std::vector<int64_t> m;
+  thread_local std::vector<int> scale;
+  if (!parse_number_list(list, m, scale)) return false;
+  size_t best = 0;
+  for (size_t i = 1; i < m.size(); ++i) {
+    if (scale[i] != scale[0]) return false;
+    if (m[i] < m[best]) best = i;
+  }
+  text->clear();
+  append_number(*text, static_cast<uint8_t>(kFmtNumber + scale[0]), m[best]);  // its own spelling
+  return true;
+}
 
 bool predict_info_sum(std::string_view total, const std::string_view* others, size_t count,
                       Prediction* out) {

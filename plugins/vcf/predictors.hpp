@@ -8,11 +8,13 @@
 //   GQ <- min(99, second smallest of PP, or of PL when there is no PP)
 //   PP <- PL + INFO PG, shifted so the smallest is 0   (GATK genotype priors)
 //   DS <- number of non-reference alleles in GT, at the column's last scale
-// and one LEARNED one the encoder chooses per FORMAT key (column fmt.p,
+// and LEARNED ones the encoder chooses per FORMAT key (column fmt.p,
 // format version 3; see format_learner.hpp):
 //   INFO-SUM, last sample only <- INFO value of the same-named key minus the
 //              other samples' values, element by element (GRIDSS: INFO REF,
 //              BQ, ASQ... are the sums over the samples)
+//   MIN j   <- the smallest element of key j of the same sample, spelled as
+//              there (Complete Genomics GQ = min(HQ))
 // and one INFO value from earlier keys of the same row:
 //   AF <- AC / AN per allele, spelled "0", "%.2f" from 0.005 up, else "%.4f"
 //         (1000 Genomes style; integer arithmetic, ties round up)
@@ -28,7 +30,8 @@ namespace at1::vcf {
 
 enum class Predictor : uint8_t {
   kNone, kDpFromAd, kGqFromPp, kGqFromPl, kPpFromPlPg, kDsFromGt,
-  kInfoSumLast  // learned: no source key; see predict_info_sum
+  kInfoSumLast,  // learned: no source key; see predict_info_sum
+  kMinOf         // learned: source = the key whose smallest element it is
 };
 
 struct Prediction {
@@ -83,8 +86,12 @@ bool predict_info_sum(std::string_view total, const std::string_view* others, si
                       Prediction* out);
 
 // Learned predictor codes of one FORMAT key (column fmt.p): 0 = the
-// name-based default above, 1 = INFO-SUM.
-constexpr uint64_t kLearnedDefault = 0, kLearnedInfoSum = 1;
+// name-based default above, 1 = INFO-SUM, 2 + j = MIN of key j.
+constexpr uint64_t kLearnedDefault = 0, kLearnedInfoSum = 1, kLearnedMinBase = 2;
+
+// The spelling of the smallest element of a list of numbers of one scale.
+// False for anything else ('.', text, mixed scales, more than 64).
+bool smallest_element(std::string_view list, std::string* text);
 
 // AF from the row's AC and AN values; false when they do not parse.
 bool predict_af(std::string_view ac, std::string_view an, Prediction* out);

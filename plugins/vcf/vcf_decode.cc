@@ -255,19 +255,37 @@ class FrameDecoder {
       e.sources.push_back(source);
     }
     if (has_learned_) apply_learned(e);
-    for (int rank = 0; rank <= 2; ++rank)
+    for (int rank = 0; rank <= 3; ++rank)
       for (size_t k = 0; k < e.keys.size(); ++k)
         if (decode_rank(e.predictors[k]) == rank) e.order.push_back(k);
     formats_.push_back(std::move(e));
   }
 
-  // Reads the learned predictor of every key (fmt.p, format version 3).
+  // Reads the learned predictor of every key (fmt.p, format version 3). A
+  // MIN reads a key that is neither GT nor a MIN itself, and no name-based
+  // predictor reads a MIN key: decoded last (decode_rank), a MIN finds its
+  // source decoded.
   void apply_learned(FormatEntry& e) {
-    for (size_t k = 0; k < e.keys.size(); ++k) {
-      if (format_learned_.varint_max(kLearnedInfoSum, "vcf: bad learned predictor") == kLearnedDefault) continue;
+    size_t nkeys = e.keys.size();
+    std::vector<bool> read_by_default(nkeys, false);
+    for (int j : e.sources)
+      if (j >= 0) read_by_default[static_cast<size_t>(j)] = true;
+    codes_.resize(nkeys);
+    for (size_t k = 0; k < nkeys; ++k)
+      codes_[k] = format_learned_.varint_max(kLearnedMinBase + nkeys - 1, "vcf: bad learned predictor");
+    for (size_t k = 0; k < nkeys; ++k) {
+      if (codes_[k] == kLearnedDefault) continue;
       if (e.columns[k] < 0) sdk::fail_corrupt("vcf: learned predictor on GT");
-      e.predictors[k] = Predictor::kInfoSumLast;  // reads no other key
-      e.sources[k] = -1;
+      if (codes_[k] == kLearnedInfoSum) {
+        e.predictors[k] = Predictor::kInfoSumLast;  // reads no other key
+        e.sources[k] = -1;
+        continue;
+      }
+      size_t j = static_cast<size_t>(codes_[k] - kLearnedMinBase);
+      if (j == k || e.columns[j] < 0 || codes_[j] >= kLearnedMinBase || read_by_default[k])
+        sdk::fail_corrupt("vcf: bad MIN source");
+      e.predictors[k] = Predictor::kMinOf;
+      e.sources[k] = static_cast<int>(j);
     }
   }
 
@@ -305,6 +323,7 @@ class FrameDecoder {
 
   std::string line_, arena_, row_id_;
   std::vector<size_t> counts_, gathered_;
+  std::vector<uint64_t> codes_;  // scratch of apply_learned
   std::vector<std::pair<size_t, size_t>> spans_;  // (start, length) in arena_
   std::vector<size_t> offsets_;                    // each sample's first span
   std::vector<std::string_view> gts_, others_;

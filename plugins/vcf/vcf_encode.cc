@@ -256,12 +256,18 @@ class FrameEncoder {
       e.predictors.push_back(choose_predictor(key, format_keys_, &source));
       e.sources.push_back(source);
     }
-    std::vector<uint64_t> learned = learner_.choose(fields_[8], e.predictors);
+    std::vector<uint64_t> learned = learner_.choose(fields_[8], e.predictors, e.sources);
     for (size_t k = 0; k < learned.size(); ++k) {
       format_learned_.varint(learned[k]);
-      if (learned[k] == kLearnedInfoSum) e.predictors[k] = Predictor::kInfoSumLast;
+      if (learned[k] == kLearnedInfoSum) {
+        e.predictors[k] = Predictor::kInfoSumLast;
+        e.sources[k] = -1;
+      } else if (learned[k] >= kLearnedMinBase) {
+        e.predictors[k] = Predictor::kMinOf;
+        e.sources[k] = static_cast<int>(learned[k] - kLearnedMinBase);
+      }
     }
-    for (int rank = 0; rank <= 2; ++rank)
+    for (int rank = 0; rank <= 3; ++rank)
       for (size_t k = 0; k < format_keys_.size(); ++k)
         if (decode_rank(e.predictors[k]) == rank) e.order.push_back(k);
     return e;

@@ -3,6 +3,7 @@
 // malformed lines, line endings), statistics, probe and corrupt streams.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstring>
 
 #include "vcf_test_util.hpp"
@@ -284,6 +285,37 @@ TEST(VcfCodec, InfoValuesRelativeToTheIdAreExact) {
   expect_exact(related.substr(0, related.size() / 9));
   auto size_of = [](const std::string& t) { return at1::sdk::testing::encode(codec(), t).total_stream_bytes(); };
   EXPECT_LT(size_of(related) + 4000, size_of(unrelated));
+}
+
+// A key that is the smallest element of another (Complete Genomics GQ =
+// min(HQ)) is learned as MIN; misses, '.', mixed scales stay exact.
+std::string min_rows(bool holds) {
+  std::string text = "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tA\tB\n";
+  for (int row = 0; row < 500; ++row) {
+    int a = 20 + (row * 37) % 180, b = 20 + (row * 53) % 180;
+    std::string hq = std::to_string(a) + "," + std::to_string(b);
+    int gq = holds ? std::min(a, b) : (row * 29) % 200;
+    std::string sample = "1/1:" + std::to_string(gq) + ":" + hq + ":" + std::to_string(row % 9);
+    std::string other = "0/1:" + std::to_string(gq) + ":" + hq;
+    switch (row % 40) {
+      case 1: other = "0/1:" + std::to_string(gq + 1) + ":" + hq; break;  // miss
+      case 2: other = "0/1:7:.,5"; break;                                  // no MIN
+      case 3: other = "0/1:1.5:1.5,2"; break;                              // mixed scales
+      case 4: other = "0/1:3:3"; break;                                    // single element
+      case 5: other = "./."; break;
+    }
+    text += "1\t" + std::to_string(1000 + row) + "\t.\tA\tC\t.\tPASS\tNS=2\tGT:GQ:HQ:PS\t" + sample + "\t" + other + "\n";
+  }
+  return text;
+}
+
+TEST(VcfCodec, SmallestElementOfAnotherKeyIsLearned) {
+  std::string holds = min_rows(true), unrelated = min_rows(false);
+  expect_exact(holds);
+  expect_exact(unrelated);
+  expect_exact(holds.substr(0, holds.size() / 5));
+  auto size_of = [](const std::string& t) { return at1::sdk::testing::encode(codec(), t).total_stream_bytes(); };
+  EXPECT_LT(size_of(holds) + 600, size_of(unrelated));
 }
 
 TEST(VcfCodec, ShuffledInfoKeysAndManyRows) {
