@@ -19,6 +19,7 @@ namespace at1::vcf {
 namespace {
 
 constexpr uint64_t kMaxPos = uint64_t(1) << 62;
+constexpr uint64_t kLearnRows = 4096;
 
 void split(std::string_view s, char sep, std::vector<std::string_view>& out) {
   out.clear();
@@ -108,7 +109,11 @@ class FrameEncoder {
     std::string_view line;
     sdk::Eol kind;
     uint64_t pos;
-    while ((!learner_.full() || info_.learning()) && cursor.next(&line, &kind)) {
+    // At most the first kLearnRows lines: rows without INFO values or
+    // samples never fill the learners, and the rest of the frame is parsed
+    // once only.
+    for (uint64_t n = 0; n < kLearnRows && (!learner_.full() || info_.learning()); ++n) {
+      if (!cursor.next(&line, &kind)) break;
       if (!parse_row(line, &pos)) continue;
       info_.learn(fields_[7], fields_[2]);
       if (fields_.size() > 9)
