@@ -40,6 +40,7 @@ ValueEncoder& InfoEncoder::values(uint32_t key_id) {
 }
 
 void InfoEncoder::finish() {
+  id_relative_.finish(sink_);
   for (auto& v : values_)
     if (v) v->finish();
   sdk::ByteWriter& radix_out = sink_.column("info.r");
@@ -65,10 +66,10 @@ void InfoEncoder::finish() {
   }
 }
 
-void InfoEncoder::add(std::string_view info) {
+void InfoEncoder::split(std::string_view info) {
   items_.clear();
   item_values_.clear();
-  codes_.clear();
+  has_value_.clear();
   size_t start = 0;
   for (;;) {
     size_t semi = info.find(';', start);
@@ -76,14 +77,28 @@ void InfoEncoder::add(std::string_view info) {
         info.substr(start, semi == std::string_view::npos ? std::string_view::npos : semi - start);
     size_t eq = item.find('=');
     bool has_value = eq != std::string_view::npos;
-    std::string_view key = has_value ? item.substr(0, eq) : item;
-    bool fresh = false;
-    uint32_t id = keys_.intern(key, *key_names_, &fresh);
-    codes_.push_back(id << 1 | (has_value ? 1u : 0u));
-    items_.push_back(key);
+    items_.push_back(has_value ? item.substr(0, eq) : item);
     item_values_.push_back(has_value ? item.substr(eq + 1) : std::string_view());
+    has_value_.push_back(has_value);
     if (semi == std::string_view::npos) break;
     start = semi + 1;
+  }
+}
+
+void InfoEncoder::learn(std::string_view info, std::string_view id) {
+  split(info);
+  for (size_t i = 0; i < items_.size(); ++i)
+    if (has_value_[i]) id_relative_.learn(items_[i], item_values_[i], id);
+}
+
+void InfoEncoder::add(std::string_view info, std::string_view id) {
+  split(info);
+  codes_.clear();
+  for (size_t i = 0; i < items_.size(); ++i) {
+    bool fresh = false;
+    uint32_t key_id = keys_.intern(items_[i], *key_names_, &fresh);
+    if (fresh) relative_.push_back(id_relative_.choose(items_[i]));
+    codes_.push_back(key_id << 1 | (has_value_[i] ? 1u : 0u));
   }
   sorted_ = codes_;
   std::sort(sorted_.begin(), sorted_.end());
@@ -113,6 +128,10 @@ void InfoEncoder::add(std::string_view info) {
     if (!(codes_[i] & 1)) continue;
     std::string_view key = items_[i];
     std::string_view value = item_values_[i];
+    if (relative_[codes_[i] >> 1]) {
+      id_relative_.add(value, id);
+      continue;
+    }
     if (key == "AF" && have_ac && have_an && predict_af(ac, an, &prediction_)) {
       values(codes_[i] >> 1).add(value, &prediction_);
       continue;
@@ -128,7 +147,8 @@ InfoDecoder::InfoDecoder(const ColumnSource& source)
       set_ids_(source.column("info.i")),
       key_names_(source.column("info.k")),
       perm_(source.column("info.p")),
-      radix_stream_(source.column("info.r")) {
+      radix_stream_(source.column("info.r")),
+      id_relative_(source) {
   set_start_.push_back(0);
 }
 
@@ -139,7 +159,7 @@ ValueDecoder& InfoDecoder::values(uint32_t key_id) {
   return *values_[key_id];
 }
 
-void InfoDecoder::read(std::string& out) {
+void InfoDecoder::read(std::string& out, std::string_view row_id) {
   size_t nsets = set_start_.size() - 1;
   uint64_t id = set_ids_.varint_max(nsets, "vcf: bad INFO key-set id");
   if (id == nsets) {
@@ -147,6 +167,7 @@ void InfoDecoder::read(std::string& out) {
     if (n == 0) sdk::fail_corrupt("vcf: empty INFO key set");
     for (uint64_t i = 0; i < n; ++i) {
       uint64_t code = set_ids_.varint_max(uint64_t(keys_.size()) << 1 | 1, "vcf: bad INFO key id");
+      if ((code >> 1) == keys_.size()) relative_.push_back(id_relative_.next_mode());
       keys_.resolve(code >> 1, key_names_);
       set_codes_.push_back(static_cast<uint32_t>(code));
     }
@@ -204,6 +225,10 @@ void InfoDecoder::read(std::string& out) {
     if (!(code & 1)) continue;
     out.push_back('=');
     size_t at = out.size();
+    if (relative_[code >> 1]) {
+      id_relative_.read(out, row_id);
+      continue;
+    }
     if (key == "AF" && have_ac && have_an &&
         predict_af(std::string_view(out).substr(ac_at, ac_len),
                    std::string_view(out).substr(an_at, an_len), &prediction_)) {

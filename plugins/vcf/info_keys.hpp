@@ -13,7 +13,8 @@
 //           (none when every row keeps the set's own order); sets whose
 //           product passes 2^62 write the digits as varints instead. Some
 //           writers emit INFO keys in hash order: this costs ~log2(k!) bits.
-//   I:<key>.{s,n,t}  the key's values (value_column.hpp)
+//   I:<key>.{s,n,t}  the key's values (value_column.hpp), except for keys
+//           stored relative to the row's ID (id_relative.hpp)
 // A key set is the multiset of (key, has_value); its own order is the order
 // of the row that introduced it. "." or "" are just keys without a value.
 #ifndef AT1_VCF_INFO_KEYS_HPP
@@ -24,6 +25,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "id_relative.hpp"
 #include "string_dict.hpp"
 
 namespace at1::vcf {
@@ -31,11 +33,16 @@ namespace at1::vcf {
 class InfoEncoder {
  public:
   explicit InfoEncoder(ColumnSink& sink);
-  void add(std::string_view info);
+  // Learning pass over the frame's first rows (id_relative.hpp).
+  void learn(std::string_view info, std::string_view id);
+  bool learning() const { return id_relative_.learning(); }
+  void add(std::string_view info, std::string_view id);
   void finish();
 
  private:
   ValueEncoder& values(uint32_t key_id);
+  // Splits a row's INFO into items_, item_values_, has_value_.
+  void split(std::string_view info);
 
   ColumnSink& sink_;
   sdk::ByteWriter *set_ids_, *key_names_, *perm_;
@@ -44,9 +51,12 @@ class InfoEncoder {
   std::vector<std::vector<uint32_t>> sets_;  // codes in each set's own order
   std::vector<std::unique_ptr<ValueEncoder>> values_;
   std::vector<std::string_view> items_, item_values_;
+  std::vector<bool> has_value_;
   std::vector<uint32_t> codes_, sorted_, remaining_;
   std::string set_key_;
   Prediction prediction_;
+  IdRelativeEncoder id_relative_;
+  std::vector<bool> relative_;  // per key id
   // Key orders, packed at finish once each set's radices are known.
   std::vector<std::vector<uint32_t>> radices_;  // per set: max digit + 1
   std::vector<uint32_t> row_sets_, row_digits_;   // digits: key_count-1 per row
@@ -55,7 +65,8 @@ class InfoEncoder {
 class InfoDecoder {
  public:
   explicit InfoDecoder(const ColumnSource& source);
-  void read(std::string& out);
+  // `id` (the row's ID) must not point into `out`.
+  void read(std::string& out, std::string_view row_id);
 
  private:
   ValueDecoder& values(uint32_t key_id);
@@ -69,6 +80,8 @@ class InfoDecoder {
   std::vector<uint32_t> remaining_, digits_;
   sdk::ByteReader radix_stream_;
   Prediction prediction_;
+  IdRelativeDecoder id_relative_;
+  std::vector<bool> relative_;  // per key id
 };
 
 // Bytes of a packed order for radices r (0 = digits as varints).

@@ -8,6 +8,13 @@
 //   GQ <- min(99, second smallest of PP, or of PL when there is no PP)
 //   PP <- PL + INFO PG, shifted so the smallest is 0   (GATK genotype priors)
 //   DS <- number of non-reference alleles in GT, at the column's last scale
+// and LEARNED ones the encoder chooses per FORMAT key (column fmt.p,
+// format version 3; see format_learner.hpp):
+//   INFO-SUM, last sample only <- INFO value of the same-named key minus the
+//              other samples' values, element by element (GRIDSS: INFO REF,
+//              BQ, ASQ... are the sums over the samples)
+//   MIN j   <- the smallest element of key j of the same sample, spelled as
+//              there (Complete Genomics GQ = min(HQ))
 // and one INFO value from earlier keys of the same row:
 //   AF <- AC / AN per allele, spelled "0", "%.2f" from 0.005 up, else "%.4f"
 //         (1000 Genomes style; integer arithmetic, ties round up)
@@ -21,7 +28,11 @@
 
 namespace at1::vcf {
 
-enum class Predictor : uint8_t { kNone, kDpFromAd, kGqFromPp, kGqFromPl, kPpFromPlPg, kDsFromGt };
+enum class Predictor : uint8_t {
+  kNone, kDpFromAd, kGqFromPp, kGqFromPl, kPpFromPlPg, kDsFromGt,
+  kInfoSumLast,  // learned: no source key; see predict_info_sum
+  kMinOf         // learned: source = the key whose smallest element it is
+};
 
 struct Prediction {
   std::string text;             // the predicted spelling
@@ -35,12 +46,21 @@ class RowContext {
   void reset(std::string_view info) {
     info_ = info;
     pg_state_ = 0;
+    items_.clear();
+    split_ = false;
+    cursor_ = 0;
   }
   // The INFO PG integers, or nullptr.
   const std::vector<int64_t>* prior();
+  // The value of INFO key `key`, or false. Splits the INFO once per row: a
+  // row may ask for dozens of keys (INFO-SUM).
+  bool value(std::string_view key, std::string_view* out);
 
  private:
   std::string_view info_;
+  bool split_ = false;
+  size_t cursor_ = 0;  // where the next search starts
+  std::vector<std::pair<std::string_view, std::string_view>> items_;  // key, value
   int pg_state_ = 0;  // 0 unparsed, 1 parsed, 2 absent
   std::vector<int64_t> pg_;
 };
@@ -57,6 +77,21 @@ int decode_rank(Predictor p);
 // Computes a prediction; false when the source does not allow one.
 // `row` gives the row's INFO (for PP), `scale` the column's last scale (DS).
 bool predict(Predictor p, std::string_view source, RowContext& row, int scale, Prediction* out);
+
+// INFO-SUM: `total` (the row's INFO value of the key) minus the numbers of
+// `others` (the other samples' values), element by element at the finest
+// scale, spelled without trailing fraction zeros. False unless all are
+// numbers with the same element count and the result stays in range.
+bool predict_info_sum(std::string_view total, const std::string_view* others, size_t count,
+                      Prediction* out);
+
+// Learned predictor codes of one FORMAT key (column fmt.p): 0 = the
+// name-based default above, 1 = INFO-SUM, 2 + j = MIN of key j.
+constexpr uint64_t kLearnedDefault = 0, kLearnedInfoSum = 1, kLearnedMinBase = 2;
+
+// The spelling of the smallest element of a list of numbers of one scale.
+// False for anything else ('.', text, mixed scales, more than 64).
+bool smallest_element(std::string_view list, std::string* text);
 
 // AF from the row's AC and AN values; false when they do not parse.
 bool predict_af(std::string_view ac, std::string_view an, Prediction* out);

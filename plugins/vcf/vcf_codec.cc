@@ -44,7 +44,7 @@ struct VcfCodec {
   static constexpr const char* kName = "vcf";
   static constexpr const char* kDescription =
       "VCF 4.x: typed INFO/FORMAT columns, sparse genotypes, verbatim headers";
-  static constexpr uint32_t kFormatVersion = 2;
+  static constexpr uint32_t kFormatVersion = 3;
   static constexpr uint32_t kMinFormatVersion = 2;
   static constexpr uint64_t kCapabilities = AT1_CAP_PROBE | AT1_CAP_STATS;
 

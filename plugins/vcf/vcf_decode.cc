@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "at1/cpp/lines.hpp"
+#include "alt_column.hpp"
 #include "base_packing.hpp"
 #include "genotype_column.hpp"
 #include "info_keys.hpp"
@@ -46,13 +47,15 @@ class FrameDecoder {
         id_num_(src_, "id.n"),
         id_text_(src_.column("id.t")),
         ref_(src_),
-        alt_(src_.column("alt")),
+        alt_(src_),
         qual_(src_, "qual"),
         filter_id_(src_.column("flt.i")),
         filter_str_(src_.column("flt.s")),
         info_(src_),
         format_id_(src_.column("fmt.i")),
         format_str_(src_.column("fmt.s")),
+        format_learned_(src_.column("fmt.p")),
+        has_learned_(!format_learned_.at_end()),
         subfields_(src_.column("smp.m")),
         genotypes_(src_) {}
 
@@ -82,13 +85,15 @@ class FrameDecoder {
  private:
   void decode_row() {
     uint64_t extra = ncol_.varint_max(kMaxSamples + 1, "vcf: too many columns");
-    line_.append(chrom_dict_.get(chrom_id_, chrom_str_));
+    std::string_view chrom = chrom_dict_.get(chrom_id_, chrom_str_);  // stable: in the dictionary
+    line_.append(chrom);
     line_.push_back('\t');
     int64_t pos = static_cast<int64_t>(prev_pos_ + prev_ref_length_) + pos_.svarint();
     if (pos < 0 || static_cast<uint64_t>(pos) > (uint64_t(1) << 62)) sdk::fail_corrupt("vcf: bad POS");
     prev_pos_ = static_cast<uint64_t>(pos);
     append_uint(line_, prev_pos_);
     line_.push_back('\t');
+    size_t id_start = line_.size();
     switch (id_kind_.u8()) {
       case 0: line_.push_back('.'); break;
       case 1:
@@ -98,17 +103,19 @@ class FrameDecoder {
       case 2: line_.append(read_text(id_text_)); break;
       default: sdk::fail_corrupt("vcf: bad ID kind");
     }
+    row_id_.assign(line_, id_start, line_.size() - id_start);  // line_ grows below
     line_.push_back('\t');
+    size_t ref_start = line_.size();
     prev_ref_length_ = ref_.read(line_);
     line_.push_back('\t');
-    line_.append(read_text(alt_));
+    alt_.read(line_, AltRow{chrom, std::string_view(line_.data() + ref_start, prev_ref_length_), prev_pos_});
     line_.push_back('\t');
     qual_.read(line_);
     line_.push_back('\t');
     line_.append(filter_dict_.get(filter_id_, filter_str_));
     line_.push_back('\t');
     info_start_ = line_.size();
-    info_.read(line_);
+    info_.read(line_, row_id_);
     info_end_ = line_.size();
     if (extra > 0) decode_samples(static_cast<size_t>(extra - 1));
   }
@@ -173,6 +180,10 @@ class FrameDecoder {
       } else {
         ValueDecoder& dec = *sample_columns_[static_cast<size_t>(col)];
         Predictor p = entry.predictors[k];
+        if (p == Predictor::kInfoSumLast) {
+          decode_info_sum(dec, entry.keys[k], k, nsamples);
+          continue;
+        }
         size_t src = static_cast<size_t>(entry.sources[k]);
         for (size_t s = 0; s < nsamples; ++s) {
           if (counts_[s] <= k) continue;
@@ -198,6 +209,34 @@ class FrameDecoder {
     }
   }
 
+  // Key k of every sample; the last one under INFO-SUM when all have it
+  // (as encode_info_sum).
+  void decode_info_sum(ValueDecoder& dec, std::string_view key, size_t k, size_t nsamples) {
+    bool all = true;
+    for (size_t s = 0; s < nsamples; ++s) all &= counts_[s] > k;
+    size_t plain = all ? nsamples - 1 : nsamples;
+    for (size_t s = 0; s < plain; ++s) {
+      if (counts_[s] <= k) continue;
+      size_t start = arena_.size();
+      dec.read(arena_);
+      spans_[offsets_[s] + k] = {start, arena_.size() - start};
+    }
+    if (!all) return;
+    others_.clear();
+    for (size_t s = 0; s < plain; ++s) {
+      const auto& sp = spans_[offsets_[s] + k];
+      others_.emplace_back(arena_.data() + sp.first, sp.second);
+    }
+    std::string_view total;
+    const Prediction* pred = nullptr;
+    if (row_context_.value(key, &total) &&
+        predict_info_sum(total, others_.data(), others_.size(), &prediction_))
+      pred = &prediction_;
+    size_t start = arena_.size();
+    dec.read(arena_, pred);  // others_ may dangle from here on
+    spans_[offsets_[plain] + k] = {start, arena_.size() - start};
+  }
+
   void add_format(std::string_view text) {
     FormatEntry e;
     size_t start = 0;
@@ -215,10 +254,39 @@ class FrameDecoder {
       e.predictors.push_back(choose_predictor(key, e.keys, &source));
       e.sources.push_back(source);
     }
-    for (int rank = 0; rank <= 2; ++rank)
+    if (has_learned_) apply_learned(e);
+    for (int rank = 0; rank <= 3; ++rank)
       for (size_t k = 0; k < e.keys.size(); ++k)
         if (decode_rank(e.predictors[k]) == rank) e.order.push_back(k);
     formats_.push_back(std::move(e));
+  }
+
+  // Reads the learned predictor of every key (fmt.p, format version 3). A
+  // MIN reads a key that is neither GT nor a MIN itself, and no name-based
+  // predictor reads a MIN key: decoded last (decode_rank), a MIN finds its
+  // source decoded.
+  void apply_learned(FormatEntry& e) {
+    size_t nkeys = e.keys.size();
+    std::vector<bool> read_by_default(nkeys, false);
+    for (int j : e.sources)
+      if (j >= 0) read_by_default[static_cast<size_t>(j)] = true;
+    codes_.resize(nkeys);
+    for (size_t k = 0; k < nkeys; ++k)
+      codes_[k] = format_learned_.varint_max(kLearnedMinBase + nkeys - 1, "vcf: bad learned predictor");
+    for (size_t k = 0; k < nkeys; ++k) {
+      if (codes_[k] == kLearnedDefault) continue;
+      if (e.columns[k] < 0) sdk::fail_corrupt("vcf: learned predictor on GT");
+      if (codes_[k] == kLearnedInfoSum) {
+        e.predictors[k] = Predictor::kInfoSumLast;  // reads no other key
+        e.sources[k] = -1;
+        continue;
+      }
+      size_t j = static_cast<size_t>(codes_[k] - kLearnedMinBase);
+      if (j == k || e.columns[j] < 0 || codes_[j] >= kLearnedMinBase || read_by_default[k])
+        sdk::fail_corrupt("vcf: bad MIN source");
+      e.predictors[k] = Predictor::kMinOf;
+      e.sources[k] = static_cast<int>(j);
+    }
   }
 
   int column_for(std::string_view key) {
@@ -240,22 +308,25 @@ class FrameDecoder {
   SplitVarintReader id_num_;
   sdk::ByteReader id_text_;
   BaseDecoder ref_;
-  sdk::ByteReader alt_;
+  AltDecoder alt_;
   ValueDecoder qual_;
   sdk::ByteReader filter_id_, filter_str_;
   InfoDecoder info_;
-  sdk::ByteReader format_id_, format_str_, subfields_;
+  sdk::ByteReader format_id_, format_str_, format_learned_;
+  bool has_learned_;  // format version 3
+  sdk::ByteReader subfields_;
   GenotypeDecoder genotypes_;
   DictDecoder chrom_dict_, filter_dict_, format_dict_;
   std::vector<FormatEntry> formats_;
   std::vector<std::unique_ptr<ValueDecoder>> sample_columns_;
   std::unordered_map<std::string_view, int> sample_column_ids_;
 
-  std::string line_, arena_;
+  std::string line_, arena_, row_id_;
   std::vector<size_t> counts_, gathered_;
+  std::vector<uint64_t> codes_;  // scratch of apply_learned
   std::vector<std::pair<size_t, size_t>> spans_;  // (start, length) in arena_
   std::vector<size_t> offsets_;                    // each sample's first span
-  std::vector<std::string_view> gts_;
+  std::vector<std::string_view> gts_, others_;
   Prediction prediction_;
   RowContext row_context_;
   size_t info_start_ = 0, info_end_ = 0;

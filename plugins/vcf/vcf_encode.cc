@@ -6,7 +6,9 @@
 #include <vector>
 
 #include "at1/cpp/lines.hpp"
+#include "alt_column.hpp"
 #include "base_packing.hpp"
+#include "format_learner.hpp"
 #include "genotype_column.hpp"
 #include "info_keys.hpp"
 #include "split_varint.hpp"
@@ -17,6 +19,7 @@ namespace at1::vcf {
 namespace {
 
 constexpr uint64_t kMaxPos = uint64_t(1) << 62;
+constexpr uint64_t kLearnRows = 4096;
 
 void split(std::string_view s, char sep, std::vector<std::string_view>& out) {
   out.clear();
@@ -35,6 +38,7 @@ void split(std::string_view s, char sep, std::vector<std::string_view>& out) {
 // Per FORMAT string: per key its column (-1 = GT), predictor and source key,
 // and the order in which the keys are coded (sources before predictions).
 struct FormatEntry {
+  std::vector<std::string_view> keys;  // into the frame
   std::vector<int> columns;
   std::vector<Predictor> predictors;
   std::vector<int> sources;
@@ -55,7 +59,7 @@ class FrameEncoder {
         id_num_(sink_, "id.n"),
         id_text_(&sink_.column("id.t")),
         ref_(sink_),
-        alt_(&sink_.column("alt")),
+        alt_(sink_),
         qual_(sink_, "qual"),
         filter_id_(&sink_.column("flt.i")),
         filter_str_(&sink_.column("flt.s")),
@@ -66,6 +70,7 @@ class FrameEncoder {
         genotypes_(sink_) {}
 
   void encode(sdk::EncodeContext& ctx, sdk::Bytes input) {
+    learn(input);
     sdk::LineCursor cursor(input);
     sdk::EolEncoder eol;
     std::string_view line;
@@ -86,8 +91,10 @@ class FrameEncoder {
     ctx.put("eol", eol_stream);
     ref_.finish();
     qual_.finish();
+    alt_.finish(sink_);
     info_.finish();
     for (auto& c : sample_columns_) c->finish();
+    if (!format_learned_.empty()) sink_.column("fmt.p").bytes(format_learned_.data(), format_learned_.size());
     sink_.finish(ctx);
     if (rows_ > 0) {
       ctx.stat_bytes("chrom", chrom_min_, chrom_max_);
@@ -96,7 +103,27 @@ class FrameEncoder {
   }
 
  private:
-  bool encode_row(std::string_view line) {
+  // Feeds the first rows to the learners of FORMAT predictors and INFO modes.
+  void learn(sdk::Bytes input) {
+    sdk::LineCursor cursor(input);
+    std::string_view line;
+    sdk::Eol kind;
+    uint64_t pos;
+    // At most the first kLearnRows lines: rows without INFO values or
+    // samples never fill the learners, and the rest of the frame is parsed
+    // once only.
+    for (uint64_t n = 0; n < kLearnRows && (!learner_.full() || info_.learning()); ++n) {
+      if (!cursor.next(&line, &kind)) break;
+      if (!parse_row(line, &pos)) continue;
+      info_.learn(fields_[7], fields_[2]);
+      if (fields_.size() > 9)
+        learner_.add_row(fields_[8], format_keys_, subvalues_, subcounts_, fields_.size() - 9, fields_[7]);
+    }
+  }
+
+  // Splits a data row into fields_, format_keys_, subvalues_, subcounts_;
+  // false when the line goes verbatim.
+  bool parse_row(std::string_view line, uint64_t* pos_out) {
     if (!line.empty() && line[0] == '#') return false;
     split(line, '\t', fields_);
     if (fields_.size() < 8) return false;
@@ -116,6 +143,15 @@ class FrameEncoder {
         subcounts_[s] = parts_.size();
       }
     }
+    *pos_out = pos;
+    return true;
+  }
+
+  bool encode_row(std::string_view line) {
+    uint64_t pos;
+    if (!parse_row(line, &pos)) return false;
+    size_t nsamples = fields_.size() > 9 ? fields_.size() - 9 : 0;
+    size_t nkeys = fields_.size() > 8 ? format_keys_.size() : 0;
     // From here on the row is a data row.
     ncol_->varint(fields_.size() - 8);
     std::string_view chrom = fields_[0];
@@ -128,11 +164,10 @@ class FrameEncoder {
     update_stats(chrom, pos);
     encode_id(fields_[2]);
     ref_.add(fields_[3]);
-    alt_->bytes(fields_[4]);
-    alt_->u8('\n');
+    alt_.add(fields_[4], AltRow{chrom, fields_[3], pos});
     qual_.add(fields_[5]);
     filter_dict_.put(fields_[6], *filter_id_, *filter_str_);
-    info_.add(fields_[7]);
+    info_.add(fields_[7], fields_[2]);
     if (fields_.size() > 8) encode_samples(nsamples, nkeys);
     ++rows_;
     return true;
@@ -180,6 +215,10 @@ class FrameEncoder {
       ValueEncoder& enc = *sample_columns_[static_cast<size_t>(col)];
       Predictor p = entry.predictors[k];
       size_t src = static_cast<size_t>(entry.sources[k]);
+      if (p == Predictor::kInfoSumLast) {
+        encode_info_sum(enc, entry.keys[k], k, nsamples, nkeys);
+        continue;
+      }
       for (size_t s = 0; s < nsamples; ++s) {
         if (subcounts_[s] <= k) continue;
         std::string_view v = subvalues_[s * nkeys + k];
@@ -193,15 +232,47 @@ class FrameEncoder {
     }
   }
 
+  // Key k of every sample; the last one under INFO-SUM when all have it.
+  void encode_info_sum(ValueEncoder& enc, std::string_view key, size_t k, size_t nsamples, size_t nkeys) {
+    bool all = true;
+    for (size_t s = 0; s < nsamples; ++s) all &= subcounts_[s] > k;
+    size_t plain = all ? nsamples - 1 : nsamples;
+    others_.clear();
+    for (size_t s = 0; s < plain; ++s) {
+      if (subcounts_[s] <= k) continue;
+      enc.add(subvalues_[s * nkeys + k]);
+      others_.push_back(subvalues_[s * nkeys + k]);
+    }
+    if (!all) return;
+    std::string_view v = subvalues_[plain * nkeys + k], total;
+    if (row_context_.value(key, &total) &&
+        predict_info_sum(total, others_.data(), others_.size(), &prediction_))
+      enc.add(v, &prediction_);
+    else
+      enc.add(v);
+  }
+
   FormatEntry make_format_entry() {
     FormatEntry e;
+    e.keys = format_keys_;
     for (std::string_view key : format_keys_) {
       int source;
       e.columns.push_back(column_for(key));
       e.predictors.push_back(choose_predictor(key, format_keys_, &source));
       e.sources.push_back(source);
     }
-    for (int rank = 0; rank <= 2; ++rank)
+    std::vector<uint64_t> learned = learner_.choose(fields_[8], e.predictors, e.sources);
+    for (size_t k = 0; k < learned.size(); ++k) {
+      format_learned_.varint(learned[k]);
+      if (learned[k] == kLearnedInfoSum) {
+        e.predictors[k] = Predictor::kInfoSumLast;
+        e.sources[k] = -1;
+      } else if (learned[k] >= kLearnedMinBase) {
+        e.predictors[k] = Predictor::kMinOf;
+        e.sources[k] = static_cast<int>(learned[k] - kLearnedMinBase);
+      }
+    }
+    for (int rank = 0; rank <= 3; ++rank)
       for (size_t k = 0; k < format_keys_.size(); ++k)
         if (decode_rank(e.predictors[k]) == rank) e.order.push_back(k);
     return e;
@@ -237,18 +308,22 @@ class FrameEncoder {
   SplitVarintWriter id_num_;
   sdk::ByteWriter* id_text_;
   BaseEncoder ref_;
-  sdk::ByteWriter* alt_;
+  AltEncoder alt_;
   ValueEncoder qual_;
   sdk::ByteWriter *filter_id_, *filter_str_;
   InfoEncoder info_;
   sdk::ByteWriter *format_id_, *format_str_, *subfields_;
+  // fmt.p, placed last among the columns: in the middle of the pack its
+  // bytes would shift the LZMA position contexts of all that follows.
+  sdk::ByteWriter format_learned_;
   GenotypeEncoder genotypes_;
   DictEncoder chrom_dict_, filter_dict_, format_dict_;
   std::vector<FormatEntry> formats_;
+  FormatLearner learner_;
   std::vector<std::unique_ptr<ValueEncoder>> sample_columns_;
   std::unordered_map<std::string, int> sample_column_ids_;
 
-  std::vector<std::string_view> fields_, format_keys_, parts_, subvalues_, gathered_;
+  std::vector<std::string_view> fields_, format_keys_, parts_, subvalues_, gathered_, others_;
   std::vector<size_t> subcounts_;
   Prediction prediction_;
   RowContext row_context_;

@@ -35,6 +35,18 @@ std::vector<std::string> at1_fuzz_seeds() {
            "1\t3\t.\tA\t<DEL>\t.\tq10\tAF=0.5;DP=1\tGT:DS\t0/0:0\t1/1\r\n"
            "2\t7\tbnd_1\tG\tG]17:198982]\t6\tPASS\tSVTYPE=BND\tGT\t0\t1");
   add_seed(seeds, "1\t2\t.\tA\tC\t.\t.\t.\nnot a vcf line\n");
+  // Format 3 parts: breakend mate pairs, INFO sums of the samples, MATEID
+  // and EVENT named after the ID.
+  std::string sv = "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tN\tT\n";
+  for (int i = 0; i < 24; ++i) {
+    std::string a = std::to_string(100 + 13 * i), b = std::to_string(900 + 7 * i), ev = "gridss" + std::to_string(i);
+    std::string n = std::to_string(i % 5), t = std::to_string(30 + i), sum = std::to_string(30 + i + i % 5);
+    sv += "1\t" + a + "\t" + ev + "o\tA\tA[1:" + b + "[\t.\tPASS\tEVENT=" + ev + ";MATEID=" + ev + "h;SR=" + sum +
+          ";BQ=" + sum + ".5\tGT:SR:BQ\t.:" + n + ":" + n + "\t.:" + t + ":" + t + ".5\n";
+    sv += "1\t" + b + "\t" + ev + "h\tC\t]1:" + a + "]C\t.\tPASS\tEVENT=" + ev + ";MATEID=" + ev + "o;SR=" + sum +
+          ";BQ=" + sum + "\tGT:SR:BQ\t.:" + n + ":0\t.:" + t + ":" + sum + "\n";
+  }
+  add_seed(seeds, sv);
   add_seed(seeds, "");
   // Excerpts of the corpus (first 60 lines of each data section).
   std::filesystem::path dir = std::filesystem::path(AT1_CORPUS_DIR) / "vcf";
