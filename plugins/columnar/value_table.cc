@@ -20,7 +20,7 @@ constexpr double kEntryBits = 8;
 // Ids must be estimated this much below the best other coding: the
 // estimates err in different directions (the cost model leaves low bits
 // out as incompressible, order-0 entropy ignores the byte planes).
-constexpr double kTableMargin = 0.85;
+constexpr double kTableMargin = 0.95;
 
 // Value -> id with open addressing, grown at half load.
 class IdMap {
