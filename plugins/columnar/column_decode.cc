@@ -5,6 +5,7 @@
 
 #include "csv_parse.h"
 #include "text_scan.h"
+#include "value_table.h"
 
 namespace at1::columnar {
 
@@ -68,6 +69,7 @@ void ColumnDecoder::init(size_t index, const ColumnSpec& spec, PartReader& parts
   ref_ = ref;
   if (spec.coding == kIntRef && !ref) fail_corrupt("columnar: missing reference column");
   delim_ = delim;
+  quote_by_text_ = spec.type == kNumber && spec.number.grouped && spec.quote == kQuoteMinimal;
   cells_total_ = cells;
   if ((spec.type == kNumber || spec.type == kDate) && !delimiter_allows_types(delim))
     fail_corrupt("columnar: typed column with a delimiter numbers may print");
@@ -111,6 +113,8 @@ void ColumnDecoder::init(size_t index, const ColumnSpec& spec, PartReader& parts
       start = e;
     }
   }
+  if ((spec.type == kNumber || spec.type == kDate) && spec.coding == kIntTable)
+    table_ = read_value_table(ByteReader(parts.get(column_part(index, ".d"))));
   ByteReader x(parts.get(column_part(index, ".x")));
   exc_ = read_index_list(x, cells);
   exc_text_ = x;
@@ -188,6 +192,10 @@ void ColumnDecoder::run_typed_values(size_t from, size_t to) {
           last += coded[i];
           out[k + i] = static_cast<int64_t>(last);
         }
+        break;
+      case kIntTable:
+        for (size_t i = 0; i < n; ++i) out[k + i] = table_value(coded[i]);
+        last = static_cast<uint64_t>(out[k + n - 1]);
         break;
       default:
         for (size_t i = 0; i < n; ++i)
@@ -491,12 +499,25 @@ int64_t ColumnDecoder::next_typed_value(size_t at) {
   uint64_t v = values_.next();
   if (spec_.coding == kIntDelta) v += static_cast<uint64_t>(last_);
   if (spec_.coding == kIntRef) v += static_cast<uint64_t>(ref_->values_block_[at]);
+  if (spec_.coding == kIntTable) v = static_cast<uint64_t>(table_value(v));
   last_ = static_cast<int64_t>(v);
   values_block_[at] = last_;
   return last_;
 }
 
 size_t ColumnDecoder::print_quoted_typed(int64_t v, bool quoted, char* out) {
+  if (quote_by_text_) {
+    // Grouped numbers may hold the delimiter: minimal quoting predicts from
+    // the text (`quoted` is then the flip).
+    const size_t len = printer_.print(v, out + 1);
+    if (quoted == (std::memchr(out + 1, delim_, len) != nullptr)) {
+      std::memmove(out, out + 1, len);
+      return len;
+    }
+    out[0] = '"';
+    out[len + 1] = '"';
+    return len + 2;
+  }
   size_t n = quoted ? 1 : 0;
   out[0] = '"';
   if (spec_.type == kNumber) {

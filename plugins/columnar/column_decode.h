@@ -86,6 +86,15 @@ class ColumnDecoder {
   int digits_ = 0;  // the fast print path runs try first (8, 16; 0: none)
   int split_scale_ = NumberPrinter::kNoSplit;  // tried before digits_ (kNoSplit: not, or no longer)
   char delim_ = ',';
+  bool quote_by_text_ = false;  // a grouped number column under minimal quoting
+  std::vector<int64_t> table_;  // kIntTable: the column's values by id
+  // `coded` as the value reader gives it, zigzag-decoded like every typed
+  // value: ids are stored unsigned, so zigzag-encoding it gives the id back.
+  int64_t table_value(uint64_t coded) const {
+    const uint64_t id = sdk::zigzag_encode(static_cast<int64_t>(coded));
+    if (id >= table_.size()) sdk::fail_corrupt("columnar: value id out of range");
+    return table_[id];
+  }
   uint64_t cells_total_ = 0;
   uint64_t index_ = 0;  // cells handed out so far
 

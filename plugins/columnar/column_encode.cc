@@ -7,6 +7,7 @@
 #include "csv_parse.h"
 #include "dict_index.h"
 #include "value_blocks.h"
+#include "value_table.h"
 #include "at1/cpp/string_index.hpp"
 
 namespace at1::columnar {
@@ -98,7 +99,7 @@ struct TypedPass {
 // Values as int64 under the spec; the rest become exceptions. Picks the
 // coding (raw, delta, or residual against a pool column) that needs the
 // fewest varint bytes.
-void encode_typed(uint32_t index, const ColumnCells& cells, ColumnSpec* spec, ByteWriter& out,
+void encode_typed(uint32_t index, const ColumnCells& cells, ColumnSpec* spec, ByteWriter& out, PartWriter& parts,
                   std::vector<uint32_t>* exc, ColumnStats* stats, std::vector<TypedColumn>* pool) {
   const size_t n = cells.size();
   TypedColumn self{index, *spec, std::vector<int64_t>(n)};
@@ -134,6 +135,11 @@ void encode_typed(uint32_t index, const ColumnCells& cells, ColumnSpec* spec, By
     spec->coding = kIntRef;
     spec->ref = ref->index;
   }
+  ValueTable table;
+  if (choose_value_table(carried, n, *exc, best, &table)) {
+    spec->coding = kIntTable;
+    write_value_table(parts.add(column_part(index, ".d")), table.values);
+  }
   // An exception carries the value before it, so carried[i - 1] is the
   // value a delta at i is taken from.
   // The range for the statistics is taken here, from the values the
@@ -154,6 +160,16 @@ void encode_typed(uint32_t index, const ColumnCells& cells, ColumnSpec* spec, By
     case kIntDelta:
       for_each_typed(n, *exc, [&](size_t i) { code(i, i ? carried[i - 1] : 0); });
       break;
+    case kIntTable: {
+      const uint32_t* id = table.ids.data();
+      for_each_typed(n, *exc, [&](size_t i) {
+        const int64_t v = carried[i];
+        mn = v < mn ? v : mn;
+        mx = v > mx ? v : mx;
+        coded.add(*id++);
+      });
+      break;
+    }
     default: {
       const int64_t* other = ref->carried.data();
       for_each_typed(n, *exc, [&](size_t i) { code(i, other[i]); });
@@ -254,7 +270,7 @@ ColumnSpec encode_column(size_t index, const ColumnCells& cells, char delim, Par
 
   ByteWriter& values = parts.add(column_part(index, ""));
   if (spec.type == kNumber || spec.type == kDate) {
-    encode_typed(static_cast<uint32_t>(index), cells, &spec, values, &exc, stats, pool);
+    encode_typed(static_cast<uint32_t>(index), cells, &spec, values, parts, &exc, stats, pool);
   } else if (spec.type == kDict) {
     ByteWriter& dict = parts.add(column_part(index, ".d"));
     if (!encode_dict(cells, values, dict, &exc)) {

@@ -43,7 +43,7 @@ size_t best_number_spec(const std::vector<NumberShape>& shapes, NumberSpec* out)
 // Long fixed fractions that are really 32-bit floats ("1455.219971") keep
 // only their real digits.
 void try_binary32(const std::vector<std::string_view>& sample, size_t need, NumberSpec* spec) {
-  if (spec->frac_mode != kFracFixed || spec->scale < 4) return;
+  if (spec->frac_mode != kFracFixed || spec->scale < 4 || spec->grouped) return;
   size_t fit = 0;
   int inner = 0;
   for (auto v : sample) {
@@ -71,6 +71,32 @@ void try_trailing_zeros(const std::vector<std::string_view>& sample, NumberSpec*
   if (nonzero >= 8 && zeros > 0) spec->zeros = static_cast<uint8_t>(zeros > 17 ? 17 : zeros);
 }
 
+// Amounts grouped by thousands ("-566,000"): the best grouped spec over the
+// values' plain spellings and how many values it fits; false when no value
+// has a separator (the plain spec then says it all).
+bool best_grouped_spec(const std::vector<std::string_view>& sample, NumberSpec* out, size_t* fit) {
+  std::vector<NumberShape> shapes;
+  bool separated = false;
+  char plain[kNumberTextMax];
+  for (auto v : sample) {
+    size_t n;
+    NumberShape sh;
+    if (v.empty() || !ungroup_number(v, plain, sizeof plain, &n) || !analyze_number({plain, n}, &sh)) continue;
+    separated |= n != v.size();
+    shapes.push_back(sh);
+  }
+  if (!separated) return false;
+  *fit = best_number_spec(shapes, out);
+  out->grouped = true;
+  return out->width <= 1;  // zero padding is not grouped
+}
+
+bool has_group_separator(const std::vector<std::string_view>& sample) {
+  for (auto v : sample)
+    if (v.find(kGroupSeparator) != std::string_view::npos) return true;
+  return false;
+}
+
 }  // namespace
 
 ColumnSpec infer_column(const ColumnCells& values, bool allow_typed) {
@@ -92,15 +118,27 @@ ColumnSpec infer_column(const ColumnCells& values, bool allow_typed) {
       NumberShape sh;
       if (!v.empty() && analyze_number(v, &sh)) shapes.push_back(sh);
     }
+    NumberSpec ns;
+    size_t fit = 0;
+    bool number = false;
     if (shapes.size() >= need && !shapes.empty()) {
-      NumberSpec ns;
-      if (best_number_spec(shapes, &ns) >= need) {
-        spec.type = kNumber;
-        spec.number = ns;
-        try_binary32(sample, need, &spec.number);
-        if (ns.scale == 0) try_trailing_zeros(sample, &spec.number);
-        return spec;
+      fit = best_number_spec(shapes, &ns);
+      number = fit >= need;
+    }
+    if (fit < non_empty && has_group_separator(sample)) {
+      NumberSpec grouped;
+      size_t grouped_fit = 0;
+      if (best_grouped_spec(sample, &grouped, &grouped_fit) && grouped_fit > fit && grouped_fit >= need) {
+        ns = grouped;
+        number = true;
       }
+    }
+    if (number) {
+      spec.type = kNumber;
+      spec.number = ns;
+      try_binary32(sample, need, &spec.number);
+      if (ns.scale == 0) try_trailing_zeros(sample, &spec.number);
+      return spec;
     }
     // Dates: the most common layout among the first layouts seen.
     DateSpec layouts[4];

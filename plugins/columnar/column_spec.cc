@@ -2,6 +2,13 @@
 
 namespace at1::columnar {
 
+namespace {
+
+// Format 3: set in a number's fraction style byte when it is grouped.
+constexpr uint8_t kGroupedBit = 0x80;
+
+}  // namespace
+
 void write_spec(sdk::ByteWriter& w, const ColumnSpec& s) {
   w.u8(s.type);
   w.u8(s.quote);
@@ -16,7 +23,7 @@ void write_spec(sdk::ByteWriter& w, const ColumnSpec& s) {
   }
   if (s.type == kNumber) {
     w.u8(s.number.scale);
-    w.u8(s.number.frac_mode);
+    w.u8(static_cast<uint8_t>(s.number.frac_mode | (s.number.grouped ? kGroupedBit : 0)));
     w.u8(s.number.width);
     w.u8(s.number.inner);
     w.u8(s.number.zeros);
@@ -50,7 +57,7 @@ ColumnSpec read_spec(sdk::ByteReader& r, uint32_t index, uint32_t ncols, bool ro
   }
   if (s.type == kNumber || s.type == kDate) {
     s.coding = r.u8();
-    if (s.coding > kIntRef) sdk::fail_corrupt("columnar: bad int coding");
+    if (s.coding > (row_refs ? kIntTable : kIntRef)) sdk::fail_corrupt("columnar: bad int coding");
     if (s.coding == kIntRef) {
       s.ref = static_cast<uint32_t>(r.varint_max(index, "columnar: bad reference column"));
       if (s.ref >= index) sdk::fail_corrupt("columnar: reference column not earlier");
@@ -59,6 +66,10 @@ ColumnSpec read_spec(sdk::ByteReader& r, uint32_t index, uint32_t ncols, bool ro
   if (s.type == kNumber) {
     s.number.scale = r.u8();
     s.number.frac_mode = r.u8();
+    if (row_refs && (s.number.frac_mode & kGroupedBit)) {
+      s.number.grouped = true;
+      s.number.frac_mode &= static_cast<uint8_t>(~kGroupedBit);
+    }
     s.number.width = r.u8();
     s.number.inner = r.u8();
     s.number.zeros = r.u8();
@@ -66,7 +77,8 @@ ColumnSpec read_spec(sdk::ByteReader& r, uint32_t index, uint32_t ncols, bool ro
                        (s.number.inner <= kMaxInner && s.number.inner < s.number.scale);
     if (s.number.scale > kMaxScale || s.number.frac_mode > kFracTrimKeep1 ||
         s.number.width > kMaxWidth || !binary32_ok || s.number.zeros > kMaxScale ||
-        (s.number.zeros && (s.number.scale || s.number.inner != kNoBinary32)))
+        (s.number.zeros && (s.number.scale || s.number.inner != kNoBinary32)) ||
+        (s.number.grouped && (s.number.width > 1 || s.number.inner != kNoBinary32)))
       sdk::fail_corrupt("columnar: bad number spec");
   } else if (s.type == kDate) {
     uint8_t bits = r.u8();

@@ -24,7 +24,8 @@ enum QuoteMode : uint8_t { kQuoteMinimal = 0, kQuoteAlways = 1, kQuoteNever = 2 
 enum IntCoding : uint8_t {
   kIntRaw = 0,    // the value
   kIntDelta = 1,  // minus the column's previous typed value
-  kIntRef = 2     // minus the same row's value of column `ref` (an earlier typed column)
+  kIntRef = 2,    // minus the same row's value of column `ref` (an earlier typed column)
+  kIntTable = 3   // format 3: the id of the value in the column's table (value_table.h)
 };
 // How many earlier typed columns the encoder tries as references.
 inline constexpr size_t kMaxRefCandidates = 8;

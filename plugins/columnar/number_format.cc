@@ -226,6 +226,7 @@ bool parse_binary32_exact(std::string_view s, const NumberSpec& spec, int64_t* m
 
 size_t format_number(int64_t mantissa, const NumberSpec& spec, char* out) {
   if (spec.inner != kNoBinary32) return format_binary32(mantissa, spec.scale, spec.inner, out);
+  if (spec.grouped) return format_grouped(mantissa, spec, out);
   size_t n = 0;
   uint64_t u = static_cast<uint64_t>(mantissa);
   // Wraps on hostile values, which only garbles their text.

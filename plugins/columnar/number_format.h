@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "at1/cpp/decimal.hpp"
+#include "number_grouping.h"
 
 namespace at1::columnar {
 
@@ -37,6 +38,7 @@ struct NumberSpec {
   uint8_t width = 1;      // integer part printed with at least this many digits
   uint8_t inner = kNoBinary32;
   uint8_t zeros = 0;      // scale 0 only: mantissa = value / 10^zeros ("931800000")
+  bool grouped = false;   // integer part grouped by thousands ("-566,000"; number_grouping.h)
 };
 
 // The lexical shape of a number, for choosing a column's NumberSpec.
@@ -119,6 +121,7 @@ inline constexpr const uint64_t* kNumberPow10 = sdk::kPow10;  // 10^0..10^19 (sc
 // on every cell of a typed column.
 inline bool parse_number_exact(std::string_view s, const NumberSpec& spec, int64_t* mantissa) {
   if (spec.inner != kNoBinary32) return parse_binary32_exact(s, spec, mantissa);
+  if (spec.grouped) return parse_grouped_exact(s, spec, mantissa);
   NumberShape sh;
   if (!analyze_number(s, &sh) || !shape_fits(sh, spec)) return false;
   uint64_t v = sh.digits * kNumberPow10[spec.scale - sh.frac_digits];

@@ -56,7 +56,7 @@ class NumberPrinter {
         width_(spec.width),
         trim_(spec.frac_mode != kFracFixed),
         keep_one_(spec.frac_mode == kFracTrimKeep1),
-        plain_(spec.inner == kNoBinary32),
+        plain_(spec.inner == kNoBinary32 && !spec.grouped),
         int_texts_(split_scale() > 0 && split_scale() != kZerosSplit ? int_part_texts(width_) : nullptr) {}
 
   // The magnitude format_number prints for a mantissa (wrapping alike).

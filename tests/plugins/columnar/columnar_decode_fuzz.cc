@@ -35,8 +35,20 @@ std::vector<std::string> at1_fuzz_seeds() {
     };
     models += std::to_string(i) + "," + quote(m) + "," + quote(templates[t]) + ",E" + std::to_string(t) + "\n";
   }
+  // A value table (c0: few wide values in no order; its table is c0.d) and
+  // grouped thousands (c1, quoted for the ',' delimiter).
+  std::string numbers = "code,amount\n";
+  for (int i = 0; i < 300; ++i) {
+    numbers += std::to_string(1000000007LL * ((i * 7919) % 20)) + ",";
+    const int amount = (i * 104729) % 5000000 - 1000000;
+    std::string digits = std::to_string(amount < 0 ? -amount : amount);
+    for (int at = static_cast<int>(digits.size()) - 3; at > 0; at -= 3) digits.insert(static_cast<size_t>(at), ",");
+    const std::string text = std::string(amount < 0 ? "-" : "") + digits;
+    numbers += (digits.find(',') != std::string::npos ? "\"" + text + "\"" : text) + "\n";
+  }
   std::vector<std::string> all(std::begin(texts), std::end(texts));
   all.push_back(models);
+  all.push_back(numbers);
   for (const std::string& text : all) {
     auto e = at1::sdk::testing::encode(codec(), text);
     // Small parts are packed into "small"; unpack nothing, the fuzzer mutates it.
