@@ -15,6 +15,8 @@ namespace at1::columnar {
 // (row_ref_encode.h); kKeyed, dictionary entries predicted from another
 // column of the row (keyed_dict_encode.h).
 enum ColumnType : uint8_t { kText = 0, kDict = 1, kNumber = 2, kDate = 3, kRowRef = 4, kKeyed = 5 };
+// Columns decoded from other columns of the row, after the plain ones.
+inline bool reads_its_row(uint8_t type) { return type == kRowRef || type == kKeyed; }
 // A row-reference column copies from at most this many source columns.
 inline constexpr uint32_t kMaxRowRefSources = 4;
 // How a column's cells are predicted to be quoted; the cells that differ are

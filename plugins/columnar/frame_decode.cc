@@ -61,13 +61,11 @@ void decode_frame(sdk::DecodeContext& ctx) {
   std::vector<KeyedDictDecoder> keyed(ncols);
   std::vector<RowRefDecoder> row_refs(ncols);
   std::vector<uint32_t> keyed_columns, row_ref_columns;
-  std::vector<uint8_t> kind(ncols, kText);  // kRowRef, kKeyed, or kText for a plain column
   std::vector<ColumnSpec> specs(ncols);
   for (uint32_t j = 0; j < ncols; ++j) {
     ColumnSpec spec = read_spec(meta, j, ncols, version >= kRowRefFormatVersion);
     specs[j] = spec;
-    if (spec.type == kRowRef || spec.type == kKeyed) {
-      kind[j] = spec.type;
+    if (reads_its_row(spec.type)) {
       if (spec.type == kRowRef) {
         row_refs[j].init(j, spec, parts, at_least[j + 1]);
         row_ref_columns.push_back(j);
@@ -90,12 +88,12 @@ void decode_frame(sdk::DecodeContext& ctx) {
   // every block), and is decoded before it.
   for (uint32_t j : keyed_columns) {
     const uint32_t key = specs[j].key;
-    if (kind[key] != kText || at_least[key + 1] != at_least[j + 1]) fail_corrupt("columnar: bad key column");
+    if (reads_its_row(specs[key].type) || at_least[key + 1] != at_least[j + 1]) fail_corrupt("columnar: bad key column");
   }
   for (uint32_t j : row_ref_columns) {
     for (uint32_t k = 0; k < specs[j].nsources; ++k) {
       const uint32_t src = specs[j].sources[k];
-      if (kind[src] == kRowRef || at_least[src + 1] != at_least[j + 1])
+      if (specs[src].type == kRowRef || at_least[src + 1] != at_least[j + 1])
         fail_corrupt("columnar: bad row reference source");
     }
   }
@@ -129,7 +127,7 @@ void decode_frame(sdk::DecodeContext& ctx) {
     if (delimiters > remaining) fail_corrupt("columnar: frame longer than its raw size");
     arena.reset();
     for (uint32_t j = 0; j < ncols; ++j) {
-      if (kind[j] != kText) continue;
+      if (reads_its_row(specs[j].type)) continue;
       if (block.counts[j]) bytes += columns[j].decode_block(block.counts[j], arena);
       block.cells[j] = columns[j].cells();
     }
@@ -154,8 +152,8 @@ void decode_frame(sdk::DecodeContext& ctx) {
     out.commit(n);
   }
   for (uint32_t j = 0; j < ncols; ++j) {
-    if (kind[j] == kRowRef) row_refs[j].finish();
-    else if (kind[j] == kKeyed) keyed[j].finish();
+    if (specs[j].type == kRowRef) row_refs[j].finish();
+    else if (specs[j].type == kKeyed) keyed[j].finish();
     else columns[j].finish();
   }
   verbatim.finish();

@@ -89,7 +89,7 @@ void choose_keyed_dicts(const std::vector<ColumnCells>& columns, char delim, std
     const size_t hi = b + kKeyReach + 1 < ncols ? b + kKeyReach + 1 : ncols;
     for (size_t a = lo; a < hi; ++a) {
       const ColumnSpec& sa = (*specs)[a];
-      if (a == b || columns[a].size() != n || sa.type == kRowRef || sa.type == kKeyed) continue;
+      if (a == b || columns[a].size() != n || reads_its_row(sa.type)) continue;
       KeyedPredictor p;
       size_t misses = 0;
       for (size_t r : rows) {
